@@ -1,0 +1,66 @@
+"""The ``sunlight`` command: a thin dispatcher; each subcommand lives in the module named here."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# subcommand -> "module:function"; each function takes the parsed arguments and returns an exit code.
+COMMANDS = {
+    "check": "sunlight.content.check:run",
+    "build": "sunlight_site.build:run",
+    "serve": "sunlight.server:run",
+    "tick": "sunlight.timers:run",
+    "staff": "sunlight.accounts:run_staff",
+    "observer": "sunlight.accounts:run_observer",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sunlight", description="Sunlight (阳光执法) portal and backend")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="validate a content directory; exit 1 on any error or held-back record")
+    check.add_argument("content_dir")
+    check.add_argument("--today", help="the date to check against (YYYY-MM-DD); default: today in Asia/Shanghai")
+
+    build = sub.add_parser("build", help="build the disclosure site")
+    build.add_argument("content_dir")
+    build.add_argument("-o", "--output", required=True, dest="output")
+    build.add_argument("--today", help="fix the build date (YYYY-MM-DD) so builds are reproducible")
+    build.add_argument("--no-search", action="store_true", help="skip the search index (faster builds)")
+    build.add_argument("--stats-from", help="a --data directory whose complaint figures go on /compliance/")
+
+    serve = sub.add_parser("serve", help="build and serve the site and the API with the embedded store")
+    serve.add_argument("content_dir")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--data", default="var/data", help="directory of the embedded store")
+    serve.add_argument("--tick-seconds", type=float, default=60.0, help="how often the timer loop runs")
+
+    tick = sub.add_parser("tick", help="run due timers as of --now (or SUNLIGHT_NOW, or the clock)")
+    tick.add_argument("--now", help="ISO date-time with offset")
+    tick.add_argument("--data", default="var/data")
+
+    for name, helptext in (("staff", "manage staff accounts"), ("observer", "manage observer accounts")):
+        p = sub.add_parser(name, help=helptext)
+        actions = p.add_subparsers(dest="action", required=True)
+        add = actions.add_parser("add", help="create an account and print its token once")
+        add.add_argument("--name", required=True)
+        if name == "staff":
+            add.add_argument("--office", required=True)
+        add.add_argument("--data", default="var/data")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    module_name, func_name = COMMANDS[args.command].split(":")
+    func = getattr(importlib.import_module(module_name), func_name)
+    return int(func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""Typed records of the content contract (see docs/content-contract.md).
+
+Each record keeps ``source`` (file path relative to the content root's parent, e.g.
+``content/powers/a.yaml``) and ``line`` (YAML line or CSV/XLSX row) so later stages can
+report problems precisely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+POWER_TYPES = ("行政处罚", "行政强制", "行政检查", "行政许可", "行政征收", "行政给付", "行政确认", "行政奖励", "行政裁决", "其他")
+OFFICE_KINDS = ("bureau", "division", "brigade", "squad", "street")
+OFFICE_ROLES = ("supervision", "legal_review", "complaints_intake", "enforcement")
+DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
+PARTY_TYPES = ("法人", "非法人组织", "个体工商户", "自然人")
+DECISION_STATUSES = ("有效", "撤销", "变更", "信用修复")
+
+
+@dataclass
+class Where:
+    source: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Publication:
+    """Publication policy from ``agency.yaml: publication`` (defaults: domain.md)."""
+
+    natural_persons: str = "mask"  # "mask" | "omit"
+    simple_procedure: str = "omit"  # "omit" | "publish"
+    deadline_working_days: dict[str, int] = field(
+        default_factory=lambda: {"行政处罚": 7, "行政许可": 7, "default": 20}
+    )
+    # Optional agency override of the disclosure period table (see sunlight.domain.periods).
+    periods: list[dict[str, Any]] = field(default_factory=list)
+    omit_minors: bool = False
+    rule: str = "lenient"  # "lenient" (从旧兼从轻) | "at_decision" | "current"
+
+
+@dataclass
+class Agency(Where):
+    name: str = ""
+    short_name: str = ""
+    site_url: str = ""
+    region: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    sponsor: str = ""
+    site_code: str = ""
+    icp: str = ""
+    police_record: str = ""
+    publication: Publication = field(default_factory=Publication)
+
+    @property
+    def site_domain(self) -> str:
+        return self.site_url.split("://", 1)[-1].split("/", 1)[0]
+
+
+@dataclass
+class Office(Where):
+    id: str = ""
+    name: str = ""
+    kind: str = ""
+    parent: str | None = None
+    streets: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    phone: str = ""
+    email: str = ""
+    webhook: str = ""
+
+
+@dataclass
+class LegalBasis:
+    law: str
+    article: str = ""
+    text: str = ""
+
+
+@dataclass
+class DiscretionRow:
+    circumstance: str
+    range: str
+
+
+@dataclass
+class Power(Where):
+    code: str = ""
+    name: str = ""
+    type: str = ""
+    domain: str = ""
+    subject: str = ""
+    office: str = ""
+    basis: list[LegalBasis] = field(default_factory=list)
+    time_limit_days: int | None = None
+    discretion: list[DiscretionRow] = field(default_factory=list)
+    flowchart: str = ""
+    guide: str = ""  # Markdown
+    remedy: str = ""
+    status: str = "active"  # active | retired
+    retired_on: dt.date | None = None
+    updated_on: dt.date | None = None
+
+
+@dataclass
+class FlowNode:
+    id: str
+    label: str
+    kind: str  # start | step | decision | end
+    time_limit: str = ""
+    note: str = ""
+
+
+@dataclass
+class FlowEdge:
+    source: str  # "from" in the file
+    target: str  # "to" in the file
+    label: str = ""
+
+
+@dataclass
+class Flowchart(Where):
+    id: str = ""
+    title: str = ""
+    nodes: list[FlowNode] = field(default_factory=list)
+    edges: list[FlowEdge] = field(default_factory=list)
+
+
+@dataclass
+class Person(Where):
+    name: str = ""
+    cert_no: str = ""
+    office: str = ""
+    area: str = ""
+    status: str = "active"
+
+
+@dataclass
+class Exemption(Where):
+    list: str = ""  # no_penalty | lighter | mitigated | no_coercion
+    code: str = ""
+    violation: str = ""
+    conditions: str = ""
+    basis: str = ""
+    power_code: str = ""
+
+
+@dataclass
+class InspectionPlan(Where):
+    id: str = ""
+    title: str = ""
+    subject: str = ""
+    basis: str = ""
+    objects: str = ""
+    content: str = ""
+    ratio: str = ""
+    method: str = ""
+    frequency: str = ""
+    office: str = ""
+
+
+@dataclass
+class InspectionResult(Where):
+    plan: str = ""
+    object_name: str = ""
+    credit_code: str = ""
+    checked_on: dt.date | None = None
+    result: str = ""
+
+
+@dataclass
+class Point(Where):
+    id: str = ""
+    location: str = ""
+    street: str = ""
+    lat: float | None = None
+    lng: float | None = None
+    violations: str = ""
+    since: dt.date | None = None
+    status: str = ""
+
+
+@dataclass
+class ReviewItem(Where):
+    code: str = ""
+    title: str = ""
+    criteria: str = ""
+    basis: str = ""
+
+
+@dataclass
+class YearStats(Where):
+    year: int = 0
+    total: int | None = None
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_domain: dict[str, int] = field(default_factory=dict)
+    by_office: dict[str, int] = field(default_factory=dict)
+    amount_cny: Decimal | None = None
+    exemptions: int | None = None
+    reconsiderations: dict[str, int] = field(default_factory=dict)  # {total, upheld, revoked}
+    lawsuits: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class CalendarOverrides(Where):
+    holidays: list[dt.date] = field(default_factory=list)
+    workdays: list[dt.date] = field(default_factory=list)
+
+
+@dataclass
+class ComplaintCategory:
+    id: str
+    name: str
+    accept_days: int = 3
+    respond_days: int = 15
+    remind_before_days: int = 3
+
+
+@dataclass
+class RoutingRule:
+    match: dict[str, str]
+    handler: str
+
+
+@dataclass
+class ComplaintsConfig(Where):
+    categories: list[ComplaintCategory] = field(default_factory=list)
+    routing: list[RoutingRule] = field(default_factory=list)
+    # Other timer settings (extension, escalation, review window...), see docs.
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Decision(Where):
+    """One row of the decision feed, as given (before masking and policy)."""
+
+    id: str = ""
+    doc_no: str = ""
+    kind: str = ""
+    procedure: str = "一般程序"
+    party_type: str = ""
+    party_name: str = ""
+    credit_code: str = ""
+    legal_rep: str = ""
+    id_number: str = ""
+    facts: str = ""
+    basis: str = ""
+    content: str = ""
+    amount: Decimal | None = None
+    office: str = ""  # resolved to an office id by validation
+    power_code: str = ""
+    decided_on: dt.date | None = None
+    published_on: dt.date | None = None
+    severity: str = "一般"
+    disclosure_until: dt.date | None = None
+    status: str = "有效"
+    status_on: dt.date | None = None
+    status_reason: str = ""
+    superseded_by: str = ""
+    minor: bool = False
+
+
+@dataclass
+class Page(Where):
+    """A Markdown page or notice; Pelican reads these itself, the loader only checks them."""
+
+    slug: str = ""
+    title: str = ""
+    date: dt.datetime | None = None
+
+
+@dataclass
+class Content:
+    """Everything loaded from one content directory."""
+
+    root: str = ""
+    agency: Agency = field(default_factory=Agency)
+    offices: list[Office] = field(default_factory=list)
+    powers: list[Power] = field(default_factory=list)
+    flowcharts: list[Flowchart] = field(default_factory=list)
+    personnel: list[Person] = field(default_factory=list)
+    exemptions: list[Exemption] = field(default_factory=list)
+    inspection_plans: list[InspectionPlan] = field(default_factory=list)
+    inspection_results: list[InspectionResult] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
+    legal_review: list[ReviewItem] = field(default_factory=list)
+    stats: list[YearStats] = field(default_factory=list)
+    calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+    complaints: ComplaintsConfig = field(default_factory=ComplaintsConfig)
+    decisions: list[Decision] = field(default_factory=list)
+
+    def office(self, office_id: str) -> Office | None:
+        return next((o for o in self.offices if o.id == office_id), None)
+
+    def power(self, code: str) -> Power | None:
+        return next((p for p in self.powers if p.code == code), None)
