@@ -1,0 +1,103 @@
+"""The typed catalog the backend works from: offices, categories, routing rules, settings.
+
+``sunlight.service.catalog`` reads ``data/catalog.json`` into these records; the domain rules
+(routing, deadlines, validation) only ever see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sunlight.domain.calendar import WorkingCalendar
+
+SUPERVISION = "supervision"
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    id: str
+    name: str
+    kind: str = ""
+    parent: str | None = None
+    streets: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    email: str = ""
+    webhook: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Category:
+    """A complaint (or feedback) category with its timers in working days."""
+
+    id: str
+    name: str
+    accept_days: int = 3
+    respond_days: int = 15
+    remind_before_days: int = 3
+
+
+@dataclass(frozen=True)
+class RoutingRule:
+    """``match`` keys: category, power_code, office (the office complained about), street."""
+
+    match: tuple[tuple[str, str], ...]
+    handler: str
+
+    def matches(self, facts: dict[str, str]) -> bool:
+        return all(facts.get(key, "") == value for key, value in self.match)
+
+
+@dataclass(frozen=True)
+class Settings:
+    extension_max_days: int = 15
+    escalate_after_overdue_days: int = 5
+    review_window_days: int = 30  # calendar days after the response
+    review_respond_days: int = 15
+    designated_supervision: str | None = None
+
+
+@dataclass
+class Catalog:
+    agency_name: str = ""
+    site_url: str = ""
+    offices: dict[str, OfficeInfo] = field(default_factory=dict)
+    streets: frozenset[str] = frozenset()
+    powers: dict[str, str] = field(default_factory=dict)  # power code -> handling office id
+    categories: dict[str, Category] = field(default_factory=dict)
+    feedback_categories: dict[str, Category] = field(default_factory=dict)
+    routing: tuple[RoutingRule, ...] = ()
+    settings: Settings = field(default_factory=Settings)
+    decisions: frozenset[str] = frozenset()
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+
+    def office(self, office_id: str) -> OfficeInfo | None:
+        return self.offices.get(office_id)
+
+    def ancestors(self, office_id: str) -> Iterator[OfficeInfo]:
+        """The office's parent, grandparent, ... up to the root (cycles are cut)."""
+        seen = {office_id}
+        current = self.offices.get(office_id)
+        while current is not None and current.parent and current.parent not in seen:
+            seen.add(current.parent)
+            current = self.offices.get(current.parent)
+            if current is not None:
+                yield current
+
+    def is_within(self, office_id: str, ancestor_id: str) -> bool:
+        """True when ``office_id`` is ``ancestor_id`` or lies below it."""
+        return office_id == ancestor_id or any(a.id == ancestor_id for a in self.ancestors(office_id))
+
+    def bureau(self) -> OfficeInfo | None:
+        """The top of the tree: the office of kind ``bureau``, else the first office without a parent."""
+        for office in self.offices.values():
+            if office.kind == "bureau":
+                return office
+        for office in self.offices.values():
+            if not office.parent:
+                return office
+        return None
+
+    def supervision_offices(self) -> list[OfficeInfo]:
+        return [o for o in self.offices.values() if SUPERVISION in o.roles]

@@ -1,0 +1,180 @@
+"""The storage interface of the complaint backend, and the guarantees every store gives.
+
+Small on purpose, so that a DynamoDB store can implement it one to one:
+
+- ``transact(ops)`` writes several items atomically (DynamoDB ``TransactWriteItems``): all or
+  nothing. Each op carries its condition: ``PutComplaint`` with ``expected_version`` (``None``:
+  must not exist yet), ``PutIdempotency``, ``MarkTimerFired``, ``PutAccount`` must not exist,
+  ``EnqueueMessage`` must not exist (by ``key``), ``AppendAudit`` must not exist (by
+  ``tracking_no`` + ``seq``). When any condition fails nothing is written and
+  ``ConditionFailed`` names the first failing op.
+- The audit trail is append-only: there is no way to update or delete an event.
+- The outbox hands each due message to one claimer at a time (a lease); ``mark_delivered`` and
+  ``reschedule`` only succeed for the current lease holder.
+- ``increment_counter`` is an atomic add (DynamoDB ``UpdateItem ADD``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sunlight.domain.complaints import AuditEvent, Complaint
+
+
+class StoreError(Exception):
+    """The store could not do what was asked (not a condition failure)."""
+
+
+class ConditionFailed(StoreError):
+    """A transaction's condition failed; nothing was written. ``op_index`` is the failing op."""
+
+    def __init__(self, op_index: int, op: object, reason: str = "") -> None:
+        super().__init__(f"condition failed on op {op_index} ({type(op).__name__}): {reason}")
+        self.op_index = op_index
+        self.op = op
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class IdempotencyRecord:
+    key_hash: str  # sha256 of the Idempotency-Key (the key itself is never stored)
+    request_hash: str
+    tracking_no: str
+    sealed_code: str  # the access code encrypted with a key derived from the Idempotency-Key
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    kind: str  # staff | observer
+    name: str
+    office: str
+    token_hash: str
+    created_at: dt.datetime
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class QueuedMessage:
+    """An outbox row: the message plus its delivery state."""
+
+    id: str
+    key: str  # unique: the same event never enqueues the same message twice
+    channel: str
+    recipient: str
+    subject: str
+    body: str
+    kind: str
+    tracking_no: str
+    office: str
+    created_at: dt.datetime
+    next_attempt_at: dt.datetime
+    payload: dict[str, object] = field(default_factory=dict)
+    attempts: int = 0
+    delivered_at: dt.datetime | None = None
+    last_error: str = ""
+    lease_owner: str = ""
+    lease_until: dt.datetime | None = None
+
+
+# --- transaction operations ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PutComplaint:
+    complaint: Complaint  # written with version = expected_version + 1 (1 when new)
+    expected_version: int | None  # None: the tracking number must not exist yet
+
+
+@dataclass(frozen=True)
+class AppendAudit:
+    event: AuditEvent
+
+
+@dataclass(frozen=True)
+class EnqueueMessage:
+    message: QueuedMessage
+
+
+@dataclass(frozen=True)
+class PutIdempotency:
+    record: IdempotencyRecord
+
+
+@dataclass(frozen=True)
+class MarkTimerFired:
+    key: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PutAccount:
+    account: Account
+
+
+WriteOp = PutComplaint | AppendAudit | EnqueueMessage | PutIdempotency | MarkTimerFired | PutAccount
+
+
+class Store(ABC):
+    # writes
+    @abstractmethod
+    def transact(self, ops: Sequence[WriteOp]) -> None:
+        """Apply every op atomically, or none (``ConditionFailed``)."""
+
+    # complaints
+    @abstractmethod
+    def get_complaint(self, tracking_no: str) -> Complaint | None: ...
+
+    @abstractmethod
+    def list_complaints(self, *, office: str | None = None, open_only: bool = False) -> list[Complaint]:
+        """Complaints, optionally only those ``office`` handles, supervises or reviews, optionally only
+        those not closed; ordered by ``next_due`` (soonest first, none last), then tracking number."""
+
+    @abstractmethod
+    def audit_trail(self, tracking_no: str) -> list[AuditEvent]:
+        """Every event of one complaint in the order written."""
+
+    # idempotency, timers, accounts
+    @abstractmethod
+    def get_idempotency(self, key_hash: str) -> IdempotencyRecord | None: ...
+
+    @abstractmethod
+    def timer_fired(self, key: str) -> bool: ...
+
+    @abstractmethod
+    def get_account(self, token_hash: str) -> Account | None: ...
+
+    @abstractmethod
+    def list_accounts(self) -> list[Account]: ...
+
+    # outbox
+    @abstractmethod
+    def claim_messages(
+        self, now: dt.datetime, owner: str, lease_seconds: int, limit: int
+    ) -> list[QueuedMessage]:
+        """Lease up to ``limit`` undelivered messages due at ``now`` whose lease is free or expired."""
+
+    @abstractmethod
+    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+        """True when ``owner`` still held the lease and the message is now delivered."""
+
+    @abstractmethod
+    def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:
+        """Count a failed attempt, free the lease, retry at ``next_attempt_at``."""
+
+    @abstractmethod
+    def list_messages(self, *, delivered: bool | None = None) -> list[QueuedMessage]:
+        """Outbox rows (for operators and tests), oldest first."""
+
+    # rate limiting
+    @abstractmethod
+    def increment_counter(self, key: str, expires_at: dt.datetime, amount: int = 1) -> int:
+        """Atomically add ``amount`` to the counter ``key`` and return the new value (0 ``amount`` reads it).
+        An expired counter starts again from zero."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""
