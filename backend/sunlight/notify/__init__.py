@@ -2,6 +2,7 @@
 
 A channel raises :class:`DeliveryError` when a message could not be delivered; the outbox keeps
 the message and retries it later with backoff, so nothing is lost while a server is down.
+``sunlight.bootstrap`` builds the mapping of channel name -> channel the outbox delivers through.
 """
 
 from sunlight.notify.base import Channel, DeliveryError, Message

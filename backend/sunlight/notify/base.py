@@ -1,35 +1,26 @@
-"""The channel interface shared by every delivery channel."""
+"""The channel interface shared by every delivery channel.
+
+Messages are the outbox's ``OutboundMessage``; a channel raises :class:`DeliveryError` (a kind of
+the outbox's own ``DeliveryError``, so the outbox reschedules it with backoff).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
+
+from sunlight.service.outbox import DeliveryError as OutboxDeliveryError
+from sunlight.service.outbox import OutboundMessage
+
+Message = OutboundMessage
 
 
-class DeliveryError(Exception):
-    """A message was not delivered this time; the outbox retries it later."""
+class DeliveryError(OutboxDeliveryError):
+    """A message was not delivered this time. ``permanent`` says a retry cannot help (bad address)."""
 
     def __init__(self, reason: str, *, permanent: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
-
-
-@dataclass(frozen=True)
-class Message:
-    """One notification to one recipient.
-
-    ``id`` is stable for the message (the outbox key): channels pass it on (``Message-ID``,
-    ``X-Sunlight-Message-Id``) so a receiver can recognise a retry of something it already has.
-    """
-
-    id: str
-    channel: str  # "email" | "webhook"
-    recipient: str  # an e-mail address or a webhook URL
-    subject: str
-    body: str
-    kind: str = ""  # new_complaint, reminder, chase (催办), escalation, response...
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 class Channel(Protocol):

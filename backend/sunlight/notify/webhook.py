@@ -22,9 +22,11 @@ class WebhookChannel:
         return {
             "id": message.id,
             "kind": message.kind,
+            "tracking_no": message.tracking_no,
+            "office": message.office,
             "subject": message.subject,
             "body": message.body,
-            "data": message.data,
+            "data": message.payload,
         }
 
     def send(self, message: Message) -> None:

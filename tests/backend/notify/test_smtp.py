@@ -73,7 +73,7 @@ def test_down_then_up_every_message_arrives_once() -> None:
 
 def test_bad_recipient_is_permanent() -> None:
     channel = SmtpChannel.from_url("smtp://127.0.0.1:9")
-    bad = Message(id="x", channel="email", recipient="not-an-address", subject="s", body="b")
+    bad = Message(id="x", channel="email", recipient="not-an-address", subject="s", body="b", kind="test")
     with pytest.raises(DeliveryError) as info:
         channel.send(bad)
     assert info.value.permanent

@@ -9,7 +9,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sunlight.notify import DeliveryError, Message
-from sunlight.notify.registry import Channels
 from sunlight.notify.webhook import WebhookChannel
 
 
@@ -57,7 +56,9 @@ def _message(url: str) -> Message:
         subject="催办:TS-20261224-ABCDEF 已超期",
         body="受理期限已过",
         kind="chase",
-        data={"tracking_no": "TS-20261224-ABCDEF"},
+        tracking_no="TS-20261224-ABCDEF",
+        office="supervision",
+        payload={"due": "2026-12-29"},
     )
 
 
@@ -74,7 +75,8 @@ def test_posts_json_and_retry_after_server_error(receiver: Receiver) -> None:
     assert headers["X-Sunlight-Message-Id"] == "outbox-42"
     assert payload["kind"] == "chase"
     assert payload["subject"] == "催办:TS-20261224-ABCDEF 已超期"
-    assert payload["data"] == {"tracking_no": "TS-20261224-ABCDEF"}
+    assert payload["tracking_no"] == "TS-20261224-ABCDEF"
+    assert payload["data"] == {"due": "2026-12-29"}
 
 
 def test_unreachable_and_bad_urls() -> None:
@@ -85,12 +87,3 @@ def test_unreachable_and_bad_urls() -> None:
     with pytest.raises(DeliveryError) as info:
         channel.send(_message("file:///etc/passwd"))
     assert info.value.permanent
-
-
-def test_registry_routes_by_channel_name(receiver: Receiver) -> None:
-    url = f"http://127.0.0.1:{receiver.server_address[1]}/hook"
-    channels = Channels([WebhookChannel(timeout=2)])
-    channels.send(_message(url))
-    assert len(receiver.received) == 1
-    with pytest.raises(DeliveryError, match="no channel"):
-        channels.send(Message(id="m", channel="email", recipient="a@b.cn", subject="s", body="b"))

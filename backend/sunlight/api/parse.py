@@ -1,0 +1,159 @@
+"""Request bodies to the service's commands: JSON, shapes and types only.
+
+What a value means (a known category, a valid credit code, a phone number...) is the domain's
+business; here a body is rejected when it is not JSON (400), too large (413), not an object, has
+an unknown field, or a value of the wrong type (422, naming the field by its API path).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl
+
+from sunlight.api.errors import BadRequest, TooLarge, UnsupportedMediaType
+from sunlight.domain.errors import Invalid
+from sunlight.domain.problems import Problem
+from sunlight.service.commands import FileComplaint, FileFeedback, ReporterInput, StaffAction
+
+MAX_BODY = 64 * 1024
+MAX_TEXT = 20_000  # characters of any one string; the domain applies the real limits
+
+# A spec maps a field to its type: str, int, or a nested spec (an object).
+Spec = Mapping[str, Any]
+
+REPORTER: Spec = {f: str for f in ("type", "name", "credit_code", "contact_name", "phone", "email")}
+COMPLAINT: Spec = {
+    "category": str,
+    "subject": str,
+    "description": str,
+    "reporter": REPORTER,
+    "office": str,
+    "power_code": str,
+    "street": str,
+    "decision_id": str,
+    "occurred_on": str,
+}
+FEEDBACK: Spec = {
+    f: str
+    for f in (
+        "category",
+        "subject",
+        "description",
+        "office",
+        "street",
+        "power_code",
+        "decision_id",
+        "page_url",
+        "contact_name",
+        "phone",
+        "email",
+    )
+}
+ACTION: Spec = {"action": str, "text": str, "to_office": str, "reason": str, "days": int}
+RATING: Spec = {"rating": str, "comment": str}
+
+
+def body_bytes(raw: bytes | str | None, max_body: int = MAX_BODY) -> bytes:
+    data = raw.encode("utf-8") if isinstance(raw, str) else (raw or b"")
+    if len(data) > max_body:
+        raise TooLarge("请求内容过大", f"request body larger than {max_body} bytes")
+    return data
+
+
+def json_object(raw: bytes | str | None, content_type: str = "application/json") -> dict[str, Any]:
+    """The body as a JSON object, or ``BadRequest`` (400) / ``TooLarge`` (413) / 422 when not an object."""
+    data = body_bytes(raw)
+    if content_type and not content_type.lower().startswith("application/json"):
+        raise UnsupportedMediaType("请以 application/json 提交", "send the body as application/json")
+    if not data.strip():
+        raise BadRequest("请求内容为空", "the request body is empty")
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BadRequest("请求内容不是有效的 JSON", f"the body is not valid JSON: {exc}") from exc
+    if not isinstance(value, dict):
+        raise Invalid([Problem("请求内容应为 JSON 对象", "the body must be a JSON object", field="")])
+    return value
+
+
+def form_object(raw: bytes | str | None) -> dict[str, str]:
+    """An ``application/x-www-form-urlencoded`` body (Open311 clients post forms)."""
+    data = body_bytes(raw)
+    try:
+        return dict(parse_qsl(data.decode("utf-8"), keep_blank_values=True))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BadRequest("表单编码无效", f"the form body is not valid: {exc}") from exc
+
+
+def check(value: Mapping[str, Any], spec: Spec, prefix: str = "") -> dict[str, Any]:
+    """Values by field, checked against ``spec``; every problem found is reported at once (422).
+
+    ``null`` counts as absent. Strings are stripped.
+    """
+    problems: list[Problem] = []
+    out = _check(value, spec, prefix, problems)
+    if problems:
+        raise Invalid(problems)
+    return out
+
+
+def _check(value: Mapping[str, Any], spec: Spec, prefix: str, problems: list[Problem]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        path = f"{prefix}{key}"
+        kind = spec.get(key)
+        if kind is None:
+            problems.append(Problem("未知字段", "unknown field", field=path))
+        elif item is None:
+            continue
+        elif isinstance(kind, Mapping):
+            if isinstance(item, dict):
+                out[key] = _check(item, kind, path + ".", problems)
+            else:
+                problems.append(Problem("应为对象", "must be an object", field=path))
+        elif kind is int:
+            if isinstance(item, bool) or not isinstance(item, int):
+                problems.append(Problem("应为整数", "must be an integer", field=path))
+            elif not -10_000 <= item <= 10_000:
+                problems.append(Problem("数值超出范围", "number out of range", field=path))
+            else:
+                out[key] = item
+        elif not isinstance(item, str):
+            problems.append(Problem("应为字符串", "must be a string", field=path))
+        elif len(item) > MAX_TEXT:
+            problems.append(Problem("内容过长", f"longer than {MAX_TEXT} characters", field=path))
+        else:
+            out[key] = item.strip()
+    return out
+
+
+def file_complaint(body: Mapping[str, Any]) -> FileComplaint:
+    values = check(body, COMPLAINT)
+    reporter = ReporterInput(**values.pop("reporter", {}))
+    return FileComplaint(reporter=reporter, **values)
+
+
+def file_feedback(body: Mapping[str, Any]) -> FileFeedback:
+    return FileFeedback(**check(body, FEEDBACK))
+
+
+def staff_action(body: Mapping[str, Any]) -> StaffAction:
+    values = check(body, ACTION)
+    if not values.get("action"):
+        raise Invalid([Problem("请指定操作", "action is required", field="action")])
+    return StaffAction(**values)
+
+
+def rating(body: Mapping[str, Any]) -> tuple[str, str]:
+    values = check(body, RATING)
+    return values.get("rating", ""), values.get("comment", "")
+
+
+def bearer_token(headers: Mapping[str, str]) -> str:
+    value = headers.get("authorization", "") or ""
+    scheme, _, token = value.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return ""
+    return token.strip()

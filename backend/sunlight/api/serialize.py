@@ -1,0 +1,26 @@
+"""The service's result dataclasses as JSON-ready dicts (dates in ISO 8601)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, tuples, dates and datetimes to JSON types."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def filed(result: Any) -> dict[str, Any]:
+    body = plain(result)
+    body.pop("created", None)
+    return body
