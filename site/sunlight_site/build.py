@@ -1,0 +1,286 @@
+"""``sunlight build CONTENT -o OUT [--today YYYY-MM-DD]``: load, publish, render, write.
+
+The pipeline (docs/site.md):
+
+1. load and validate ``content/`` (``sunlight.content.loader.load_content``);
+2. apply the publication policy to the decisions (``sunlight.domain.publication.publish``), when
+   that stage is installed;
+3. run Pelican with settings made here and the plugin ``sunlight_site.plugin`` (the section
+   generators and the writer);
+4. write ``OUT/build-report.json``, then let the writer delete what the previous build wrote and
+   this one did not.
+
+Exit status: 0 when the site was built (even with held-back records or content errors, which the
+report lists), 2 when the build could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sunlight.content.model import Content
+from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.problems import Problem
+
+from sunlight_site import plugin
+from sunlight_site.context import site_context
+from sunlight_site.state import BuildReport, BuildState
+
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+TIMEZONE = "Asia/Shanghai"
+REPORT_NAME = "build-report.json"
+
+
+class BuildError(Exception):
+    """The build could not run at all (message in Chinese and English)."""
+
+
+def today_in_shanghai() -> dt.date:
+    return dt.datetime.now(ZoneInfo(TIMEZONE)).date()
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else today_in_shanghai()
+    except ValueError:
+        print(f"--today: 日期格式应为 YYYY-MM-DD / expected YYYY-MM-DD ({args.today})", file=sys.stderr)
+        return 2
+    try:
+        report = build_site(
+            Path(args.content_dir), Path(args.output), today, search=not getattr(args, "no_search", False)
+        )
+    except BuildError as exc:
+        print(f"sunlight build: {exc}", file=sys.stderr)
+        return 2
+    files = report["files"]
+    print(
+        f"built: {files['written']} files written, {files['unchanged']} unchanged, "
+        f"{files['deleted']} deleted; {len(report['held_back'])} held back, "
+        f"{len(report['errors'])} content errors, {len(report['warnings'])} warnings -> {args.output}/{REPORT_NAME}"
+    )
+    return 0
+
+
+def load(content_dir: Path) -> tuple[Content, list[Problem]]:
+    if not content_dir.is_dir():
+        raise BuildError(f"内容目录不存在 / content directory not found: {content_dir}")
+    if not (content_dir / "agency.yaml").is_file():
+        raise BuildError(f"缺少 agency.yaml / agency.yaml is missing in {content_dir}")
+    try:
+        from sunlight.content.loader import load_content
+    except ImportError as exc:  # the loader is part of the product; without it nothing can be built
+        raise BuildError(f"内容加载模块不可用 / the content loader is not available: {exc}") from exc
+    content, problems = load_content(content_dir)
+    return content, list(problems.items)
+
+
+def build_site(content_dir: Path, out_dir: Path, today: dt.date, search: bool = True) -> dict[str, Any]:
+    """Build the site of ``content_dir`` into ``out_dir`` as of ``today``; returns the build report."""
+    content, problems = load(content_dir)
+    return build_from_content(content, content_dir, out_dir, today, search=search, problems=problems)
+
+
+def build_from_content(
+    content: Content,
+    content_dir: Path,
+    out_dir: Path,
+    today: dt.date,
+    search: bool = True,
+    problems: list[Problem] | None = None,
+) -> dict[str, Any]:
+    """Stages 2-4 on already loaded content (tests use this with records made in code)."""
+    calendar = WorkingCalendar.from_overrides(content.calendar.holidays, content.calendar.workdays)
+    state = BuildState(
+        content=content,
+        today=today,
+        out_dir=out_dir,
+        calendar=calendar,
+        report=BuildReport(today=today.isoformat()),
+        search=search,
+    )
+    for problem in problems or []:
+        state.report.add_problem(problem)
+    state.site = site_context(content, today)
+    apply_publication(state)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    run_pelican(state, content_dir, out_dir)
+    for year in sorted(calendar.fallback_years):
+        state.report.warn(
+            f"内置官方日历和 calendar.yaml 都没有 {year} 年的节假日安排，按周一至周五计算工作日",
+            f"neither the official calendar nor calendar.yaml covers {year}; counting Monday to Friday",
+            file="calendar.yaml",
+            field="holidays",
+            value=str(year),
+        )
+    writer = state.writer
+    if writer is None:  # pragma: no cover - Pelican always makes the writer
+        raise BuildError("写入器未创建 / the writer was not created")
+    report = state.report.to_dict()
+    writer.write_text(
+        REPORT_NAME, json.dumps(report, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    )
+    deleted = writer.finish()
+    # How the files fared goes to the console, not into the report: a rebuild's report equals a full build's.
+    report["files"] = {
+        "written": writer.stats.written,
+        "unchanged": writer.stats.unchanged,
+        "deleted": len(deleted),
+    }
+    return report
+
+
+def apply_publication(state: BuildState) -> None:
+    """Run the publication policy over the decisions, when that stage is installed."""
+    try:
+        from sunlight.domain.publication import publish
+    except ImportError:
+        if state.content.decisions:
+            state.report.warn(
+                "发布规则模块不可用，执法决定未发布",
+                "the publication stage is not available; no decision is published",
+            )
+        return
+    content = state.content
+    result = publish(
+        content.decisions,
+        offices=content.offices,
+        powers=content.powers,
+        policy=content.agency.publication,
+        calendar=state.calendar,
+        today=state.today,
+    )
+    state.publication = result
+    for problem in getattr(result, "held", []):
+        state.report.held_back.append(problem.to_dict() if isinstance(problem, Problem) else _plain(problem))
+    state.report.late_decisions.extend(_plain(late) for late in getattr(result, "late", []))
+    for name in ("public", "withdrawn", "omitted"):
+        value = getattr(result, name, None)
+        if value is not None:
+            state.report.counts[f"decisions_{name}"] = value if isinstance(value, int) else len(value)
+
+
+def run_pelican(state: BuildState, content_dir: Path, out_dir: Path) -> None:
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    settings = read_settings(override=pelican_settings(state, content_dir, out_dir))
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    Pelican(settings).run()
+
+
+def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dict[str, Any]:
+    no = ""  # an empty *_SAVE_AS tells Pelican not to write that page
+    return {
+        "PATH": str(content_dir.resolve()),
+        "OUTPUT_PATH": str(out_dir.resolve()),
+        "THEME": str(THEME_DIR),
+        "SITEURL": "",
+        "SITENAME": state.content.agency.name,
+        "TIMEZONE": TIMEZONE,
+        "DEFAULT_LANG": "zh-CN",
+        "DEFAULT_DATE_FORMAT": "%Y-%m-%d",
+        "PAGE_PATHS": ["pages"],
+        "ARTICLE_PATHS": ["notices"],
+        "STATIC_PATHS": [],
+        "THEME_STATIC_PATHS": [],
+        "READERS": {"html": None, "htm": None, "rst": None},
+        "SLUGIFY_SOURCE": "basename",
+        "ARTICLE_URL": "notices/{slug}/",
+        "ARTICLE_SAVE_AS": "notices/{slug}/index.html",
+        "PAGE_URL": "{slug}/",
+        "PAGE_SAVE_AS": "{slug}/index.html",
+        "INDEX_URL": "notices/",
+        "INDEX_SAVE_AS": "notices/index.html",
+        "DIRECT_TEMPLATES": ["index"],
+        "PAGINATED_TEMPLATES": {"index": 20},
+        "DEFAULT_PAGINATION": 20,
+        "PAGINATION_PATTERNS": [
+            (1, "{url}", "{save_as}"),
+            (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+        ],
+        **dict.fromkeys(
+            [
+                "ARTICLE_LANG_SAVE_AS",
+                "PAGE_LANG_SAVE_AS",
+                "DRAFT_SAVE_AS",
+                "DRAFT_LANG_SAVE_AS",
+                "DRAFT_PAGE_SAVE_AS",
+                "DRAFT_PAGE_LANG_SAVE_AS",
+                "TAG_SAVE_AS",
+                "TAGS_SAVE_AS",
+                "CATEGORY_SAVE_AS",
+                "CATEGORIES_SAVE_AS",
+                "AUTHOR_SAVE_AS",
+                "AUTHORS_SAVE_AS",
+                "ARCHIVES_SAVE_AS",
+                "YEAR_ARCHIVE_SAVE_AS",
+                "MONTH_ARCHIVE_SAVE_AS",
+                "DAY_ARCHIVE_SAVE_AS",
+            ],
+            no,
+        ),
+        # Pelican's own feeds are off: feeds are made with feedgen (generators/feeds.py).
+        **dict.fromkeys(
+            [
+                "FEED_ATOM",
+                "FEED_RSS",
+                "FEED_ALL_ATOM",
+                "FEED_ALL_RSS",
+                "CATEGORY_FEED_ATOM",
+                "CATEGORY_FEED_RSS",
+                "TAG_FEED_ATOM",
+                "TAG_FEED_RSS",
+                "AUTHOR_FEED_ATOM",
+                "AUTHOR_FEED_RSS",
+                "TRANSLATION_FEED_ATOM",
+                "TRANSLATION_FEED_RSS",
+            ],
+            None,
+        ),
+        "DELETE_OUTPUT_DIRECTORY": False,
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        "OUTPUT_SOURCES": False,
+        "RELATIVE_URLS": False,
+        "PLUGINS": [plugin],
+        "JINJA_ENVIRONMENT": {
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+            "autoescape": True,
+            "extensions": [],
+        },
+        "JINJA_GLOBALS": {"site": state.site},
+        "MARKDOWN": {
+            "extension_configs": {
+                "markdown.extensions.extra": {},
+                "markdown.extensions.toc": {"permalink": False},
+            },
+            "output_format": "html",
+        },
+        "SUNLIGHT_STATE": state,
+    }
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _json_default(value: Any) -> Any:
+    plain = _plain(value)
+    return plain if plain is not value else str(value)

@@ -1,0 +1,52 @@
+"""The ``site`` template global: what every page's header, navigation and footer need.
+
+Kept small on purpose: it is shared (not copied) by every page the writer renders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sunlight.content.model import Content
+
+# (key, title, url): the main navigation, one entry per section; ``active`` in a page's variables
+# names the key to mark with aria-current.
+NAV: tuple[tuple[str, str, str], ...] = (
+    ("home", "首页", "/"),
+    ("powers", "权责清单", "/powers/"),
+    ("decisions", "执法决定", "/decisions/"),
+    ("offices", "执法机构", "/offices/"),
+    ("personnel", "执法人员", "/personnel/"),
+    ("exemptions", "免罚清单", "/exemptions/"),
+    ("inspections", "双随机抽查", "/inspections/"),
+    ("points", "非现场执法", "/points/"),
+    ("legal-review", "法制审核", "/legal-review/"),
+    ("stats", "统计年报", "/stats/"),
+    ("notices", "通知公告", "/notices/"),
+    ("compliance", "公示时效", "/compliance/"),
+    ("complaints", "投诉", "/complaints/new/"),
+    ("feedback", "反馈", "/feedback/"),
+)
+
+# Column types of the government-website conventions (ColumnType meta tag).
+COLUMN_DISCLOSURE = "信息公开"
+COLUMN_NEWS = "政务动态"
+COLUMN_INTERACTION = "互动交流"
+
+
+def site_context(content: Content, today: dt.date) -> dict[str, Any]:
+    agency = content.agency
+    return {
+        "agency": agency,
+        "domain": agency.site_domain,
+        "url": agency.site_url.rstrip("/"),
+        "today": today,
+        "nav": [{"key": k, "title": t, "url": u} for k, t, u in NAV],
+        "pages": [],  # (title, url) of content/pages, filled by the home generator
+        "stats_years": sorted((s.year for s in content.stats), reverse=True),
+    }
+
+
+def column(name: str, kind: str = COLUMN_DISCLOSURE) -> dict[str, str]:
+    return {"name": name, "type": kind}

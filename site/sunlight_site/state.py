@@ -1,0 +1,74 @@
+"""What one build shares between its stages: the loaded content, the build date, the report.
+
+``build_site`` makes one ``BuildState`` and hands it to Pelican in the setting ``SUNLIGHT_STATE``;
+every generator reads it from there. Generators of other sections add to the pages of this one
+through ``extras`` (see docs/site.md, "Hooks"): e.g. the decisions generator puts an office's recent
+decisions under ``extras["office:<id>"]["recent_decisions"]`` in its ``generate_context()``, and the
+office page (rendered later, in ``generate_output()``) includes ``decision_office_block.html`` with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sunlight.content.model import Content
+from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.problems import Problem
+
+if TYPE_CHECKING:
+    from sunlight_site.writer import SiteWriter
+
+
+@dataclass
+class BuildReport:
+    """The content of ``OUT/build-report.json``."""
+
+    today: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    held_back: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    late_decisions: list[dict[str, Any]] = field(default_factory=list)
+
+    def warn(self, zh: str, en: str, **where: Any) -> None:
+        self.warnings.append(Problem(zh, en, severity="warning", **where).to_dict())
+
+    def add_problem(self, problem: Problem) -> None:
+        (self.errors if problem.severity == "error" else self.warnings).append(problem.to_dict())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today,
+            "counts": dict(sorted(self.counts.items())),
+            "held_back": self.held_back,
+            "late_decisions": self.late_decisions,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+@dataclass
+class BuildState:
+    content: Content
+    today: dt.date
+    out_dir: Path
+    calendar: WorkingCalendar
+    report: BuildReport = field(default_factory=BuildReport)
+    search: bool = True
+    publication: Any = None  # sunlight.domain.publication.PublicationResult, when that stage ran
+    site: dict[str, Any] = field(default_factory=dict)  # the "site" template global (see context.py)
+    extras: dict[str, dict[str, Any]] = field(default_factory=dict)
+    writer: SiteWriter | None = None
+
+    def extra(self, key: str) -> dict[str, Any]:
+        """The hook dict of one page (``"home"``, ``"office:<id>"``, ``"power:<code>"``)."""
+        return self.extras.setdefault(key, {})
+
+    def public_decision_ids(self) -> list[str]:
+        result = self.publication
+        if result is None:
+            return []
+        return sorted(str(getattr(d, "id", "")) for d in getattr(result, "public", []))
