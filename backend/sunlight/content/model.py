@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-POWER_TYPES = ("行政处罚", "行政强制", "行政检查", "行政许可", "行政征收", "行政给付", "行政确认", "行政奖励", "行政裁决", "其他")
+POWER_TYPES = (
+    "行政处罚",
+    "行政强制",
+    "行政检查",
+    "行政许可",
+    "行政征收",
+    "行政给付",
+    "行政确认",
+    "行政奖励",
+    "行政裁决",
+    "其他",
+)
 OFFICE_KINDS = ("bureau", "division", "brigade", "squad", "street")
 OFFICE_ROLES = ("supervision", "legal_review", "complaints_intake", "enforcement")
 DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
@@ -218,18 +229,22 @@ class ComplaintCategory:
     accept_days: int = 3
     respond_days: int = 15
     remind_before_days: int = 3
+    line: int | None = None
 
 
 @dataclass
 class RoutingRule:
     match: dict[str, str]
     handler: str
+    line: int | None = None
 
 
 @dataclass
 class ComplaintsConfig(Where):
     categories: list[ComplaintCategory] = field(default_factory=list)
     routing: list[RoutingRule] = field(default_factory=list)
+    # Categories of supervision feedback and correction requests (POST /api/feedback).
+    feedback_categories: list[ComplaintCategory] = field(default_factory=list)
     # Other timer settings (extension, escalation, review window...), see docs.
     settings: dict[str, Any] = field(default_factory=dict)
 
@@ -292,6 +307,8 @@ class Content:
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
     complaints: ComplaintsConfig = field(default_factory=ComplaintsConfig)
     decisions: list[Decision] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    notices: list[Page] = field(default_factory=list)
 
     def office(self, office_id: str) -> Office | None:
         return next((o for o in self.offices if o.id == office_id), None)

@@ -1,0 +1,68 @@
+"""``sunlight check CONTENT_DIR [--today YYYY-MM-DD]``: validate a content directory.
+
+Prints every problem (``file:line: field: 中文 / English (value)``) to stderr, errors and
+held-back records first, then warnings, and a one-line summary. Exit status 1 when there is
+any error or any record held back from publication (personal numbers in its text), else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from sunlight.clock import SHANGHAI
+from sunlight.content.loader import load_content
+from sunlight.content.model import Content
+from sunlight.content.values import ValueProblem, parse_date
+from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.problems import Problem
+
+
+def check_today(text: str | None) -> dt.date:
+    """``--today`` or the date in Asia/Shanghai now."""
+    if not text:
+        return dt.datetime.now(SHANGHAI).date()
+    return parse_date(text)
+
+
+def publication_review(content: Content, today: dt.date) -> tuple[list[Problem], list[Problem]]:
+    """Held-back records and publication warnings, from the publication policy."""
+    try:
+        from sunlight.domain.publication import publish
+    except ModuleNotFoundError as exc:  # the policy module is optional for content-only checks
+        if exc.name != "sunlight.domain.publication":
+            raise
+        return [], []
+    calendar = WorkingCalendar.from_overrides(content.calendar.holidays, content.calendar.workdays)
+    result = publish(
+        content.decisions,
+        offices=content.offices,
+        powers=content.powers,
+        policy=content.agency.publication,
+        calendar=calendar,
+        today=today,
+    )
+    return list(result.held), list(result.warnings)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        today = check_today(getattr(args, "today", None))
+    except ValueProblem as exc:
+        print(f"--today: {exc.zh} / {exc.en} ({exc.value})", file=sys.stderr)
+        return 2
+    content, problems = load_content(Path(args.content_dir))
+    held, policy_warnings = publication_review(content, today) if not problems.errors else ([], [])
+    warnings = [*problems.warnings, *policy_warnings]
+    for problem in [*problems.errors, *held, *warnings]:
+        print(str(problem), file=sys.stderr)
+    errors = len(problems.errors)
+    print(
+        f"sunlight check {args.content_dir}: {errors} 个错误,{len(held)} 条记录暂不公示,{len(warnings)} 个警告"
+        f" / {errors} errors, {len(held)} held back, {len(warnings)} warnings"
+        f" ({len(content.offices)} offices, {len(content.powers)} powers, {len(content.decisions)} decisions)",
+        file=sys.stderr,
+    )
+    return 1 if errors or held else 0

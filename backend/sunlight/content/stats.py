@@ -1,0 +1,103 @@
+"""``stats/YYYY.yaml``: annual enforcement statistics (行政执法统计年报)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from sunlight.content.fields import Fields, source_name
+from sunlight.content.model import YearStats
+from sunlight.content.values import ValueProblem, parse_int
+from sunlight.content.yamlfile import load_yaml
+from sunlight.domain.problems import Problem, Problems
+
+STATS_KEYS = (
+    "year",
+    "total",
+    "by_kind",
+    "by_domain",
+    "by_office",
+    "amount_cny",
+    "exemptions",
+    "reconsiderations",
+    "lawsuits",
+)
+OUTCOME_KEYS = ("total", "upheld", "revoked", "changed", "confirmed_illegal", "other")
+
+
+def load_stats(root: Path, problems: Problems) -> list[YearStats]:
+    years: list[YearStats] = []
+    for path in sorted((root / "stats").glob("*.y*ml")):
+        name = source_name(root, path)
+        if not re.fullmatch(r"\d{4}", path.stem):
+            problems.add(
+                Problem(
+                    "文件名应为年份,如 2025.yaml", "the file name must be the year, e.g. 2025.yaml", file=name
+                )
+            )
+        data = load_yaml(path, name, problems)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
+            continue
+        f = Fields(data, name, problems)
+        f.allow(*STATS_KEYS)
+        stats = YearStats(source=name, line=f.line)
+        stats.year = f.integer("year", required=True, minimum=1949) or 0
+        if stats.year and path.stem.isdigit() and int(path.stem) != stats.year:
+            f.error("year", "年份与文件名不一致", "year differs from the file name", stats.year)
+        stats.total = f.integer("total", minimum=0)
+        stats.by_kind = _counts(f, "by_kind")
+        stats.by_domain = _counts(f, "by_domain")
+        stats.by_office = _counts(f, "by_office")
+        stats.amount_cny = f.decimal("amount_cny", minimum=Decimal(0))
+        stats.exemptions = f.integer("exemptions", minimum=0)
+        stats.reconsiderations = _outcomes(f, "reconsiderations")
+        stats.lawsuits = _outcomes(f, "lawsuits")
+        years.append(stats)
+    seen: dict[int, YearStats] = {}
+    for stats in years:
+        if stats.year in seen:
+            problems.add(
+                Problem(
+                    "年份重复",
+                    "year given twice",
+                    file=stats.source,
+                    line=stats.line,
+                    field="year",
+                    value=str(stats.year),
+                )
+            )
+        seen[stats.year] = stats
+    return years
+
+
+def _counts(f: Fields, key: str) -> dict[str, int]:
+    block = f.mapping(key)
+    if block is None:
+        return {}
+    counts: dict[str, int] = {}
+    for label, value in block.items():
+        try:
+            counts[str(label)] = parse_int(value, minimum=0)
+        except ValueProblem as exc:
+            f.problems.add(exc.problem(file=f.file, line=block.line_of(label), field=f"{key}.{label}"))
+    return counts
+
+
+def _outcomes(f: Fields, key: str) -> dict[str, int]:
+    """A count, or ``{total, upheld, revoked, ...}``."""
+    value = f.data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        total = f.integer(key, minimum=0)
+        return {} if total is None else {"total": total}
+    block = Fields(value, f.file, f.problems)
+    block.allow(*OUTCOME_KEYS)
+    out = {k: n for k in OUTCOME_KEYS if (n := block.integer(k, minimum=0)) is not None}
+    if "total" in out and sum(v for k, v in out.items() if k != "total") > out["total"]:
+        block.error("total", "各项之和大于总数", "the parts add up to more than the total", out["total"])
+    return out
