@@ -1,0 +1,306 @@
+"""Disclosure periods (公示期限) of decisions, as a table of rules with effective dates.
+
+Each :class:`PeriodRule` says, for decisions of each severity (失信程度: 轻微, 一般, 严重), the
+minimum and maximum disclosure period in months counted from the decision date, or that such
+decisions are not published at all (``None``). The minimum is the earliest date credit repair
+(信用修复) may end the disclosure; at the maximum the decision stops being shown.
+
+The national rules (see ``docs/decisions.md`` for the sources):
+
+========================  ==========  ==========  ==========  =====================================
+rule                      轻微        一般        严重         notes
+========================  ==========  ==========  ==========  =====================================
+发改办财金〔2019〕527号     3 m – 1 y   3 m – 1 y   6 m – 3 y   first row: every decision before 2023-05-01
+NDRC order 58 (2023)      3 m – 3 y   3 m – 3 y   3 m – 3 y   特种设备, 安全生产, 消防: at least 1 y
+NDRC order 36 (2026)      not shown   3 m – 1 y   1 y – 3 y   from 2026-04-01
+========================  ==========  ==========  ==========  =====================================
+
+The periods apply to 行政处罚. Other decision kinds (行政许可, 行政强制...) are shown for
+``other_kinds`` (by default 0 – 3 years), an agency setting rather than a national rule.
+
+Which rule applies (``rule`` in ``agency.yaml: publication``):
+
+- ``lenient`` (default, 从旧兼从轻): the rule in force on the decision date, unless a rule that
+  came into force later (and is in force by the build date) is more lenient to the party: not
+  shown at all, else the shorter maximum, else the shorter minimum;
+- ``at_decision``: the rule in force on the decision date;
+- ``current``: the rule in force on the build date.
+
+An explicit ``disclosure_until`` in the feed wins over the table for the end date.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+SEVERITIES = ("轻微", "一般", "严重")
+RULE_CHOICES = ("lenient", "at_decision", "current")
+_SEVERITY_ALIASES = {"minor": "轻微", "general": "一般", "serious": "严重"}
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Minimum and maximum disclosure period, in months from the decision date."""
+
+    min_months: int
+    max_months: int
+
+
+@dataclass(frozen=True)
+class PeriodRule:
+    id: str
+    source: str
+    effective_from: dt.date | None  # None: applies to everything before the next rule
+    by_severity: Mapping[str, Span | None]  # None: not published
+    effective_until: dt.date | None = None  # inclusive; None: until the next rule
+    special_domains: frozenset[str] = frozenset()
+    special_min_months: int | None = None
+    other_kinds: Span = Span(0, 36)
+
+    def span(self, kind: str, severity: str, domain: str = "") -> Span | None:
+        if kind != "行政处罚":
+            return self.other_kinds
+        span = self.by_severity.get(severity, self.by_severity.get("一般"))
+        if span is not None and self.special_min_months and domain in self.special_domains:
+            span = Span(max(span.min_months, self.special_min_months), span.max_months)
+        return span
+
+
+NATIONAL_RULES: tuple[PeriodRule, ...] = (
+    PeriodRule(
+        id="ndrc-2019-527",
+        source="国家发展改革委办公厅《关于进一步完善“信用中国”网站及地方信用门户网站行政处罚信息信用修复机制的通知》"
+        "(发改办财金〔2019〕527号)",
+        effective_from=None,
+        by_severity={"轻微": Span(3, 12), "一般": Span(3, 12), "严重": Span(6, 36)},
+    ),
+    PeriodRule(
+        id="ndrc-order-58",
+        source="《失信行为纠正后的信用信息修复管理办法(试行)》(国家发展改革委令第58号)",
+        effective_from=dt.date(2023, 5, 1),
+        by_severity={"轻微": Span(3, 36), "一般": Span(3, 36), "严重": Span(3, 36)},
+        special_domains=frozenset({"特种设备", "安全生产", "消防"}),
+        special_min_months=12,
+    ),
+    PeriodRule(
+        id="ndrc-order-36",
+        source="《信用修复管理办法》(国家发展改革委令第36号)",
+        effective_from=dt.date(2026, 4, 1),
+        by_severity={"轻微": None, "一般": Span(3, 12), "严重": Span(12, 36)},
+    ),
+)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the month's end (2025-01-31 + 1 -> 2025-02-28)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, _cal.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Period:
+    """The outcome for one decision on one build date."""
+
+    rule: PeriodRule
+    published: bool  # False: the rule says such decisions are not shown
+    until: dt.date | None  # last day shown (inclusive); None when never shown
+    repair_from: dt.date | None  # earliest credit-repair date (行政处罚 only)
+
+    def is_current(self, today: dt.date) -> bool:
+        return self.published and self.until is not None and today <= self.until
+
+    @property
+    def ended_on(self) -> dt.date | None:
+        """The first day the decision is no longer shown."""
+        return self.until + _ONE_DAY if self.until else None
+
+
+@dataclass
+class PeriodTable:
+    rules: list[PeriodRule] = field(default_factory=lambda: list(NATIONAL_RULES))
+
+    def __post_init__(self) -> None:
+        self.rules.sort(key=lambda r: r.effective_from or dt.date.min)
+
+    def _until(self, index: int) -> dt.date | None:
+        rule = self.rules[index]
+        if rule.effective_until:
+            return rule.effective_until
+        if index + 1 < len(self.rules):
+            start = self.rules[index + 1].effective_from
+            return start - _ONE_DAY if start else None
+        return None
+
+    def in_force(self, day: dt.date) -> PeriodRule:
+        """The rule in force on ``day`` (the first rule for days before every rule)."""
+        chosen = self.rules[0]
+        for rule in self.rules:
+            if rule.effective_from is None or rule.effective_from <= day:
+                chosen = rule
+        return chosen
+
+    def candidates(self, decided_on: dt.date, today: dt.date) -> list[PeriodRule]:
+        """The rule in force on the decision date and every later one in force by ``today``."""
+        first = self.in_force(decided_on)
+        start = self.rules.index(first)
+        later = [r for r in self.rules[start + 1 :] if r.effective_from and r.effective_from <= today]
+        return [first, *later]
+
+    def period(
+        self,
+        *,
+        kind: str,
+        severity: str,
+        decided_on: dt.date,
+        today: dt.date,
+        domain: str = "",
+        rule: str = "lenient",
+        disclosure_until: dt.date | None = None,
+    ) -> Period:
+        if rule == "at_decision":
+            options = [self.in_force(decided_on)]
+        elif rule == "current":
+            options = [self.in_force(today)]
+        else:
+            options = self.candidates(decided_on, today)
+        outcomes = [self._outcome(r, kind, severity, domain, decided_on) for r in options]
+        best = min(outcomes, key=_leniency)
+        if disclosure_until is not None and best.published:
+            return Period(best.rule, True, disclosure_until, best.repair_from)
+        return best
+
+    @staticmethod
+    def _outcome(rule: PeriodRule, kind: str, severity: str, domain: str, decided_on: dt.date) -> Period:
+        span = rule.span(kind, severity, domain)
+        if span is None:
+            # Not shown under this rule: a decision made before it stopped being shown when it
+            # came into force; one made under it is never shown.
+            start = rule.effective_from
+            if start and decided_on < start:
+                return Period(rule, True, start - _ONE_DAY, None)
+            return Period(rule, False, None, None)
+        until = add_months(decided_on, span.max_months) - _ONE_DAY
+        if rule.effective_from and decided_on < rule.effective_from:
+            # A later, more lenient rule ends the disclosure no earlier than its own start.
+            until = max(until, rule.effective_from - _ONE_DAY)
+        repair = add_months(decided_on, span.min_months) if kind == "行政处罚" else None
+        return Period(rule, True, max(until, decided_on), repair)
+
+
+def _leniency(period: Period) -> tuple[int, dt.date, dt.date]:
+    if not period.published:
+        return (0, dt.date.min, dt.date.min)
+    return (1, period.until or dt.date.min, period.repair_from or dt.date.min)
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip())
+
+
+def _months(value: object, where: str, problems: list[tuple[str, str, str]]) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        problems.append((where, "应为不小于0的整数(月数)", "must be a whole number of months, 0 or more"))
+        return None
+    return value
+
+
+def _span(value: object, where: str, problems: list[tuple[str, str, str]]) -> Span | None:
+    if value is None or value in ("不公示", "none", "omit"):
+        return None
+    if not isinstance(value, Mapping):
+        problems.append(
+            (where, "应为 {min_months, max_months} 或 不公示", "must be {min_months, max_months} or none")
+        )
+        return Span(0, 0)
+    low = _months(value.get("min_months", 0), f"{where}.min_months", problems)
+    high = _months(value.get("max_months"), f"{where}.max_months", problems)
+    if low is None or high is None:
+        return Span(0, 0)
+    if low > high:
+        problems.append((where, "最短期限不得长于最长期限", "min_months must not exceed max_months"))
+    return Span(low, high)
+
+
+def _single_rule(rows: list[Mapping[str, object]]) -> dict[str, object]:
+    """``agency.yaml: publication.period`` (per severity, no dates): one rule for every date."""
+    rule: dict[str, object] = {"id": "agency", "source": "agency.yaml: publication.period"}
+    for row in rows:
+        rule[str(row["severity"])] = {k: v for k, v in row.items() if k != "severity"}
+    return rule
+
+
+def parse_period_table(raw: Iterable[Mapping[str, object]]) -> tuple[PeriodTable, list[tuple[str, str, str]]]:
+    """An agency's table from ``agency.yaml: publication.periods``.
+
+    Returns the table (the national table when ``raw`` is empty) and problems as
+    ``(field path, Chinese, English)``. Rows of ``{severity, min_months, max_months}`` (the
+    simple ``publication.period`` form) make one rule for every date. Otherwise each row: ``id``, ``source``, ``from`` (omit for the
+    first row), ``until`` (optional), ``轻微``/``一般``/``严重`` (``{min_months, max_months}``
+    or ``不公示``), ``special_domains`` with ``special_min_months``, ``other_kinds``.
+    """
+    rows = list(raw)
+    problems: list[tuple[str, str, str]] = []
+    if not rows:
+        return PeriodTable(), problems
+    if all(isinstance(r, Mapping) and "severity" in r for r in rows):
+        rows = [_single_rule(rows)]
+    rules: list[PeriodRule] = []
+    known = {"id", "source", "from", "until", "special_domains", "special_min_months", "other_kinds"}
+    for index, row in enumerate(rows):
+        where = f"publication.periods[{index}]"
+        if not isinstance(row, Mapping):
+            problems.append((where, "应为键值表", "must be a mapping"))
+            continue
+        by_severity: dict[str, Span | None] = {}
+        for key, value in row.items():
+            name = _SEVERITY_ALIASES.get(str(key), str(key))
+            if name in SEVERITIES:
+                by_severity[name] = _span(value, f"{where}.{key}", problems)
+            elif name not in known:
+                problems.append((f"{where}.{key}", "未知的键", "unknown key"))
+        if "一般" not in by_severity:
+            problems.append(
+                (f"{where}.一般", "缺少“一般”失信程度的期限", "the 一般 (general) period is required")
+            )
+            by_severity["一般"] = Span(3, 12)
+        by_severity.setdefault("轻微", by_severity["一般"])
+        by_severity.setdefault("严重", by_severity["一般"])
+        dates: dict[str, dt.date | None] = {"from": None, "until": None}
+        for key in dates:
+            if row.get(key) not in (None, ""):
+                try:
+                    dates[key] = _date(row[key])
+                except ValueError:
+                    problems.append(
+                        (f"{where}.{key}", "日期格式应为 2026-04-01", "date must look like 2026-04-01")
+                    )
+        special = row.get("special_min_months")
+        other = _span(
+            row.get("other_kinds", {"min_months": 0, "max_months": 36}), f"{where}.other_kinds", problems
+        )
+        rules.append(
+            PeriodRule(
+                id=str(row.get("id") or f"rule-{index + 1}"),
+                source=str(row.get("source") or ""),
+                effective_from=dates["from"],
+                effective_until=dates["until"],
+                by_severity=by_severity,
+                special_domains=frozenset(str(d) for d in row.get("special_domains") or ()),  # type: ignore[union-attr]
+                special_min_months=_months(special, f"{where}.special_min_months", problems)
+                if special is not None
+                else None,
+                other_kinds=other or Span(0, 36),
+            )
+        )
+    if not rules:
+        return PeriodTable(), problems
+    return PeriodTable(rules), problems

@@ -1,0 +1,412 @@
+"""Publication policy: which decisions are public on a build date, and in what form.
+
+``publish(decisions, offices=..., powers=..., policy=..., calendar=..., today=...)`` sorts
+every loaded decision into exactly one of:
+
+- ``public``: shown on build date ``today``, as a :class:`PublicDecision` holding only
+  publishable fields (natural persons masked as surname + 某, ``id_number`` and
+  ``status_reason`` dropped);
+- ``withdrawn``: once public, no longer: revoked (撤销), changed (变更), credit repaired
+  (信用修复) or past its disclosure period (公示期满). Its permalink keeps a
+  :class:`WithdrawalNotice`: id, reason, date, decision kind, 文书号, office, decision date and,
+  for 变更, the id of the decision that replaces it. Never the party, the facts, the content,
+  the amount or the free-text ``status_reason`` (which may name people);
+- ``held``: would be public, but its text contains a personal number (ID, phone, bank card):
+  not published, reported as a :class:`~sunlight.domain.problems.Problem` naming file, row,
+  field and id, with the number masked;
+- ``omitted``: not published by policy, with no page: natural persons when the policy is
+  ``omit``, 简易程序 decisions unless the policy says ``publish``, minors when configured,
+  轻微 decisions under a rule that does not publish them, decisions not yet due to appear
+  (published or decided after ``today``), and decisions withdrawn before they were published.
+
+It also gives the publication deadline of every published decision, ``late`` reports for
+those published after it, and ``warnings`` (calendar years counted Monday-Friday, period
+table problems, credit repair before the minimum period).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_days
+from sunlight.domain.masking import mask_in_text, mask_name
+from sunlight.domain.periods import Period, PeriodTable, parse_period_table
+from sunlight.domain.pii import scan
+from sunlight.domain.problems import Problem
+
+if TYPE_CHECKING:  # the content records are plain dataclasses; nothing is imported at run time
+    from sunlight.content.model import Decision, Office, Power, Publication
+
+WITHDRAWAL_REASONS = ("撤销", "变更", "信用修复", "公示期满")
+OMISSION_REASONS = {
+    "natural_person": ("自然人决定按本机关政策不公开", "decisions on natural persons are not published"),
+    "simple_procedure": ("简易程序决定按本机关政策不公开", "simple-procedure decisions are not published"),
+    "minor": ("涉及未成年人的决定不公开", "decisions on minors are not published"),
+    "not_published_by_rule": ("按公示期限规则不予公示", "the disclosure rule does not publish it"),
+    "not_yet": ("尚未到公示日期", "not yet due to be published"),
+    "withdrawn_before_publication": ("公示前已撤销或变更", "withdrawn before it was published"),
+}
+SCANNED_FIELDS = ("party_name", "legal_rep", "facts", "basis", "content", "doc_no")
+
+
+@dataclass(frozen=True)
+class PublicDecision:
+    """A decision as it may be shown: publishable fields only."""
+
+    id: str
+    doc_no: str
+    kind: str
+    procedure: str
+    party_type: str
+    party_name: str  # natural persons: surname + 某
+    credit_code: str
+    legal_rep: str  # empty for natural persons
+    facts: str
+    basis: str
+    content: str
+    amount: Decimal | None
+    office: str
+    office_name: str
+    power_code: str
+    power_name: str
+    domain: str
+    decided_on: dt.date
+    published_on: dt.date  # the build date when the feed left it empty
+    severity: str
+    disclosure_until: dt.date  # last day shown
+    repair_from: dt.date | None  # earliest credit-repair date (行政处罚)
+    period_rule: str  # id of the disclosure-period rule applied
+    period_source: str
+    deadline: dt.date
+    late_by: int  # working days past the deadline, 0 when on time
+    supersedes: tuple[str, ...] = ()  # ids of changed (变更) decisions this one replaces
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.party_type in ("法人", "非法人组织", "个体工商户")
+
+
+@dataclass(frozen=True)
+class WithdrawalNotice:
+    """What a withdrawn decision's permalink still shows (no personal data)."""
+
+    id: str
+    reason: str  # 撤销 | 变更 | 信用修复 | 公示期满
+    on: dt.date  # when it stopped being public
+    kind: str
+    doc_no: str
+    office: str
+    office_name: str
+    decided_on: dt.date
+    superseded_by: str = ""  # for 变更: the public decision that replaces it
+
+    @property
+    def title(self) -> str:
+        return "公示期满" if self.reason == "公示期满" else "该信息已依法撤下"
+
+    @property
+    def text(self) -> str:
+        """The sentence the notice page shows."""
+        day = f"{self.on.year}年{self.on.month}月{self.on.day}日"
+        if self.reason == "公示期满":
+            return f"该{self.kind}决定公示期已于{day}届满,依法不再公示。"
+        why = {"撤销": "决定已被撤销", "变更": "决定已被变更", "信用修复": "当事人已完成信用修复"}[
+            self.reason
+        ]
+        return f"因{why},该{self.kind}决定已于{day}依法撤下。"
+
+
+@dataclass(frozen=True)
+class Omitted:
+    id: str
+    reason: str  # a key of OMISSION_REASONS
+
+
+@dataclass(frozen=True)
+class LateReport:
+    """A decision published later than its deadline."""
+
+    id: str
+    office: str
+    decided_on: dt.date
+    published_on: dt.date
+    deadline: dt.date
+    working_days: int  # decision -> publication
+    allowed_days: int
+    late_by: int
+
+    def problem(self) -> Problem:
+        return Problem(
+            f"公示晚于时限:{self.working_days}个工作日(时限{self.allowed_days}个工作日,应于{self.deadline}前)",
+            f"published late: {self.working_days} working days (limit {self.allowed_days}, due {self.deadline})",
+            field="published_on",
+            record_id=self.id,
+            severity="warning",
+        )
+
+
+@dataclass
+class PublicationResult:
+    public: list[PublicDecision] = field(default_factory=list)
+    withdrawn: list[WithdrawalNotice] = field(default_factory=list)
+    held: list[Problem] = field(default_factory=list)
+    omitted: list[Omitted] = field(default_factory=list)
+    late: list[LateReport] = field(default_factory=list)
+    timings: list[Timing] = field(default_factory=list)  # every published decision with a known date
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def held_ids(self) -> list[str]:
+        return sorted({p.record_id for p in self.held})
+
+    def counts(self) -> dict[str, object]:
+        """Figures for the build report."""
+        return {
+            "public": len(self.public),
+            "withdrawn": dict(Counter(n.reason for n in self.withdrawn)),
+            "held": len(self.held_ids),
+            "omitted": dict(Counter(o.reason for o in self.omitted)),
+            "late": len(self.late),
+        }
+
+
+def publish(
+    decisions: Iterable[Decision],
+    *,
+    offices: Iterable[Office],
+    powers: Iterable[Power],
+    policy: Publication,
+    calendar: WorkingCalendar,
+    today: dt.date,
+) -> PublicationResult:
+    """Apply the publication policy on build date ``today`` (see the module docstring)."""
+    office_names = {o.id: o.name for o in offices}
+    power_by_code = {p.code: p for p in powers}
+    table, _ = parse_period_table(policy.periods)  # its problems are reported by the loader
+    result = PublicationResult()
+    index = WorkdayIndex(calendar)
+    items = list(decisions)
+    successors: dict[str, list[str]] = {}
+    for d in items:
+        if d.status == "变更" and d.superseded_by:
+            successors.setdefault(d.superseded_by, []).append(d.id)
+    for d in items:
+        if d.decided_on is None:
+            continue  # the loader has reported it
+        _one(d, result, policy, table, index, office_names, power_by_code, successors, today)
+    public_ids = {p.id for p in result.public}
+    result.withdrawn = [
+        n if not n.superseded_by or n.superseded_by in public_ids else replace(n, superseded_by="")
+        for n in sorted(result.withdrawn, key=lambda n: n.id)
+    ]
+    result.public.sort(key=lambda p: (p.published_on, p.decided_on, p.id), reverse=True)
+    result.late.sort(key=lambda r: (r.office, r.decided_on, r.id))
+    for zh, en in calendar.fallback_warnings():
+        result.warnings.append(Problem(zh, en, file="calendar.yaml", severity="warning"))
+    return result
+
+
+def _one(
+    d: Decision,
+    result: PublicationResult,
+    policy: Publication,
+    table: PeriodTable,
+    index: WorkdayIndex,
+    office_names: dict[str, str],
+    powers: dict[str, Power],
+    successors: dict[str, list[str]],
+    today: dt.date,
+) -> None:
+    assert d.decided_on is not None
+    natural = d.party_type == "自然人"
+    if natural and policy.natural_persons == "omit":
+        return _omit(result, d, "natural_person")
+    if d.procedure == "简易程序" and policy.simple_procedure != "publish":
+        return _omit(result, d, "simple_procedure")
+    if policy.omit_minors and (d.minor or _is_minor(d.id_number, d.decided_on)):
+        return _omit(result, d, "minor")
+    if d.decided_on > today or (d.published_on is not None and d.published_on > today):
+        return _omit(result, d, "not_yet")
+    power = powers.get(d.power_code)
+    period = table.period(
+        kind=d.kind,
+        severity=d.severity,
+        decided_on=d.decided_on,
+        today=today,
+        domain=power.domain if power else "",
+        rule=policy.rule,
+        disclosure_until=d.disclosure_until,
+    )
+    if not period.published:
+        return _omit(result, d, "not_published_by_rule")
+    ended = period.ended_on
+    reason, on = _withdrawal(d, ended, today)
+    if reason:
+        assert on is not None
+        if d.published_on is not None and on <= d.published_on:
+            return _omit(result, d, "withdrawn_before_publication")
+        result.withdrawn.append(
+            WithdrawalNotice(
+                id=d.id,
+                reason=reason,
+                on=on,
+                kind=d.kind,
+                doc_no=d.doc_no,
+                office=d.office,
+                office_name=office_names.get(d.office, d.office),
+                decided_on=d.decided_on,
+                superseded_by=d.superseded_by if reason == "变更" else "",
+            )
+        )
+        if d.status == "信用修复" and period.repair_from and d.status_on and d.status_on < period.repair_from:
+            result.warnings.append(
+                _where(
+                    d,
+                    "status_on",
+                    f"信用修复日期早于最短公示期届满日({period.repair_from})",
+                    f"credit repair before the minimum disclosure period ends ({period.repair_from})",
+                    "warning",
+                )
+            )
+        if d.published_on is not None:
+            _timing(d, d.published_on, result, policy, index)
+        return None
+    published_on = d.published_on or today
+    public = _public(d, period, office_names, power, successors, natural, published_on)
+    hits = [(name, hit) for name in SCANNED_FIELDS for hit in scan(getattr(public, name))]
+    if hits:
+        for name, hit in hits:
+            result.held.append(
+                _where(
+                    d,
+                    name,
+                    f"含疑似{hit.zh},该记录暂不公开",
+                    f"contains what looks like a {hit.en}; record held back",
+                    "error",
+                    hit.masked,
+                )
+            )
+        return None
+    timing = _timing(d, published_on, result, policy, index)
+    result.public.append(replace(public, deadline=timing.deadline, late_by=timing.late_by))
+    return None
+
+
+def _withdrawal(d: Decision, ended: dt.date | None, today: dt.date) -> tuple[str, dt.date | None]:
+    """The reason and date the decision stopped being public, or ("", None) while it is."""
+    status_on = d.status_on if d.status != "有效" else None
+    if status_on is not None and status_on <= today and (ended is None or status_on < ended):
+        return d.status, status_on
+    if ended is not None and ended <= today:
+        return "公示期满", ended
+    return "", None
+
+
+def _public(
+    d: Decision,
+    period: Period,
+    office_names: dict[str, str],
+    power: Power | None,
+    successors: dict[str, list[str]],
+    natural: bool,
+    published_on: dt.date,
+) -> PublicDecision:
+    assert d.decided_on is not None and period.until is not None
+    name, legal_rep = d.party_name, d.legal_rep
+    texts = {"facts": d.facts, "basis": d.basis, "content": d.content}
+    persons = [name] if natural else []
+    if d.party_type == "个体工商户" and legal_rep and legal_rep.strip() == name.strip():
+        persons = [name]  # a 个体工商户 named after its operator
+    for person in persons:
+        texts = {k: mask_in_text(v, person) for k, v in texts.items()}
+    if persons:
+        name = mask_name(name)
+        legal_rep = "" if natural else mask_name(legal_rep)
+    return PublicDecision(
+        id=d.id,
+        doc_no=d.doc_no,
+        kind=d.kind,
+        procedure=d.procedure,
+        party_type=d.party_type,
+        party_name=name,
+        credit_code="" if natural else d.credit_code,
+        legal_rep=legal_rep,
+        facts=texts["facts"],
+        basis=texts["basis"],
+        content=texts["content"],
+        amount=d.amount,
+        office=d.office,
+        office_name=office_names.get(d.office, d.office),
+        power_code=d.power_code,
+        power_name=power.name if power else "",
+        domain=power.domain if power else "",
+        decided_on=d.decided_on,
+        published_on=published_on,
+        severity=d.severity,
+        disclosure_until=period.until,
+        repair_from=period.repair_from,
+        period_rule=period.rule.id,
+        period_source=period.rule.source,
+        deadline=d.decided_on,
+        late_by=0,
+        supersedes=tuple(sorted(successors.get(d.id, ()))),
+    )
+
+
+def _timing(
+    d: Decision, published_on: dt.date, result: PublicationResult, policy: Publication, index: WorkdayIndex
+) -> Timing:
+    assert d.decided_on is not None
+    allowed = deadline_days(d.kind, policy.deadline_working_days)
+    timing = Timing(
+        id=d.id,
+        office=d.office,
+        decided_on=d.decided_on,
+        published_on=published_on,
+        deadline=index.add(d.decided_on, allowed),
+        allowed_days=allowed,
+        working_days=index.between(d.decided_on, published_on),
+    )
+    result.timings.append(timing)
+    if not timing.on_time:
+        result.late.append(
+            LateReport(
+                id=d.id,
+                office=d.office,
+                decided_on=d.decided_on,
+                published_on=published_on,
+                deadline=timing.deadline,
+                working_days=timing.working_days,
+                allowed_days=allowed,
+                late_by=timing.late_by,
+            )
+        )
+    return timing
+
+
+def _omit(result: PublicationResult, d: Decision, reason: str) -> None:
+    result.omitted.append(Omitted(d.id, reason))
+
+
+def _where(d: Decision, field_name: str, zh: str, en: str, severity: str, value: str = "") -> Problem:
+    return Problem(
+        zh, en, file=d.source, line=d.line, field=field_name, value=value, record_id=d.id, severity=severity
+    )
+
+
+def _is_minor(id_number: str, on: dt.date) -> bool:
+    """True when an 18-character ID number shows the party under 18 on ``on``."""
+    text = id_number.strip()
+    if len(text) != 18 or not text[:17].isdigit():
+        return False
+    try:
+        born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return False
+    return (on.year - born.year - ((on.month, on.day) < (born.month, born.day))) < 18
