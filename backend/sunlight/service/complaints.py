@@ -11,6 +11,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from sunlight.domain.catalog import Catalog
+from sunlight.domain.complaints import Complaint
+from sunlight.domain.errors import Forbidden, Invalid, NotFound, RateLimited, Unauthorized
+from sunlight.domain.intake import validate_complaint, validate_feedback
+from sunlight.domain.problems import Problem
+from sunlight.service import actions, codes, delivery, filing, stats
+from sunlight.service.clock import aware, local_date
 from sunlight.service.commands import FileComplaint, FileFeedback, StaffAction
 from sunlight.service.outbox import Channel
 from sunlight.service.results import (
@@ -24,7 +30,14 @@ from sunlight.service.results import (
     StaffView,
     TickResult,
 )
-from sunlight.store.base import Store
+from sunlight.service.views import inbox_item, reporter_view, staff_view
+from sunlight.store.base import Account, PutAccount, Store
+
+# Wrong access codes: at most this many per tracking number, and per client, in the window.
+WRONG_CODES_PER_NUMBER = 5
+WRONG_CODES_PER_CLIENT = 20
+RATE_WINDOW_SECONDS = 15 * 60
+MAX_CODE_INPUT = 64
 
 
 class ComplaintService:
@@ -41,7 +54,12 @@ class ComplaintService:
         ``idempotency_key``, a retry (even a concurrent one) returns the same complaint with
         ``created=False``; the same key with a different body raises ``Conflict``.
         """
-        raise NotImplementedError
+        now = aware(now)
+        values = filing.complaint_values(cmd)
+        problems = validate_complaint(values, self.catalog, local_date(now))
+        if problems:
+            raise Invalid(problems)
+        return filing.file(self.store, self.catalog, "complaint", values, idempotency_key, now)
 
     def view_for_reporter(
         self, tracking_no: str, access_code: str, now: dt.datetime, client: str = ""
@@ -49,7 +67,9 @@ class ComplaintService:
         """Status, deadlines and public timeline. A wrong code or unknown number raises ``NotFound``
         (the same error for both); too many wrong codes per tracking number or per ``client`` (e.g.
         the client IP) raise ``RateLimited``."""
-        raise NotImplementedError
+        now = aware(now)
+        c = self._reporter_complaint(tracking_no, access_code, now, client)
+        return reporter_view(self.catalog, c, self.store.audit_trail(c.tracking_no), local_date(now))
 
     def rate(
         self,
@@ -62,41 +82,142 @@ class ComplaintService:
     ) -> ReporterView:
         """满意 / 基本满意 / 不满意, once, after a response. 不满意 within the review window opens a
         review (复核) handled by the supervising office, with its own timer."""
-        raise NotImplementedError
+        now = aware(now)
+        c = self._reporter_complaint(tracking_no, access_code, now, client)
+        c = actions.rate(self.store, self.catalog, c, rating, comment, now)
+        return reporter_view(self.catalog, c, self.store.audit_trail(c.tracking_no), local_date(now))
 
     def file_feedback(
         self, cmd: FileFeedback, account_token: str | None, idempotency_key: str | None, now: dt.datetime
     ) -> Filed:
         """Observer feedback (with an observer token) or anyone's correction request (no token)."""
-        raise NotImplementedError
+        now = aware(now)
+        observer: Account | None = None
+        if account_token:
+            observer = self._account(account_token)
+            if observer.kind != "observer":
+                raise Forbidden("仅监督员可提交监督意见", "only an observer token may file feedback")
+        values = filing.feedback_values(cmd)
+        problems = validate_feedback(values, self.catalog, local_date(now))
+        if observer is None and not any(values.get(k) for k in ("decision_id", "power_code", "page_url")):
+            problems.append(
+                Problem(
+                    "纠错请求须指明执法决定、事项或页面",
+                    "a correction request names a decision, power or page",
+                    field="page_url",
+                )
+            )
+        if problems:
+            raise Invalid(problems)
+        if observer is not None:
+            values["observer"] = observer.id
+            values["observer_name"] = observer.name
+        return filing.file(self.store, self.catalog, "feedback", values, idempotency_key, now)
+
+    def _reporter_complaint(
+        self, tracking_no: str, access_code: str, now: dt.datetime, client: str
+    ) -> Complaint:
+        number = codes.normalise_tracking_no(tracking_no or "")[:40]
+        keys = [f"wrong-code:number:{number}"] + ([f"wrong-code:client:{client[:100]}"] if client else [])
+        limits = [WRONG_CODES_PER_NUMBER, WRONG_CODES_PER_CLIENT]
+        for key, limit in zip(keys, limits, strict=False):
+            if self.store.increment_counter(key, now, RATE_WINDOW_SECONDS, amount=0) >= limit:
+                raise RateLimited(
+                    "查询码错误次数过多,请稍后再试",
+                    "too many wrong access codes; try again later",
+                    retry_after=RATE_WINDOW_SECONDS,
+                )
+        c = self.store.get_complaint(number) if number else None
+        code = (access_code or "")[:MAX_CODE_INPUT]
+        if c is None or not code or not codes.verify_access_code(code, c.access_hash):
+            for key in keys:
+                self.store.increment_counter(key, now, RATE_WINDOW_SECONDS)
+            raise NotFound(
+                "查询号或查询码不正确", "unknown tracking number or wrong access code", "access_code"
+            )
+        return c
 
     # --- staff ----------------------------------------------------------------------------------
 
     def inbox(self, token: str, now: dt.datetime) -> list[InboxItem]:
         """Open complaints the token's office handles or supervises, soonest deadline first.
         Raises ``Unauthorized`` for an unknown token, ``Forbidden`` for an observer token."""
-        raise NotImplementedError
+        account = self._staff(token)
+        today = local_date(aware(now))
+        items = [
+            inbox_item(self.catalog, c, account.office, today)
+            for c in self.store.list_complaints(office=account.office, open_only=True)
+            if actions.visible_to(self.catalog, c, account.office)
+        ]
+        return sorted(items, key=lambda i: (i.next_due is None, i.next_due or dt.date.max, i.tracking_no))
 
     def view_for_staff(self, token: str, tracking_no: str, now: dt.datetime) -> StaffView:
         """One complaint with its reporter and audit trail, for its handling or supervising office only
         (``NotFound`` for anyone else, in particular the office complained about)."""
-        raise NotImplementedError
+        account = self._staff(token)
+        c = self._visible_complaint(account, tracking_no)
+        return staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no))
 
     def act(self, token: str, tracking_no: str, action: StaffAction, now: dt.datetime) -> StaffView:
         """Apply a staff action (see ``StaffAction``). ``Forbidden`` when the office may not,
         ``Conflict`` when the complaint's state does not allow it, ``Invalid`` for bad fields."""
-        raise NotImplementedError
+        account = self._staff(token)
+        c = self._visible_complaint(account, tracking_no)
+        c = actions.act(self.store, self.catalog, account, c, action, aware(now))
+        return staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no))
+
+    def _visible_complaint(self, account: Account, tracking_no: str) -> Complaint:
+        c = self.store.get_complaint(codes.normalise_tracking_no(tracking_no or "")[:40])
+        if c is None or not actions.visible_to(self.catalog, c, account.office):
+            raise NotFound("投诉不存在或无权查看", "no such complaint for this office")
+        return c
 
     # --- accounts -------------------------------------------------------------------------------
 
     def create_account(self, kind: str, name: str, office: str, now: dt.datetime) -> CreatedAccount:
         """``kind`` is ``staff`` (``office`` must exist) or ``observer``. The token is returned once and
         stored only as a hash."""
-        raise NotImplementedError
+        problems = []
+        if kind not in ("staff", "observer"):
+            problems.append(
+                Problem("账号类型应为 staff 或 observer", "kind must be staff or observer", field="kind")
+            )
+        name = (name or "").strip()
+        if not name or len(name) > 50:
+            problems.append(
+                Problem("姓名为必填项(不超过50字)", "name is required (at most 50 characters)", field="name")
+            )
+        if kind == "staff" and office not in self.catalog.offices:
+            problems.append(Problem("单位不存在", "unknown office", field="office", value=office))
+        if problems:
+            raise Invalid(problems)
+        token = codes.new_token()
+        account = Account(
+            id=codes.new_token()[4:16],
+            kind=kind,
+            name=name,
+            office=office if kind == "staff" else "",
+            token_hash=codes.token_hash(token),
+            created_at=aware(now),
+        )
+        self.store.transact([PutAccount(account)])
+        return CreatedAccount(account=_info(account), token=token)
 
     def authenticate(self, token: str) -> AccountInfo:
         """The account of a token, or ``Unauthorized``."""
-        raise NotImplementedError
+        return _info(self._account(token))
+
+    def _account(self, token: str) -> Account:
+        account = self.store.get_account(codes.token_hash(token)) if token and len(token) < 200 else None
+        if account is None or not account.active:
+            raise Unauthorized("令牌无效,请重新登录", "unknown or inactive token")
+        return account
+
+    def _staff(self, token: str) -> Account:
+        account = self._account(token)
+        if account.kind != "staff" or account.office not in self.catalog.offices:
+            raise Forbidden("仅限执法单位工作人员", "staff accounts only")
+        return account
 
     # --- timers, outbox, figures ----------------------------------------------------------------
 
@@ -104,7 +225,7 @@ class ComplaintService:
         """Fire every due timer (reminders, overdue marks, 催办, escalations, closing after the review
         window) exactly once each, even when two ticks run at once, writing state + audit + outbox in
         one transaction per event."""
-        raise NotImplementedError
+        return delivery.tick(self.store, self.catalog, aware(now))
 
     def deliver_outbox(
         self, now: dt.datetime, channels: Mapping[str, Channel], limit: int = 100, lease_seconds: int = 120
@@ -112,9 +233,13 @@ class ComplaintService:
         """Claim due messages with a lease, send each through ``channels[message.channel]``; on
         ``DeliveryError`` reschedule with exponential backoff (1 min doubling, capped at 1 hour).
         A message whose channel is not configured stays queued."""
-        raise NotImplementedError
+        return delivery.deliver(self.store, aware(now), channels, limit, lease_seconds)
 
     def stats(self, now: dt.datetime) -> list[OfficeStats]:
         """Per handling office: received, accepted/responded on time, overdue now, average working days
         to respond, satisfaction."""
-        raise NotImplementedError
+        return stats.office_stats(self.catalog, self.store.list_complaints(), local_date(aware(now)))
+
+
+def _info(account: Account) -> AccountInfo:
+    return AccountInfo(id=account.id, kind=account.kind, name=account.name, office=account.office)

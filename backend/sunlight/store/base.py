@@ -172,9 +172,9 @@ class Store(ABC):
 
     # rate limiting
     @abstractmethod
-    def increment_counter(self, key: str, expires_at: dt.datetime, amount: int = 1) -> int:
-        """Atomically add ``amount`` to the counter ``key`` and return the new value (0 ``amount`` reads it).
-        An expired counter starts again from zero."""
+    def increment_counter(self, key: str, now: dt.datetime, window_seconds: int, amount: int = 1) -> int:
+        """Atomically add ``amount`` to the counter ``key`` and return the new value (``amount`` 0 reads it).
+        A counter lives ``window_seconds`` from its first increment; once expired it starts from zero."""
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

@@ -1,0 +1,77 @@
+"""Deadlines of a complaint, in working days of the ``WorkingCalendar``.
+
+- accept due: ``accept_days`` working days after the filing date;
+- respond due: ``respond_days`` working days after the filing date, plus the working days the
+  clock was paused (waiting for material) and the working days of an approved extension;
+  while paused there is no running respond deadline;
+- review due: ``review_respond_days`` working days after the review opened;
+- the review window: ``review_window_days`` calendar days after the response; then closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.catalog import Settings
+from sunlight.domain.complaints import ACCEPTED, RATED, RESPONDED, SUBMITTED, UNDER_REVIEW, Complaint
+
+
+@dataclass(frozen=True)
+class Clock:
+    phase: str  # accept | respond | review | close
+    started_on: dt.date
+    due: dt.date
+
+
+def accept_due(c: Complaint, cal: WorkingCalendar) -> dt.date:
+    return cal.add_working_days(c.filed_on, c.accept_days)
+
+
+def respond_due(c: Complaint, cal: WorkingCalendar) -> dt.date:
+    return cal.add_working_days(c.filed_on, c.respond_days + c.paused_days + c.extended_days)
+
+
+def review_due(c: Complaint, cal: WorkingCalendar) -> dt.date | None:
+    if c.review_opened_on is None:
+        return None
+    return cal.add_working_days(c.review_opened_on, c.review_respond_days)
+
+
+def review_window_end(c: Complaint, settings: Settings) -> dt.date | None:
+    if c.responded_on is None:
+        return None
+    return c.responded_on + dt.timedelta(days=settings.review_window_days)
+
+
+def paused_working_days(c: Complaint, resumed_on: dt.date, cal: WorkingCalendar) -> int:
+    """Working days the clock stood still: after the pause day up to and including the resume day."""
+    if c.paused_on is None:
+        return 0
+    return max(0, cal.working_days_between(c.paused_on, resumed_on))
+
+
+def current_clock(c: Complaint, cal: WorkingCalendar, settings: Settings) -> Clock | None:
+    """The deadline running now, or None (paused, closed)."""
+    if c.status == SUBMITTED:
+        return Clock("accept", c.filed_on, accept_due(c, cal))
+    if c.status == ACCEPTED:
+        return Clock("respond", c.filed_on, respond_due(c, cal))
+    if c.status == UNDER_REVIEW and c.review_opened_on is not None:
+        return Clock("review", c.review_opened_on, review_due(c, cal) or c.review_opened_on)
+    if c.status in (RESPONDED, RATED) and c.responded_on is not None:
+        end = review_window_end(c, settings)
+        return Clock("close", c.responded_on, end) if end else None
+    return None
+
+
+def next_due(c: Complaint, cal: WorkingCalendar, settings: Settings) -> dt.date | None:
+    """The deadline an office must act by (for ordering the inbox); None when nothing is due."""
+    clock = current_clock(c, cal, settings)
+    return clock.due if clock is not None and clock.phase != "close" else None
+
+
+def is_overdue(c: Complaint, today: dt.date, cal: WorkingCalendar, settings: Settings) -> bool:
+    due = next_due(c, cal, settings)
+    return due is not None and today > due

@@ -1,0 +1,110 @@
+"""Routing: which office handles a complaint and which office supervises it.
+
+1. The ordered rules of ``complaints.yaml``: the first rule whose every given key matches
+   (category, power_code, office complained about, street) names the handler. No rule
+   matching: the office with the ``complaints_intake`` role, else the bureau.
+2. The conflict rule: the office complained about (or an office below it) never handles the
+   complaint, never sees it and never learns who complained. It goes to the office that
+   supervises the one complained about: the nearest ancestor with the ``supervision`` role,
+   else the designated supervision office, else the parent.
+3. The supervising office of a complaint (it receives 催办, approves an extension and handles
+   a review) is found the same way from the handler, again never the office complained about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sunlight.domain.catalog import SUPERVISION, Catalog, OfficeInfo
+from sunlight.domain.errors import Invalid
+from sunlight.domain.problems import Problem
+
+
+@dataclass(frozen=True)
+class Route:
+    handler: str
+    supervising: str
+    rule: int | None  # 1-based index of the matching rule; None for the default
+    conflict: bool  # True when the conflict rule moved the complaint away from the rule's handler
+
+
+def _first_allowed(
+    candidates: Iterable[OfficeInfo | None], catalog: Catalog, excluded: str, skip: str = ""
+) -> str:
+    for office in candidates:
+        if office is None or office.id == skip:
+            continue
+        if excluded and catalog.is_within(office.id, excluded):
+            continue
+        return office.id
+    return ""
+
+
+def _oversight_chain(catalog: Catalog, office_id: str) -> list[OfficeInfo | None]:
+    """Candidates to oversee ``office_id``, best first."""
+    ancestors = list(catalog.ancestors(office_id))
+    designated = catalog.settings.designated_supervision
+    office = catalog.office(office_id)
+    return [
+        *(a for a in ancestors if SUPERVISION in a.roles),
+        catalog.office(designated) if designated else None,
+        catalog.office(office.parent) if office is not None and office.parent else None,
+        *catalog.supervision_offices(),
+        catalog.bureau(),
+    ]
+
+
+def overseer_of(catalog: Catalog, office_id: str, excluded: str = "") -> str:
+    """The office that oversees ``office_id`` (never ``office_id`` itself nor anything within
+    ``excluded``); "" when there is none (a one-office catalog)."""
+    return _first_allowed(_oversight_chain(catalog, office_id), catalog, excluded, skip=office_id)
+
+
+def default_handler(catalog: Catalog) -> str:
+    for office in catalog.offices.values():
+        if "complaints_intake" in office.roles:
+            return office.id
+    bureau = catalog.bureau()
+    return bureau.id if bureau else ""
+
+
+def route(
+    catalog: Catalog, *, category: str, power_code: str = "", office: str = "", street: str = ""
+) -> Route:
+    facts = {"category": category, "power_code": power_code, "office": office, "street": street}
+    handler, rule_no = "", None
+    for n, rule in enumerate(catalog.routing, start=1):
+        if rule.matches(facts):
+            handler, rule_no = rule.handler, n
+            break
+    if not handler:
+        handler = default_handler(catalog)
+    conflict = False
+    if office and catalog.is_within(handler, office):
+        conflict = True
+        handler = overseer_of(catalog, office, excluded=office)
+    if not handler:
+        raise Invalid(
+            [
+                Problem(
+                    "找不到可受理该投诉的单位",
+                    "no office may handle a complaint about this office",
+                    field="office",
+                    value=office,
+                )
+            ]
+        )
+    supervising = overseer_of(catalog, handler, excluded=office) or handler
+    return Route(handler=handler, supervising=supervising, rule=rule_no, conflict=conflict)
+
+
+def transfer_target_problem(catalog: Catalog, to_office: str, current: str, about: str) -> Problem | None:
+    """Why a transfer to ``to_office`` is not allowed, or None."""
+    if to_office not in catalog.offices:
+        return Problem("转办单位不存在", "unknown office", field="to_office", value=to_office)
+    if to_office == current:
+        return Problem("不能转办给本单位", "the complaint is already with this office", field="to_office")
+    if about and catalog.is_within(to_office, about):
+        return Problem("不能转办给被投诉单位", "never to the office complained about", field="to_office")
+    return None

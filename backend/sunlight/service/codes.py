@@ -1,0 +1,101 @@
+"""Tracking numbers, access codes, tokens and how they are stored (hashed, never in clear)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import secrets
+from typing import Any
+
+# No 0/O, 1/I/L: people read these aloud and type them from paper.
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+TRACKING_RANDOM = 6
+ACCESS_CODE_LENGTH = 10
+PBKDF2_ITERATIONS = 100_000
+ZONE_NAME = "Asia/Shanghai"
+
+
+def _random(length: int) -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
+def new_tracking_no(filed_on: dt.date, prefix: str = "TS") -> str:
+    """E.g. ``TS-20261224-7KQ2MX``."""
+    return f"{prefix}-{filed_on:%Y%m%d}-{_random(TRACKING_RANDOM)}"
+
+
+def normalise_tracking_no(text: str) -> str:
+    return text.strip().upper()
+
+
+def new_access_code() -> str:
+    return _random(ACCESS_CODE_LENGTH)
+
+
+def normalise_code(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def hash_access_code(code: str) -> str:
+    """A salted PBKDF2-SHA256 hash: ``pbkdf2_sha256$<iterations>$<salt>$<hash>``."""
+    salt = secrets.token_hex(16)
+    digest = hashlib.pbkdf2_hmac(
+        "sha256", normalise_code(code).encode(), bytes.fromhex(salt), PBKDF2_ITERATIONS
+    )
+    return f"pbkdf2_sha256${PBKDF2_ITERATIONS}${salt}${digest.hex()}"
+
+
+def verify_access_code(code: str, stored: str) -> bool:
+    """Constant-time comparison against a stored hash."""
+    try:
+        scheme, iterations, salt, expected = stored.split("$")
+        if scheme != "pbkdf2_sha256":
+            return False
+        digest = hashlib.pbkdf2_hmac(
+            "sha256", normalise_code(code).encode(), bytes.fromhex(salt), int(iterations)
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(digest.hex(), expected)
+
+
+def new_token() -> str:
+    return "slt_" + secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    """Tokens carry 256 random bits, so an unsalted SHA-256 is enough and allows lookup by hash."""
+    return hashlib.sha256(("token:" + token.strip()).encode()).hexdigest()
+
+
+def idempotency_key_hash(key: str) -> str:
+    return hashlib.sha256(("idempotency:" + key).encode()).hexdigest()
+
+
+def request_hash(value: Any) -> str:
+    return hashlib.sha256(
+        json.dumps(value, ensure_ascii=False, sort_keys=True, default=str).encode()
+    ).hexdigest()
+
+
+def _keystream(key: str, salt: str, length: int) -> bytes:
+    return hashlib.shake_256(f"seal:{salt}:{key}".encode()).digest(length)
+
+
+def seal_code(code: str, idempotency_key: str) -> str:
+    """Encrypt the access code with a key derived from the Idempotency-Key, which is not stored: only a
+    client retrying with the same key can recover the code (``unseal_code``)."""
+    salt = secrets.token_hex(8)
+    data = code.encode()
+    sealed = bytes(a ^ b for a, b in zip(data, _keystream(idempotency_key, salt, len(data)), strict=True))
+    return f"{salt}${sealed.hex()}"
+
+
+def unseal_code(sealed: str, idempotency_key: str) -> str:
+    salt, hexdata = sealed.split("$")
+    data = bytes.fromhex(hexdata)
+    return bytes(
+        a ^ b for a, b in zip(data, _keystream(idempotency_key, salt, len(data)), strict=True)
+    ).decode()

@@ -1,0 +1,138 @@
+"""Running timers (``tick``) and delivering the outbox (``deliver``).
+
+``tick`` fires each due timer event in its own transaction: the fired-timer key (must not exist),
+the complaint (on condition of the version read), the audit event and the outbox messages. Two
+ticks at once: one transaction wins, the other fails its condition, reloads and finds nothing left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Mapping
+from dataclasses import replace
+
+from sunlight.domain import complaints as states
+from sunlight.domain.catalog import Catalog
+from sunlight.domain.complaints import Complaint
+from sunlight.domain.errors import Conflict
+from sunlight.domain.timers import TimerEvent, due_events
+from sunlight.service.actions import save, settle
+from sunlight.service.clock import local_date
+from sunlight.service.notices import deadline_text, office_messages
+from sunlight.service.outbox import Channel, DeliveryError, OutboundMessage
+from sunlight.service.results import DeliveryResult, TickResult
+from sunlight.store.base import ConditionFailed, MarkTimerFired, QueuedMessage, Store, WriteOp
+
+log = logging.getLogger(__name__)
+
+BACKOFF_FIRST_SECONDS = 60
+BACKOFF_MAX_SECONDS = 3600
+UNCONFIGURED_RETRY_SECONDS = 300
+MAX_ROUNDS = 20
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """Delay before the next try after ``attempts`` failed ones (1 min, 2, 4, ... at most 1 hour)."""
+    return dt.timedelta(seconds=min(BACKOFF_MAX_SECONDS, BACKOFF_FIRST_SECONDS * 2 ** min(attempts, 16)))
+
+
+def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: dt.datetime) -> None:
+    detail = {"phase": event.phase, "due": event.due.isoformat(), "office": event.office}
+    new = c
+    messages: list[WriteOp] = []
+    if event.kind == "close":
+        new = replace(c, status=states.CLOSED, closed_at=now)
+    else:
+        if event.kind == "overdue" and event.phase not in c.overdue:
+            new = replace(c, overdue=(*c.overdue, event.phase))
+        messages += office_messages(
+            catalog,
+            event.office,
+            event.kind,
+            event.key,
+            settle(catalog, new),
+            now,
+            deadline_text(event.phase, event.due),
+        )
+    save(
+        store,
+        c,
+        settle(catalog, new),
+        [("system", event.kind, detail)],
+        now,
+        messages,
+        extra=[MarkTimerFired(event.key, now)],
+    )
+
+
+def tick(store: Store, catalog: Catalog, now: dt.datetime) -> TickResult:
+    today = local_date(now)
+    fired: list[str] = []
+    enqueued_before = len(store.list_messages(delivered=False))
+    for listed in store.list_complaints(open_only=True):
+        c: Complaint | None = listed
+        for _round in range(MAX_ROUNDS):
+            if c is None:
+                break
+            pending = [e for e in due_events(c, today, catalog) if not store.timer_fired(e.key)]
+            if not pending:
+                break
+            try:
+                _fire(store, catalog, c, pending[0], now)
+                fired.append(pending[0].key)
+            except (ConditionFailed, Conflict):
+                pass  # another tick or a staff action got there first: read again
+            c = store.get_complaint(listed.tracking_no)
+    enqueued = max(0, len(store.list_messages(delivered=False)) - enqueued_before)
+    warnings = tuple(f"{zh} / {en}" for zh, en in catalog.calendar.fallback_warnings())
+    return TickResult(fired=tuple(fired), enqueued=enqueued, warnings=warnings)
+
+
+def _outbound(m: QueuedMessage) -> OutboundMessage:
+    return OutboundMessage(
+        id=m.id,
+        channel=m.channel,
+        recipient=m.recipient,
+        subject=m.subject,
+        body=m.body,
+        kind=m.kind,
+        tracking_no=m.tracking_no,
+        office=m.office,
+        payload=dict(m.payload),
+        attempts=m.attempts,
+    )
+
+
+def deliver(
+    store: Store, now: dt.datetime, channels: Mapping[str, Channel], limit: int, lease_seconds: int
+) -> DeliveryResult:
+    owner = uuid.uuid4().hex
+    claimed = store.claim_messages(now, owner, lease_seconds, limit)
+    delivered = failed = 0
+    for m in claimed:
+        channel = channels.get(m.channel)
+        if channel is None:
+            store.reschedule(
+                m.id,
+                owner,
+                now + dt.timedelta(seconds=UNCONFIGURED_RETRY_SECONDS),
+                f"channel {m.channel} not configured",
+            )
+            failed += 1
+            continue
+        try:
+            channel.send(_outbound(m))
+        except DeliveryError as exc:
+            store.reschedule(m.id, owner, now + backoff(m.attempts), str(exc) or type(exc).__name__)
+            failed += 1
+            continue
+        except Exception as exc:  # a channel bug must not lose the message
+            log.exception("channel %s failed on message %s", m.channel, m.id)
+            store.reschedule(m.id, owner, now + backoff(m.attempts), f"{type(exc).__name__}: {exc}")
+            failed += 1
+            continue
+        if store.mark_delivered(m.id, owner, now):
+            delivered += 1
+    return DeliveryResult(claimed=len(claimed), delivered=delivered, failed=failed)

@@ -1,0 +1,204 @@
+"""Filing a complaint or feedback: route, compute deadlines, write it all in one transaction.
+
+Idempotency: the ``PutIdempotency`` op (must not exist) is part of the same transaction as the
+complaint, so of two concurrent requests with one key exactly one commits; the other reads the
+winner's record and returns the same complaint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, replace
+
+from sunlight.domain.catalog import Catalog
+from sunlight.domain.complaint_deadlines import accept_due, next_due, respond_due
+from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.domain.errors import Conflict, Invalid, NotFound
+from sunlight.domain.problems import Problem
+from sunlight.domain.routing import route
+from sunlight.service import codes
+from sunlight.service.clock import local_date
+from sunlight.service.commands import FileComplaint, FileFeedback
+from sunlight.service.notices import deadline_text, office_messages
+from sunlight.service.results import Filed
+from sunlight.store.base import (
+    AppendAudit,
+    ConditionFailed,
+    IdempotencyRecord,
+    PutComplaint,
+    PutIdempotency,
+    Store,
+    WriteOp,
+)
+
+MAX_KEY_LENGTH = 200
+ABOUT = ("office", "power_code", "street", "decision_id", "occurred_on", "page_url")
+
+
+def complaint_values(cmd: FileComplaint) -> dict[str, str]:
+    values = {k: v for k, v in asdict(cmd).items() if k != "reporter"}
+    values.update({f"reporter.{k}": v for k, v in asdict(cmd.reporter).items()})
+    return {k: str(v or "").strip() for k, v in values.items()}
+
+
+def feedback_values(cmd: FileFeedback) -> dict[str, str]:
+    return {k: str(v or "").strip() for k, v in asdict(cmd).items()}
+
+
+def _key_problem(key: str) -> None:
+    if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
+        raise Invalid(
+            [
+                Problem(
+                    "幂等键应为1至200个可打印字符",
+                    "Idempotency-Key must be 1-200 printable characters",
+                    field="Idempotency-Key",
+                )
+            ]
+        )
+
+
+def _replay(store: Store, catalog: Catalog, record: IdempotencyRecord, key: str, req_hash: str) -> Filed:
+    if record.request_hash != req_hash:
+        raise Conflict(
+            "该幂等键已用于另一份不同的提交",
+            "Idempotency-Key was used with a different request",
+            "Idempotency-Key",
+        )
+    c = store.get_complaint(record.tracking_no)
+    if c is None:  # cannot happen: both were written in one transaction
+        raise NotFound("投诉不存在", "complaint not found")
+    return _filed(catalog, c, codes.unseal_code(record.sealed_code, key), created=False)
+
+
+def _filed(catalog: Catalog, c: Complaint, code: str, created: bool) -> Filed:
+    office = catalog.office(c.handling_office)
+    cal = catalog.calendar
+    a_due, r_due = accept_due(c, cal), respond_due(c, cal)
+    warnings = tuple(
+        f"{zh} / {en}"
+        for zh, en in cal.fallback_warnings()
+        if any(str(y) in zh for y in {a_due.year, r_due.year})
+    )
+    return Filed(
+        tracking_no=c.tracking_no,
+        access_code=code,
+        status=c.status,
+        handling_office=c.handling_office,
+        handling_office_name=office.name if office else c.handling_office,
+        accept_due=a_due,
+        respond_due=r_due,
+        created=created,
+        warnings=warnings,
+    )
+
+
+def _reporter(kind: str, values: dict[str, str]) -> dict[str, str]:
+    if kind == "complaint":
+        reporter = {k.split(".", 1)[1]: v for k, v in values.items() if k.startswith("reporter.")}
+        reporter["credit_code"] = reporter.get("credit_code", "").upper()
+        return reporter
+    observer = values.get("observer", "")
+    return {
+        "type": "observer" if observer else "public",
+        "name": values.get("observer_name", "") or values.get("contact_name", ""),
+        "contact_name": values.get("contact_name", ""),
+        "phone": values.get("phone", ""),
+        "email": values.get("email", ""),
+    }
+
+
+def file(
+    store: Store,
+    catalog: Catalog,
+    kind: str,
+    values: dict[str, str],
+    idempotency_key: str | None,
+    now: dt.datetime,
+) -> Filed:
+    """Store a validated complaint (``kind`` complaint) or feedback (``kind`` feedback)."""
+    key_hash = req_hash = ""
+    if idempotency_key is not None:
+        _key_problem(idempotency_key)
+        key_hash = codes.idempotency_key_hash(idempotency_key)
+        req_hash = codes.request_hash({"kind": kind, **values})
+        existing = store.get_idempotency(key_hash)
+        if existing is not None:
+            return _replay(store, catalog, existing, idempotency_key, req_hash)
+    today = local_date(now)
+    categories = (
+        catalog.categories if kind == "complaint" else (catalog.feedback_categories or catalog.categories)
+    )
+    category = categories[values["category"]]
+    routed = route(
+        catalog,
+        category=category.id,
+        power_code=values.get("power_code", ""),
+        office=values.get("office", ""),
+        street=values.get("street", ""),
+    )
+    for _attempt in range(10):
+        tracking_no = codes.new_tracking_no(today, "TS" if kind == "complaint" else "FK")
+        code = codes.new_access_code()
+        c = Complaint(
+            tracking_no=tracking_no,
+            kind=kind,
+            category=category.id,
+            subject=values["subject"],
+            description=values["description"],
+            reporter=_reporter(kind, values),
+            about={k: values.get(k, "") for k in ABOUT},
+            handling_office=routed.handler,
+            supervising_office=routed.supervising,
+            filed_at=now,
+            filed_on=today,
+            accept_days=category.accept_days,
+            respond_days=category.respond_days,
+            remind_before_days=category.remind_before_days,
+            access_hash=codes.hash_access_code(code),
+            observer=values.get("observer", ""),
+            version=1,
+        )
+        c = replace(c, next_due=next_due(c, catalog.calendar, catalog.settings))
+        event = AuditEvent(
+            tracking_no,
+            "000001.00",
+            now,
+            "observer:" + c.observer if c.observer else "reporter",
+            "filed",
+            {
+                "kind": kind,
+                "handling_office": routed.handler,
+                "supervising_office": routed.supervising,
+                "rule": routed.rule,
+                "conflict": routed.conflict,
+                "accept_due": accept_due(c, catalog.calendar).isoformat(),
+                "respond_due": respond_due(c, catalog.calendar).isoformat(),
+            },
+        )
+        ops: list[WriteOp] = []
+        if key_hash and idempotency_key is not None:
+            sealed = codes.seal_code(code, idempotency_key)
+            ops.append(PutIdempotency(IdempotencyRecord(key_hash, req_hash, tracking_no, sealed, now)))
+        ops += [PutComplaint(c, None), AppendAudit(event)]
+        ops += office_messages(
+            catalog,
+            routed.handler,
+            "new_complaint",
+            f"{tracking_no}/filed",
+            c,
+            now,
+            deadline_text("accept", accept_due(c, catalog.calendar)),
+        )
+        try:
+            store.transact(ops)
+        except ConditionFailed as failed:
+            if isinstance(failed.op, PutIdempotency) and idempotency_key is not None:
+                record = store.get_idempotency(key_hash)
+                if record is not None:
+                    return _replay(store, catalog, record, idempotency_key, req_hash)
+            if isinstance(failed.op, PutComplaint):
+                continue  # tracking number taken: draw another
+            raise
+        return _filed(catalog, c, code, created=True)
+    raise RuntimeError("could not draw a free tracking number")

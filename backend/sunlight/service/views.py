@@ -1,0 +1,141 @@
+"""What each party sees of a complaint: the reporter's public view, the offices' views."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sunlight.domain.catalog import Catalog
+from sunlight.domain.complaint_deadlines import (
+    accept_due,
+    is_overdue,
+    respond_due,
+    review_due,
+    review_window_end,
+)
+from sunlight.domain.complaints import (
+    ACTION_LABELS,
+    PUBLIC_ACTIONS,
+    RESPONDED,
+    STATUS_LABELS,
+    WAITING,
+    AuditEvent,
+    Complaint,
+)
+from sunlight.service.results import AuditEntry, InboxItem, ReporterView, StaffView, TimelineEntry
+
+
+def _office_name(catalog: Catalog, office_id: str) -> str:
+    office = catalog.office(office_id)
+    return office.name if office else office_id
+
+
+def _category_name(catalog: Catalog, c: Complaint) -> str:
+    category = catalog.categories.get(c.category) or catalog.feedback_categories.get(c.category)
+    return category.name if category else c.category
+
+
+def _public_text(catalog: Catalog, event: AuditEvent) -> str:
+    detail = event.detail
+    if event.action in ("respond", "review_respond", "request_material"):
+        return str(detail.get("text", ""))
+    if event.action == "transfer":
+        return f"转至{_office_name(catalog, str(detail.get('to', '')))}"
+    if event.action == "extend":
+        return f"延长{detail.get('days', '')}个工作日"
+    if event.action == "rate":
+        return str(detail.get("rating", ""))
+    if event.action == "overdue":
+        return {"accept": "受理超期", "respond": "答复超期", "review": "复核答复超期"}.get(
+            str(detail.get("phase")), ""
+        )
+    return ""
+
+
+def reporter_view(catalog: Catalog, c: Complaint, trail: list[AuditEvent], today: dt.date) -> ReporterView:
+    cal = catalog.calendar
+    window_end = review_window_end(c, catalog.settings)
+    timeline = tuple(
+        TimelineEntry(
+            at=e.at,
+            action=e.action,
+            label=ACTION_LABELS.get(e.action, e.action),
+            text=_public_text(catalog, e),
+        )
+        for e in trail
+        if e.action in PUBLIC_ACTIONS
+    )
+    return ReporterView(
+        tracking_no=c.tracking_no,
+        kind=c.kind,
+        category=c.category,
+        category_name=_category_name(catalog, c),
+        subject=c.subject,
+        status=c.status,
+        status_label=STATUS_LABELS[c.status],
+        handling_office=c.handling_office,
+        handling_office_name=_office_name(catalog, c.handling_office),
+        filed_at=c.filed_at,
+        accept_due=accept_due(c, cal),
+        respond_due=None if c.status == WAITING else respond_due(c, cal),
+        paused=c.status == WAITING,
+        review_due=review_due(c, cal),
+        response=c.review_response or c.response,
+        rating=c.rating,
+        can_rate=c.status == RESPONDED and not c.rating and (window_end is None or today <= window_end),
+        timeline=timeline,
+    )
+
+
+def role_of(c: Complaint, office: str) -> str:
+    if office == c.handling_office:
+        return "handling"
+    if office == c.review_office:
+        return "review"
+    if office == c.supervising_office:
+        return "supervising"
+    return ""
+
+
+def inbox_item(catalog: Catalog, c: Complaint, office: str, today: dt.date) -> InboxItem:
+    return InboxItem(
+        tracking_no=c.tracking_no,
+        kind=c.kind,
+        category=c.category,
+        subject=c.subject,
+        status=c.status,
+        status_label=STATUS_LABELS[c.status],
+        role=role_of(c, office),
+        handling_office=c.handling_office,
+        next_due=c.next_due,
+        overdue=is_overdue(c, today, catalog.calendar, catalog.settings),
+        filed_at=c.filed_at,
+    )
+
+
+def staff_view(catalog: Catalog, c: Complaint, office: str, trail: list[AuditEvent]) -> StaffView:
+    cal = catalog.calendar
+    return StaffView(
+        tracking_no=c.tracking_no,
+        kind=c.kind,
+        category=c.category,
+        subject=c.subject,
+        description=c.description,
+        status=c.status,
+        status_label=STATUS_LABELS[c.status],
+        role=role_of(c, office),
+        about=dict(c.about),
+        reporter=dict(c.reporter),
+        handling_office=c.handling_office,
+        supervising_office=c.supervising_office,
+        filed_at=c.filed_at,
+        accept_due=accept_due(c, cal),
+        respond_due=None if c.status == WAITING else respond_due(c, cal),
+        review_due=review_due(c, cal),
+        paused=c.status == WAITING,
+        extended_days=c.extended_days,
+        response=c.response,
+        rating=c.rating,
+        trail=tuple(
+            AuditEntry(at=e.at, actor=e.actor, action=e.action, detail=dict(e.detail)) for e in trail
+        ),
+    )

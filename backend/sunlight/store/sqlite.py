@@ -1,0 +1,441 @@
+"""The embedded store: one SQLite file in WAL mode.
+
+Durability: ``journal_mode=WAL`` with ``synchronous=FULL``, so a transaction that returned has
+reached the disk and survives a ``kill -9``. Concurrency: one connection per thread, each write
+in ``BEGIN IMMEDIATE`` (one writer at a time, others wait up to ``busy_timeout``), so several
+threads and several processes may share one file. Schema changes are numbered migrations
+recorded in ``schema_migrations``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from sunlight.domain.complaints import AuditEvent, Complaint, complaint_from_dict, complaint_to_dict
+from sunlight.store.base import (
+    Account,
+    AppendAudit,
+    ConditionFailed,
+    EnqueueMessage,
+    IdempotencyRecord,
+    MarkTimerFired,
+    PutAccount,
+    PutComplaint,
+    PutIdempotency,
+    QueuedMessage,
+    Store,
+    StoreError,
+    WriteOp,
+)
+
+BUSY_TIMEOUT_MS = 30_000
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE complaints (
+        tracking_no TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        handling_office TEXT NOT NULL,
+        supervising_office TEXT NOT NULL,
+        review_office TEXT NOT NULL DEFAULT '',
+        is_open INTEGER NOT NULL,
+        next_due TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX complaints_handling ON complaints (handling_office, is_open, next_due);
+    CREATE INDEX complaints_supervising ON complaints (supervising_office, is_open, next_due);
+    CREATE TABLE audit (
+        tracking_no TEXT NOT NULL,
+        seq TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        PRIMARY KEY (tracking_no, seq)
+    );
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+    CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        tracking_no TEXT NOT NULL,
+        office TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        delivered_at TEXT,
+        last_error TEXT NOT NULL DEFAULT '',
+        lease_owner TEXT NOT NULL DEFAULT '',
+        lease_until TEXT
+    );
+    CREATE INDEX outbox_due ON outbox (delivered_at, next_attempt_at);
+    CREATE TABLE idempotency (
+        key_hash TEXT PRIMARY KEY,
+        request_hash TEXT NOT NULL,
+        tracking_no TEXT NOT NULL,
+        sealed_code TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE fired_timers (key TEXT PRIMARY KEY, fired_at TEXT NOT NULL);
+    CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        office TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        active INTEGER NOT NULL
+    );
+    CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires_at TEXT NOT NULL);
+    """,
+]
+
+
+def ts(value: dt.datetime) -> str:
+    """A UTC timestamp that sorts as text."""
+    if value.tzinfo is None:
+        raise StoreError("naive datetime")
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_ts(text: str | None) -> dt.datetime | None:
+    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC) if text else None
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+class SqliteStore(Store):
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._migrate()
+
+    # --- connections ------------------------------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
+            )
+            done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+            for number, script in enumerate(MIGRATIONS, start=1):
+                if number in done:
+                    continue
+                for statement in _statements(script):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?)", (number, ts(dt.datetime.now(dt.UTC)))
+                )
+
+    def schema_version(self) -> int:
+        row = self._conn().execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                with suppress(sqlite3.Error):
+                    conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def transact(self, ops: Sequence[WriteOp]) -> None:
+        with self._write() as conn:
+            for index, op in enumerate(ops):
+                try:
+                    ok = self._apply(conn, op)
+                except sqlite3.IntegrityError as exc:
+                    raise ConditionFailed(index, op, str(exc)) from None
+                if not ok:
+                    raise ConditionFailed(index, op, "version mismatch")
+
+    def _apply(self, conn: sqlite3.Connection, op: WriteOp) -> bool:
+        if isinstance(op, PutComplaint):
+            c = op.complaint
+            version = 1 if op.expected_version is None else op.expected_version + 1
+            data = complaint_to_dict(c)
+            data["version"] = version
+            row = (
+                version,
+                c.status,
+                c.handling_office,
+                c.supervising_office,
+                c.review_office,
+                int(c.is_open),
+                c.next_due.isoformat() if c.next_due else None,
+                _dumps(data),
+            )
+            if op.expected_version is None:
+                conn.execute(
+                    "INSERT INTO complaints (version, status, handling_office, supervising_office, review_office,"
+                    " is_open, next_due, data, tracking_no) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (*row, c.tracking_no),
+                )
+                return True
+            cur = conn.execute(
+                "UPDATE complaints SET version=?, status=?, handling_office=?, supervising_office=?, review_office=?,"
+                " is_open=?, next_due=?, data=? WHERE tracking_no=? AND version=?",
+                (*row, c.tracking_no, op.expected_version),
+            )
+            return cur.rowcount == 1
+        if isinstance(op, AppendAudit):
+            e = op.event
+            conn.execute(
+                "INSERT INTO audit VALUES (?,?,?,?,?,?)",
+                (e.tracking_no, e.seq, ts(e.at), e.actor, e.action, _dumps(e.detail)),
+            )
+            return True
+        if isinstance(op, EnqueueMessage):
+            m = op.message
+            conn.execute(
+                "INSERT INTO outbox (id, key, channel, recipient, subject, body, kind, tracking_no, office, payload,"
+                " created_at, next_attempt_at, attempts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    m.id,
+                    m.key,
+                    m.channel,
+                    m.recipient,
+                    m.subject,
+                    m.body,
+                    m.kind,
+                    m.tracking_no,
+                    m.office,
+                    _dumps(m.payload),
+                    ts(m.created_at),
+                    ts(m.next_attempt_at),
+                    m.attempts,
+                ),
+            )
+            return True
+        if isinstance(op, PutIdempotency):
+            r = op.record
+            conn.execute(
+                "INSERT INTO idempotency VALUES (?,?,?,?,?)",
+                (r.key_hash, r.request_hash, r.tracking_no, r.sealed_code, ts(r.created_at)),
+            )
+            return True
+        if isinstance(op, MarkTimerFired):
+            conn.execute("INSERT INTO fired_timers VALUES (?,?)", (op.key, ts(op.at)))
+            return True
+        if isinstance(op, PutAccount):
+            a = op.account
+            conn.execute(
+                "INSERT INTO accounts VALUES (?,?,?,?,?,?,?)",
+                (a.id, a.kind, a.name, a.office, a.token_hash, ts(a.created_at), int(a.active)),
+            )
+            return True
+        raise StoreError(f"unknown op {op!r}")
+
+    # --- reads --------------------------------------------------------------------------------
+
+    def get_complaint(self, tracking_no: str) -> Complaint | None:
+        row = (
+            self._conn().execute("SELECT data FROM complaints WHERE tracking_no=?", (tracking_no,)).fetchone()
+        )
+        return complaint_from_dict(json.loads(row[0])) if row else None
+
+    def list_complaints(self, *, office: str | None = None, open_only: bool = False) -> list[Complaint]:
+        sql = "SELECT data FROM complaints WHERE 1=1"
+        args: list[Any] = []
+        if office is not None:
+            sql += " AND (handling_office=? OR supervising_office=? OR review_office=?)"
+            args += [office, office, office]
+        if open_only:
+            sql += " AND is_open=1"
+        sql += " ORDER BY next_due IS NULL, next_due, tracking_no"
+        return [complaint_from_dict(json.loads(r[0])) for r in self._conn().execute(sql, args)]
+
+    def audit_trail(self, tracking_no: str) -> list[AuditEvent]:
+        rows = self._conn().execute("SELECT * FROM audit WHERE tracking_no=? ORDER BY seq", (tracking_no,))
+        return [
+            AuditEvent(
+                r["tracking_no"],
+                r["seq"],
+                from_ts(r["at"]),
+                r["actor"],
+                r["action"],  # type: ignore[arg-type]
+                json.loads(r["detail"]),
+            )
+            for r in rows
+        ]
+
+    def get_idempotency(self, key_hash: str) -> IdempotencyRecord | None:
+        r = self._conn().execute("SELECT * FROM idempotency WHERE key_hash=?", (key_hash,)).fetchone()
+        if r is None:
+            return None
+        return IdempotencyRecord(
+            r["key_hash"], r["request_hash"], r["tracking_no"], r["sealed_code"], from_ts(r["created_at"])
+        )  # type: ignore[arg-type]
+
+    def timer_fired(self, key: str) -> bool:
+        return self._conn().execute("SELECT 1 FROM fired_timers WHERE key=?", (key,)).fetchone() is not None
+
+    def _account(self, r: sqlite3.Row) -> Account:
+        return Account(
+            r["id"],
+            r["kind"],
+            r["name"],
+            r["office"],
+            r["token_hash"],
+            from_ts(r["created_at"]),
+            bool(r["active"]),
+        )  # type: ignore[arg-type]
+
+    def get_account(self, token_hash: str) -> Account | None:
+        r = self._conn().execute("SELECT * FROM accounts WHERE token_hash=?", (token_hash,)).fetchone()
+        return self._account(r) if r else None
+
+    def list_accounts(self) -> list[Account]:
+        return [
+            self._account(r) for r in self._conn().execute("SELECT * FROM accounts ORDER BY created_at, id")
+        ]
+
+    # --- outbox -------------------------------------------------------------------------------
+
+    def _message(self, r: sqlite3.Row) -> QueuedMessage:
+        return QueuedMessage(
+            id=r["id"],
+            key=r["key"],
+            channel=r["channel"],
+            recipient=r["recipient"],
+            subject=r["subject"],
+            body=r["body"],
+            kind=r["kind"],
+            tracking_no=r["tracking_no"],
+            office=r["office"],
+            created_at=from_ts(r["created_at"]),
+            next_attempt_at=from_ts(r["next_attempt_at"]),  # type: ignore[arg-type]
+            payload=json.loads(r["payload"]),
+            attempts=r["attempts"],
+            delivered_at=from_ts(r["delivered_at"]),
+            last_error=r["last_error"],
+            lease_owner=r["lease_owner"],
+            lease_until=from_ts(r["lease_until"]),
+        )
+
+    def claim_messages(
+        self, now: dt.datetime, owner: str, lease_seconds: int, limit: int
+    ) -> list[QueuedMessage]:
+        now_s, until = ts(now), ts(now + dt.timedelta(seconds=lease_seconds))
+        with self._write() as conn:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?"
+                    " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at, created_at, id LIMIT ?",
+                    (now_s, now_s, limit),
+                )
+            ]
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            conn.execute(
+                f"UPDATE outbox SET lease_owner=?, lease_until=? WHERE id IN ({marks})", (owner, until, *ids)
+            )
+            rows = conn.execute(
+                f"SELECT * FROM outbox WHERE id IN ({marks}) ORDER BY next_attempt_at, created_at, id", ids
+            ).fetchall()
+        return [self._message(r) for r in rows]
+
+    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL"
+                " WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+                (ts(now), message_id, owner),
+            )
+            return cur.rowcount == 1
+
+    def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET next_attempt_at=?, attempts=attempts+1, last_error=?, lease_owner='',"
+                " lease_until=NULL WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+                (ts(next_attempt_at), error[:500], message_id, owner),
+            )
+            return cur.rowcount == 1
+
+    def list_messages(self, *, delivered: bool | None = None) -> list[QueuedMessage]:
+        sql = "SELECT * FROM outbox"
+        if delivered is True:
+            sql += " WHERE delivered_at IS NOT NULL"
+        elif delivered is False:
+            sql += " WHERE delivered_at IS NULL"
+        return [self._message(r) for r in self._conn().execute(sql + " ORDER BY created_at, id")]
+
+    # --- counters -----------------------------------------------------------------------------
+
+    def increment_counter(self, key: str, now: dt.datetime, window_seconds: int, amount: int = 1) -> int:
+        now_s = ts(now)
+        expires_at = now + dt.timedelta(seconds=window_seconds)
+        with self._write() as conn:
+            row = conn.execute("SELECT value, expires_at FROM counters WHERE key=?", (key,)).fetchone()
+            if row is None or row["expires_at"] <= now_s:
+                value = amount
+                conn.execute("INSERT OR REPLACE INTO counters VALUES (?,?,?)", (key, value, ts(expires_at)))
+            else:
+                value = int(row["value"]) + amount
+                conn.execute("UPDATE counters SET value=? WHERE key=?", (value, key))
+        return value
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (triggers contain ';' inside BEGIN ... END)."""
+    out: list[str] = []
+    buffer = ""
+    for line in script.strip().splitlines():
+        buffer += line + "\n"
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        out.append(buffer.strip())
+    return out
