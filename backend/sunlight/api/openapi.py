@@ -1,0 +1,253 @@
+"""The OpenAPI 3 document of the API, served at ``/api/openapi.json``.
+
+Hand-written from the same field lists the parser uses (``sunlight.api.parse``), so a field
+cannot be accepted without being documented. A test checks every Chalice route is here and
+every path here is a route.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sunlight.api import parse
+
+ERROR_CODES = {
+    "400": "请求格式错误 / malformed request (e.g. invalid JSON)",
+    "401": "未登录或查询码缺失 / token or access code missing or unknown",
+    "403": "无权操作 / not allowed",
+    "404": "未找到 / not found",
+    "409": "状态冲突 / conflict with the current state",
+    "413": "请求过大 / body too large",
+    "415": "内容类型错误 / unsupported content type",
+    "422": "字段错误 / a field is invalid (``error.field`` names it)",
+    "429": "尝试过多 / too many attempts (Retry-After)",
+}
+
+
+def _object(spec: Mapping[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for name, kind in spec.items():
+        if isinstance(kind, Mapping):
+            props[name] = _object(kind)
+        elif kind is int:
+            props[name] = {"type": "integer", "minimum": -10_000, "maximum": 10_000}
+        else:
+            props[name] = {"type": "string", "maxLength": parse.MAX_TEXT}
+    schema: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+    if required:
+        schema["required"] = list(required)
+    return schema
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _op(
+    summary: str,
+    ok: str = "200",
+    errors: tuple[str, ...] = (),
+    body: dict[str, Any] | None = None,
+    params: list[dict[str, Any]] | None = None,
+    security: list[dict[str, list[str]]] | None = None,
+) -> dict[str, Any]:
+    responses: dict[str, Any] = {ok: {"description": "OK", **_json({"type": "object"})}}
+    for code in errors:
+        responses[code] = {"description": ERROR_CODES[code], **_json(_ref("Error"))}
+    op: dict[str, Any] = {"summary": summary, "responses": responses}
+    if body is not None:
+        op["requestBody"] = {"required": True, **_json(body)}
+    if params:
+        op["parameters"] = params
+    if security is not None:
+        op["security"] = security
+    return op
+
+
+def _header(name: str, description: str, required: bool = False) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "header",
+        "required": required,
+        "description": description,
+        "schema": {"type": "string", "maxLength": 200},
+    }
+
+
+TRACKING = {
+    "name": "tracking_no",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "maxLength": 64},
+}
+IDEMPOTENCY = _header(
+    "Idempotency-Key", "重试同一请求时使用相同的键 / a retry with the same key returns the same result"
+)
+ACCESS = _header("X-Access-Code", "查询码 / the access code given when filing", required=True)
+BEARER = [{"bearer": []}]
+BODY_ERRORS = ("400", "413", "415", "422")
+
+
+def document() -> dict[str, Any]:
+    complaint = _object(parse.COMPLAINT, ("category", "subject", "description", "reporter"))
+    paths = {
+        "/api/openapi.json": {"get": _op("本文档 / this document")},
+        "/api/health": {"get": _op("运行状态 / health check")},
+        "/api/complaints": {
+            "post": _op(
+                "提交涉企投诉 / file a complaint",
+                "201",
+                (*BODY_ERRORS, "409"),
+                _ref("Complaint"),
+                [IDEMPOTENCY],
+            )
+        },
+        "/api/complaints/{tracking_no}": {
+            "get": _op(
+                "查询进度(查询码)或办理详情(工作人员令牌) / status for the reporter, or details for staff",
+                errors=("401", "404", "429"),
+                params=[TRACKING, _header("X-Access-Code", "查询码 / access code")],
+                security=[{}, {"bearer": []}],
+            )
+        },
+        "/api/complaints/{tracking_no}/rating": {
+            "post": _op(
+                "评价答复 / rate the response",
+                errors=(*BODY_ERRORS, "401", "404", "409", "429"),
+                body=_object(parse.RATING, ("rating",)),
+                params=[TRACKING, ACCESS],
+            )
+        },
+        "/api/complaints/{tracking_no}/actions": {
+            "post": _op(
+                "办理操作 / staff action",
+                errors=(*BODY_ERRORS, "401", "403", "404", "409"),
+                body=_object(parse.ACTION, ("action",)),
+                params=[TRACKING],
+                security=BEARER,
+            )
+        },
+        "/api/inbox": {"get": _op("本单位待办 / the office's inbox", errors=("401", "403"), security=BEARER)},
+        "/api/feedback": {
+            "post": _op(
+                "监督反馈或纠错 / supervision feedback or a correction request",
+                "201",
+                (*BODY_ERRORS, "401", "409"),
+                _object(parse.FEEDBACK, ("category", "description")),
+                [IDEMPOTENCY],
+                security=[{}, {"bearer": []}],
+            )
+        },
+        "/api/stats": {"get": _op("各单位投诉办理统计 / complaint figures per office")},
+        "/api/open311/v2/services.json": {"get": _op("Open311 服务列表 / GeoReport v2 services")},
+        "/api/open311/v2/requests.json": {
+            "get": _op(
+                "Open311 查询(需查询码) / GeoReport v2 requests (with the access code)",
+                errors=("404", "429"),
+                params=[
+                    {"name": "service_request_id", "in": "query", "schema": {"type": "string"}},
+                    _header("X-Access-Code", "查询码 / access code"),
+                ],
+            ),
+            "post": {
+                **_op(
+                    "Open311 提交 / GeoReport v2 create request",
+                    "201",
+                    (*BODY_ERRORS, "409"),
+                    params=[IDEMPOTENCY],
+                ),
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/x-www-form-urlencoded": {"schema": _ref("Open311Request")},
+                        "application/json": {"schema": _ref("Open311Request")},
+                    },
+                },
+            },
+        },
+        "/api/open311/v2/requests/{request_file}": {
+            "get": _op(
+                "Open311 单个请求 / GeoReport v2 one request",
+                errors=("401", "404", "429"),
+                params=[
+                    {
+                        "name": "request_file",
+                        "in": "path",
+                        "required": True,
+                        "description": "<service_request_id>.json",
+                        "schema": {"type": "string"},
+                    },
+                    ACCESS,
+                ],
+            )
+        },
+    }
+    open311_fields = {
+        name: str
+        for name in (
+            "service_code",
+            "description",
+            "address_string",
+            "first_name",
+            "last_name",
+            "phone",
+            "email",
+        )
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Sunlight 阳光执法 API",
+            "version": "1",
+            "description": "涉企执法投诉、监督反馈与统计 / enterprise complaints, supervision feedback and figures. "
+            'Errors: {"error": {"code", "message": "中文 / English", "field"}}.',
+        },
+        "servers": [{"url": "/"}],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Complaint": complaint,
+                "Open311Request": {
+                    "type": "object",
+                    "properties": {
+                        **{k: {"type": "string"} for k in open311_fields},
+                        **{
+                            f"attribute[{a}]": {"type": "string"}
+                            for a in (
+                                "office",
+                                "power_code",
+                                "decision_id",
+                                "occurred_on",
+                                "subject",
+                                "reporter_type",
+                                "enterprise_name",
+                                "credit_code",
+                            )
+                        },
+                    },
+                    "required": ["service_code", "description"],
+                },
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {
+                        "error": {
+                            "type": "object",
+                            "required": ["code", "message"],
+                            "properties": {
+                                "code": {"type": "string"},
+                                "message": {"type": "string"},
+                                "field": {"type": "string"},
+                            },
+                        }
+                    },
+                },
+            },
+        },
+    }

@@ -1,0 +1,114 @@
+"""The ONE place that wires adapters from configuration.
+
+Configuration (environment variables; the commands' options override them):
+
+| variable | meaning | default |
+| --- | --- | --- |
+| ``SUNLIGHT_DATA`` | directory of the embedded store (SQLite, WAL) | ``var/data`` |
+| ``SUNLIGHT_CATALOG`` | ``catalog.json`` written by the site build | ``$SUNLIGHT_DATA/site/data/catalog.json`` |
+| ``SUNLIGHT_NOW`` | fixes "now" (ISO date-time with offset) | the real clock, Asia/Shanghai |
+| ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none: e-mails stay queued |
+
+Office webhooks need no configuration: each message to a webhook carries the office's URL.
+Tests build their own :class:`Wiring` (or call :func:`bootstrap` with a :class:`Config`) and
+install it with :func:`install`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sunlight.clock import Clock, from_environment
+from sunlight.notify.base import Channel
+from sunlight.notify.smtp import SmtpChannel
+from sunlight.notify.webhook import WebhookChannel
+from sunlight.service.catalog import load_catalog
+from sunlight.service.complaints import ComplaintService
+from sunlight.store.base import Store
+
+STORE_FILE = "sunlight.sqlite3"
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    catalog_path: Path
+    now: str = ""
+    smtp_url: str = ""
+
+    @classmethod
+    def from_environment(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        data_dir: str | Path | None = None,
+        now: str | None = None,
+    ) -> Config:
+        env = os.environ if environ is None else environ
+        data = Path(data_dir or env.get("SUNLIGHT_DATA") or "var/data")
+        catalog = Path(env.get("SUNLIGHT_CATALOG") or data / "site" / "data" / "catalog.json")
+        return cls(
+            data_dir=data,
+            catalog_path=catalog,
+            now=now or env.get("SUNLIGHT_NOW", ""),
+            smtp_url=env.get("SUNLIGHT_SMTP_URL", ""),
+        )
+
+
+@dataclass
+class Wiring:
+    """Everything a route, a command or the timer loop needs."""
+
+    service: ComplaintService
+    clock: Clock
+    channels: dict[str, Channel] = field(default_factory=dict)
+    config: Config | None = None
+
+    def close(self) -> None:
+        self.service.store.close()
+
+
+def open_store(data_dir: Path) -> Store:
+    from sunlight.store.sqlite import SqliteStore
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return SqliteStore(data_dir / STORE_FILE)
+
+
+def channels(config: Config) -> dict[str, Channel]:
+    out: dict[str, Channel] = {"webhook": WebhookChannel()}
+    if config.smtp_url:
+        out["email"] = SmtpChannel.from_url(config.smtp_url)
+    return out
+
+
+def bootstrap(config: Config, store: Store | None = None) -> Wiring:
+    """Wire the store, the catalog, the clock and the channels named by ``config``."""
+    catalog = load_catalog(config.catalog_path)
+    service = ComplaintService(store or open_store(config.data_dir), catalog)
+    return Wiring(
+        service=service, clock=from_environment(config.now), channels=channels(config), config=config
+    )
+
+
+_lock = threading.Lock()
+_current: Wiring | None = None
+
+
+def install(wiring: Wiring | None) -> None:
+    """Make ``wiring`` the one the Chalice app uses (``None`` to forget it)."""
+    global _current
+    with _lock:
+        _current = wiring
+
+
+def current() -> Wiring:
+    """The installed wiring, or one built from the environment on first use (on AWS, in the Lambda)."""
+    global _current
+    with _lock:
+        if _current is None:
+            _current = bootstrap(Config.from_environment())
+        return _current

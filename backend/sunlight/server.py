@@ -1,0 +1,139 @@
+"""``sunlight serve CONTENT_DIR [--port] [--host] [--data] [--tick-seconds]``.
+
+1. builds the site of ``CONTENT_DIR`` into ``DATA/site`` (``sunlight_site.build.build_site``), which
+   also writes ``DATA/site/data/catalog.json``, the backend's catalog;
+2. wires the backend (``sunlight.bootstrap``): the SQLite store in ``DATA``, the catalog, the clock,
+   the channels;
+3. serves with waitress (a production WSGI server) one application: ``/api/...`` goes to the Chalice
+   app through :class:`sunlight.api.gateway.ChaliceWSGI`, everything else to the built files;
+4. runs the timer loop (ticks + outbox delivery) every ``--tick-seconds`` in a background thread.
+
+SIGTERM and Ctrl-C stop it cleanly. ``SUNLIGHT_BUILD_SEARCH=0`` skips the search index (faster).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import FrameType, ModuleType
+from typing import Any
+
+import sunlight
+from sunlight import bootstrap
+from sunlight.api.gateway import DEFAULT_MAX_BODY, ChaliceWSGI
+from sunlight.clock import ClockError
+from sunlight.clock import from_environment as clock_from_environment
+from sunlight.service.catalog import CatalogError
+from sunlight.staticsite import StaticSite
+from sunlight.timers import TimerLoop
+
+log = logging.getLogger("sunlight.server")
+
+APP_FILE = Path(sunlight.__file__).resolve().parent.parent / "app.py"
+
+
+def load_chalice_app(path: Path = APP_FILE) -> Any:
+    """The ``app`` object of ``backend/app.py`` (the file Chalice deploys)."""
+    spec = importlib.util.spec_from_file_location("sunlight_chalice_app", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        raise RuntimeError(f"找不到 Chalice 应用 / Chalice app not found: {path}")
+    module: ModuleType = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module.app
+
+
+class Portal:
+    """One WSGI application: the API under ``/api``, the built site everywhere else."""
+
+    def __init__(self, api: Callable[..., Iterable[bytes]], site: Callable[..., Iterable[bytes]]) -> None:
+        self.api = api
+        self.site = site
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "/")
+        if path == "/api" or path.startswith("/api/"):
+            return self.api(environ, start_response)
+        return self.site(environ, start_response)
+
+
+def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) -> dict[str, Any]:
+    from sunlight_site.build import build_site
+
+    search = os.environ.get("SUNLIGHT_BUILD_SEARCH", "1") not in ("0", "false", "no")
+    return build_site(content_dir, site_dir, wiring_clock().date(), search=search)
+
+
+def make_portal(wiring: bootstrap.Wiring, site_dir: Path, max_body: int = DEFAULT_MAX_BODY) -> Portal:
+    bootstrap.install(wiring)
+    return Portal(ChaliceWSGI(load_chalice_app(), max_body=max_body), StaticSite(site_dir))
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    content_dir = Path(args.content_dir)
+    try:
+        config = bootstrap.Config.from_environment(data_dir=args.data)
+        clock = clock_from_environment(config.now)
+    except ClockError as exc:
+        print(f"sunlight serve: {exc}", file=sys.stderr)
+        return 2
+    site_dir = config.data_dir / "site"
+    try:
+        from sunlight_site.build import BuildError
+
+        report = build(content_dir, site_dir, clock)
+    except BuildError as exc:
+        print(f"sunlight serve: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"site built into {site_dir}: {len(report.get('held_back', []))} held back, "
+        f"{len(report.get('errors', []))} content errors",
+        flush=True,
+    )
+    try:
+        wiring = bootstrap.bootstrap(config)
+    except CatalogError as exc:
+        print(f"sunlight serve: 无法读取目录 / cannot load the catalog:\n{exc}", file=sys.stderr)
+        return 2
+
+    from waitress import create_server
+
+    portal = make_portal(wiring, site_dir)
+    server = create_server(
+        portal,
+        host=args.host,
+        port=args.port,
+        threads=8,
+        ident="sunlight",
+        max_request_body_size=DEFAULT_MAX_BODY,
+        clear_untrusted_proxy_headers=True,
+    )
+    loop = TimerLoop(wiring, args.tick_seconds)
+    loop.start()
+    signal.signal(signal.SIGTERM, _stop)
+    print(
+        f"serving http://{args.host}:{server.effective_port}/ (site {site_dir}, store {config.data_dir})",
+        flush=True,
+    )
+    try:
+        server.run()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.close()
+        loop.stop()
+        wiring.close()
+        bootstrap.install(None)
+        print("stopped", flush=True)
+    return 0
