@@ -28,7 +28,7 @@ ORDER = (
     "powers",
     "flowcharts",
     "offices",
-    "disclosures",
+    "standing_disclosures",
     "stats",
     "notices",
     "feeds",
