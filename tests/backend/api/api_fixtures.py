@@ -86,7 +86,11 @@ CATALOG: dict[str, Any] = {
             {"match": {"street": "西山街道"}, "handler": "squad-west"},
             {"match": {}, "handler": "squad-east"},
         ],
-        "settings": {"extension_max_days": 15, "escalate_after_overdue_days": 5},
+        "settings": {
+            "extension_max_days": 15,
+            "escalate_after_overdue_days": 5,
+            "designated_supervision": "supervision",
+        },
         "feedback_categories": [
             {
                 "id": "correction",
