@@ -59,19 +59,18 @@ class WorkdayIndex:
         """Working days after ``start`` up to and including ``end`` (negative when end < start)."""
         if end < start:
             return -self.between(end, start)
-        return self.prefix[self._offset(end)] - self.prefix[self._offset(start)]
+        first = self._offset(start)  # may move the base and replace ``prefix``: the earlier day first
+        last = self._offset(end)
+        return self.prefix[last] - self.prefix[first]
 
     def add(self, start: dt.date, days: int) -> dt.date:
         """The ``days``-th working day after ``start``."""
         if days <= 0:
             return start
-        target = self.prefix[self._offset(start)] + days
-        probe = start
-        while self.prefix[-1] < target:
-            probe += dt.timedelta(days=max(days, 7))
-            self._offset(min(probe, self._last() + dt.timedelta(days=1)))
-            if self.prefix[-1] < target:
-                self._offset(self._last() + _ONE_DAY)
+        offset = self._offset(start)  # may move the base and replace ``prefix``
+        target = self.prefix[offset] + days
+        while self.prefix[-1] < target:  # one day at a time: never look further than needed
+            self._offset(self._last() + _ONE_DAY)
         return self.base + dt.timedelta(days=bisect.bisect_left(self.prefix, target))
 
     def _last(self) -> dt.date:

@@ -94,8 +94,9 @@ def surname(name: str, extra_compounds: frozenset[str] = frozenset()) -> str:
 
 def mask_name(name: str, extra_compounds: frozenset[str] = frozenset()) -> str:
     """``张三`` -> ``张某``; ``欧阳娜娜`` -> ``欧阳某``; an empty name stays empty."""
-    kept = surname(name, extra_compounds)
-    return kept + MASK if kept else ""
+    if not name.strip():
+        return ""
+    return surname(name, extra_compounds) + MASK
 
 
 def mask_in_text(text: str, name: str, extra_compounds: frozenset[str] = frozenset()) -> str:

@@ -14,8 +14,8 @@ Scanners (each on the text after Unicode NFKC, so full-width digits count):
 
 Numbers are read as runs of digits that may be split by single spaces or hyphens; every
 contiguous part of such a run is tried, so an ID number followed by a year is still found.
-A valid 统一社会信用代码 is removed first unless it is also a valid ID number, so credit
-codes, 文书号 (嘉城管罚决字〔2025〕第000123号), amounts (20000.00元) and dates do not hit.
+A valid 统一社会信用代码 is removed first unless it could also be an ID or card number
+(all digits and a valid ID, or passing Luhn: when in doubt, hold back), so credit codes, 文书号 (嘉城管罚决字〔2025〕第000123号), amounts (20000.00元) and dates do not hit.
 
 A hit is reported with the number masked (:func:`mask_number`) so reports never carry it.
 """
@@ -168,7 +168,8 @@ def _classify(groups: list[str], keyword_before: bool) -> str | None:
 def _without_credit_codes(text: str) -> str:
     def blank(match: re.Match[str]) -> str:
         code = match.group(0)
-        if is_valid_credit_code(code) and not is_resident_id(code):
+        ambiguous = is_resident_id(code) or (code.isdigit() and luhn_ok(code))
+        if is_valid_credit_code(code) and not ambiguous:
             return " " * len(code)
         return code
 
