@@ -179,7 +179,9 @@ class SiteWriter(Writer):
                 target.unlink()
                 self.stats.deleted += 1
                 _remove_empty_parents(target.parent, self.root)
-        manifest_path.write_text("".join(f"{p}\n" for p in sorted(self.manifest)), "utf-8")
+        text = "".join(f"{p}\n" for p in sorted(self.manifest))
+        if not manifest_path.exists() or manifest_path.read_text("utf-8") != text:
+            manifest_path.write_text(text, "utf-8")
         return stale
 
 
