@@ -1,0 +1,108 @@
+"""Decision feeds with feedgen: Atom and RSS of all current decisions, Atom per office and per domain.
+
+Each feed holds the newest 100 public decisions (decision date, then id). An entry's id is its
+permalink URL, which never changes; its ``updated`` is the later of the publication date and
+the status date, at 00:00 Beijing time. A feed's ``updated`` is its newest entry's, so the
+same content gives the same bytes on every build. Withdrawn decisions are not public, so they
+are in no feed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from feedgen.feed import FeedGenerator
+
+from sunlight_site.decision_pages import Group
+from sunlight_site.decision_views import DecisionView
+
+FEED_SIZE = 100
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), BEIJING)
+
+
+def _summary(v: DecisionView) -> str:
+    parts = [
+        f"当事人：{v.party_name}",
+        f"执法机关：{v.office_name}",
+        f"决定日期：{v.decided_on}",
+        f"处罚内容：{v.content}",
+    ]
+    return "；".join(parts)
+
+
+def feed_generator(
+    views: Sequence[DecisionView], title: str, self_url: str, html_url: str, site_url: str, today: dt.date
+) -> FeedGenerator:
+    base = site_url.rstrip("/")
+    fg = FeedGenerator()
+    fg.id(base + self_url)
+    fg.title(title)
+    fg.link(href=base + html_url, rel="alternate")
+    fg.link(href=base + self_url, rel="self")
+    fg.language("zh-CN")
+    fg.description(title)
+    fg.generator("Sunlight")
+    entries = list(views[:FEED_SIZE])
+    newest = max((v.updated_on for v in entries), default=today)
+    fg.updated(_stamp(newest))
+    fg.lastBuildDate(_stamp(newest))
+    # feedgen puts the last added entry first: add oldest first so the feed reads newest first.
+    for v in reversed(entries):
+        fe = fg.add_entry()
+        url = base + v.url
+        fe.id(url)
+        fe.guid(url, permalink=True)
+        fe.title(f"{v.doc_no} {v.party_name}")
+        fe.link(href=url, rel="alternate")
+        fe.updated(_stamp(v.updated_on))
+        fe.published(_stamp(v.published_on))
+        fe.summary(_summary(v))
+        fe.description(_summary(v))
+        fe.category(term=v.kind)
+        fe.author(name=v.office_name)
+    return fg
+
+
+def feed_files(
+    groups: Sequence[Group], site_url: str, agency_name: str, today: dt.date
+) -> list[tuple[str, bytes]]:
+    """(relative path, bytes) of every decision feed."""
+    out: list[tuple[str, bytes]] = []
+    for g in groups:
+        if g.key == "all":
+            fg = feed_generator(
+                g.items,
+                f"{agency_name}行政执法决定公示",
+                "/feeds/decisions.atom",
+                "/decisions/",
+                site_url,
+                today,
+            )
+            out.append(("feeds/decisions.atom", fg.atom_str(pretty=True)))
+            fg_rss = feed_generator(
+                g.items,
+                f"{agency_name}行政执法决定公示",
+                "/feeds/decisions.rss",
+                "/decisions/",
+                site_url,
+                today,
+            )
+            out.append(("feeds/decisions.rss", fg_rss.rss_str(pretty=True)))
+        elif g.feed:
+            fg = feed_generator(
+                g.items, f"{agency_name}行政执法决定公示：{g.label}", g.feed, g.base_url, site_url, today
+            )
+            out.append((g.feed.lstrip("/"), fg.atom_str(pretty=True)))
+    return out
+
+
+def atom_of_all(views: Sequence[DecisionView], site_url: str, agency_name: str, today: dt.date) -> bytes:
+    fg = feed_generator(
+        views, f"{agency_name}行政执法决定公示", "/feeds/decisions.atom", "/decisions/", site_url, today
+    )
+    return fg.atom_str(pretty=True)

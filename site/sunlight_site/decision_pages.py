@@ -1,0 +1,190 @@
+"""Writing the decision pages: one page per decision, the notices of withdrawn ones, and the lists.
+
+Lists: ``/decisions/`` (50 a page, ``/decisions/page/2/`` ...) and the browse lists by office
+(``/decisions/office/<id>/``), domain (``/decisions/domain/<slug>/``), kind
+(``/decisions/kind/<slug>/``) and month (``/decisions/month/2025-09/``), each paginated the same
+way. Every page is rendered through the writer's bulk path from a small per-page dict; what
+all pages share (the browse navigation) is rendered once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from jinja2 import Environment
+from markupsafe import Markup
+from sunlight.domain.publication import WithdrawalNotice
+
+from sunlight_site.decision_frame import FramedTemplate
+from sunlight_site.decision_parallel import PARALLEL_MIN, write_parallel
+from sunlight_site.decision_views import DecisionView
+from sunlight_site.pagination import paginate
+from sunlight_site.slugs import decision_kind_slug, domain_slug
+
+PER_PAGE = 50
+LIST_TITLE = "行政执法决定公示"
+COLUMN = {"name": LIST_TITLE, "type": "信息公开"}
+
+
+class Writer(Protocol):
+    """What this module needs of ``sunlight_site.writer.SiteWriter``."""
+
+    env: Environment
+
+    def write_bytes(self, rel_path: str, data: bytes, override: bool = False) -> bool: ...
+
+    def render(self, template: Any, variables: Mapping[str, Any], context: Mapping[str, Any] = ()) -> str: ...
+
+
+def write_framed(
+    writer: Writer,
+    template: str,
+    items: Iterable[tuple[str, Mapping[str, Any]]],
+    context: Mapping[str, Any],
+    workers: int = 1,
+) -> int:
+    """Render ``template`` (a child of base.html) for each (path, variables) and write it.
+
+    With ``workers`` > 1 and many pages, forked processes render and write shares of the pages
+    (see ``decision_parallel``); the writer's manifest and counts get every path either way.
+    """
+    shared = {**context, "m": writer.env.get_template("macros.html").module, "active": "decisions"}
+    frame = FramedTemplate(writer.env, template, shared)
+    pages = items if isinstance(items, list) else list(items)
+    if workers > 1 and len(pages) >= PARALLEL_MIN:
+        return write_parallel(writer, frame, pages, workers)
+    for path, data in frame.render_many(pages):
+        writer.write_bytes(path, data)
+    return len(pages)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One list of decisions: the main list or a browse list."""
+
+    key: str  # "all", "office:<id>", "domain:<slug>", "kind:<slug>", "month:<YYYY-MM>"
+    label: str
+    base_url: str
+    feed: str
+    items: Sequence[DecisionView]
+
+
+def groups(views: Sequence[DecisionView], office_names: Mapping[str, str]) -> list[Group]:
+    """The main list and every browse list, each newest first (``views`` is already sorted)."""
+    by: dict[str, dict[str, list[DecisionView]]] = {
+        k: defaultdict(list) for k in ("office", "domain", "kind", "month")
+    }
+    for v in views:
+        by["office"][v.office_id].append(v)
+        by["domain"][v.domain].append(v)
+        by["kind"][v.kind].append(v)
+        by["month"][v.month].append(v)
+    out = [Group("all", LIST_TITLE, "/decisions/", "", views)]
+    for office_id, items in sorted(by["office"].items()):
+        name = office_names.get(office_id, office_id)
+        out.append(
+            Group(
+                f"office:{office_id}",
+                name,
+                f"/decisions/office/{office_id}/",
+                f"/feeds/offices/{office_id}.atom",
+                items,
+            )
+        )
+    for domain, items in sorted(by["domain"].items()):
+        slug = domain_slug(domain)
+        out.append(
+            Group(
+                f"domain:{slug}", domain, f"/decisions/domain/{slug}/", f"/feeds/domains/{slug}.atom", items
+            )
+        )
+    for kind, items in sorted(by["kind"].items()):
+        out.append(
+            Group(
+                f"kind:{decision_kind_slug(kind)}",
+                kind,
+                f"/decisions/kind/{decision_kind_slug(kind)}/",
+                "",
+                items,
+            )
+        )
+    for month, items in sorted(by["month"].items(), reverse=True):
+        y, mo = month.split("-")
+        out.append(Group(f"month:{month}", f"{y}年{int(mo)}月", f"/decisions/month/{month}/", "", items))
+    return out
+
+
+BROWSE_TITLES = {"office": "按执法机关", "domain": "按领域", "kind": "按决定类别", "month": "按月份"}
+
+
+def browse_navigation(writer: Writer, all_groups: Sequence[Group], context: Mapping[str, Any]) -> Markup:
+    sections: dict[str, list[tuple[str, str, int]]] = {k: [] for k in BROWSE_TITLES}
+    for g in all_groups:
+        kind = g.key.split(":", 1)[0]
+        if kind in sections:
+            sections[kind].append((g.label, g.base_url, len(g.items)))
+    data = [(BROWSE_TITLES[k], links) for k, links in sections.items() if links]
+    return Markup(writer.render("decision_browse.html", {"groups": data}, context))
+
+
+def _list_pages(all_groups: Sequence[Group], browse: Markup) -> Iterator[tuple[str, dict[str, Any]]]:
+    for g in all_groups:
+        heading = LIST_TITLE if g.key == "all" else f"{LIST_TITLE}：{g.label}"
+        trail = [(LIST_TITLE, None)] if g.key == "all" else [(LIST_TITLE, "/decisions/"), (g.label, None)]
+        for pager in paginate(g.items, PER_PAGE, g.base_url):
+            yield (
+                pager.path,
+                {
+                    "pager": pager,
+                    "heading": heading,
+                    "trail": trail,
+                    "feed": g.feed,
+                    "browse": browse,
+                    "column": COLUMN,
+                    "active": "decisions",
+                },
+            )
+
+
+def write_lists(writer: Writer, all_groups: Sequence[Group], context: Mapping[str, Any]) -> int:
+    browse = browse_navigation(writer, all_groups, context)
+    return write_framed(writer, "decision_list.html", _list_pages(all_groups, browse), context)
+
+
+def _decision_pages(views: Iterable[DecisionView], source: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for v in views:
+        yield (
+            f"decisions/{v.id}/index.html",
+            {
+                "d": v,
+                "active": "decisions",
+                "article_meta": {
+                    "title": v.doc_no,
+                    "pubdate": f"{v.published_on} 00:00",
+                    "source": source or v.office_name,
+                },
+            },
+        )
+
+
+def write_decisions(
+    writer: Writer, views: Iterable[DecisionView], context: Mapping[str, Any], source: str = "", workers: int = 1
+) -> int:
+    return write_framed(writer, "decision.html", _decision_pages(views, source), context, workers)
+
+
+def write_withdrawn(writer: Writer, withdrawn: Iterable[WithdrawalNotice], context: Mapping[str, Any]) -> int:
+    pages = ((f"decisions/{w.id}/index.html", {"w": w}) for w in withdrawn if w.id)
+    return write_framed(writer, "decision_withdrawn.html", pages, context)
+
+
+def recent_by_office(views: Sequence[DecisionView], limit: int = 10) -> dict[str, list[DecisionView]]:
+    out: dict[str, list[DecisionView]] = defaultdict(list)
+    for v in views:
+        bucket = out[v.office_id]
+        if len(bucket) < limit:
+            bucket.append(v)
+    return dict(out)
