@@ -96,6 +96,13 @@ def run(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"sunlight serve: {exc}", file=sys.stderr)
         return 2
+    except Exception:
+        log.exception("site build failed")
+        print(
+            "sunlight serve: 站点构建失败,详见上方日志 / the site build failed, see the log above",
+            file=sys.stderr,
+        )
+        return 2
     print(
         f"site built into {site_dir}: {len(report.get('held_back', []))} held back, "
         f"{len(report.get('errors', []))} content errors",

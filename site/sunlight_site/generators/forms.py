@@ -1,0 +1,55 @@
+"""The pages that call the complaint API: ``/complaints/new/``, ``/complaints/status/``, ``/feedback/``,
+``/staff/``.
+
+Choices (categories, offices, streets, powers) are rendered into the pages at build time from the
+content, so the forms read without JavaScript; submitting needs it (``/theme/js/forms.js``), and
+each page says so politely in a ``<noscript>``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sunlight_site.context import COLUMN_INTERACTION, column
+from sunlight_site.generators.base import SectionGenerator
+from sunlight_site.writer import SiteWriter
+
+PAGES = (
+    ("forms/complaint_new.html", "complaints/new/index.html", "涉企投诉", "complaints"),
+    ("forms/complaint_status.html", "complaints/status/index.html", "投诉进度查询", "complaints"),
+    ("forms/feedback.html", "feedback/index.html", "监督反馈与纠错", "feedback"),
+    ("forms/staff.html", "staff/index.html", "投诉办理工作台", "staff"),
+)
+
+
+class FormsGenerator(SectionGenerator):
+    def generate_context(self) -> None:
+        content = self.content
+        complaints = content.complaints
+        self.choices: dict[str, Any] = {
+            "categories": [(c.id, c.name) for c in complaints.categories],
+            "feedback_categories": [
+                (c.id, c.name) for c in (complaints.feedback_categories or complaints.categories)
+            ],
+            "offices": [(o.id, o.name) for o in content.offices],
+            "streets": [(s, s) for s in sorted({s for o in content.offices for s in o.streets})],
+            "powers": [(p.code, p.name) for p in content.powers if p.status == "active"],
+            "phone": content.agency.phone,
+        }
+
+    def generate_output(self, writer: SiteWriter) -> None:
+        for template, path, title, active in PAGES:
+            writer.write_page(
+                template,
+                path,
+                {
+                    "active": active,
+                    "column": column(title, COLUMN_INTERACTION),
+                    "page_title": title,
+                    **self.choices,
+                },
+            )
+        self.count("forms", len(PAGES))
+
+
+GENERATORS = [FormsGenerator]
