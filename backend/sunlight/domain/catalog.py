@@ -89,6 +89,19 @@ class Catalog:
         """True when ``office_id`` is ``ancestor_id`` or lies below it."""
         return office_id == ancestor_id or any(a.id == ancestor_id for a in self.ancestors(office_id))
 
+    def in_conflict(self, office_id: str, about: str) -> bool:
+        """True when ``office_id`` may not handle or see a complaint about ``about``: it is ``about``, or
+        lies below it. A complaint about the top of the tree (the bureau as a whole) excludes only the
+        bureau itself, so its own supervision office can take it."""
+        if not about or not office_id:
+            return False
+        if office_id == about:
+            return True
+        top = self.offices.get(about)
+        if top is None or not top.parent:
+            return False
+        return self.is_within(office_id, about)
+
     def bureau(self) -> OfficeInfo | None:
         """The top of the tree: the office of kind ``bureau``, else the first office without a parent."""
         for office in self.offices.values():

@@ -1,8 +1,9 @@
 """Deadlines of a complaint, in working days of the ``WorkingCalendar``.
 
 - accept due: ``accept_days`` working days after the filing date;
-- respond due: ``respond_days`` working days after the filing date, plus the working days the
-  clock was paused (waiting for material) and the working days of an approved extension;
+- respond due: ``respond_days`` working days after the acceptance date (before acceptance:
+  projected from the accept deadline, the latest the clock can start), plus the working days
+  the clock was paused (waiting for material) and the working days of an approved extension;
   while paused there is no running respond deadline;
 - review due: ``review_respond_days`` working days after the review opened;
 - the review window: ``review_window_days`` calendar days after the response; then closed.
@@ -29,8 +30,13 @@ def accept_due(c: Complaint, cal: WorkingCalendar) -> dt.date:
     return cal.add_working_days(c.filed_on, c.accept_days)
 
 
+def respond_start(c: Complaint, cal: WorkingCalendar) -> dt.date:
+    """The day the respond clock starts: acceptance, or (not yet accepted) the accept deadline."""
+    return c.accepted_on if c.accepted_on is not None else accept_due(c, cal)
+
+
 def respond_due(c: Complaint, cal: WorkingCalendar) -> dt.date:
-    return cal.add_working_days(c.filed_on, c.respond_days + c.paused_days + c.extended_days)
+    return cal.add_working_days(respond_start(c, cal), c.respond_days + c.paused_days + c.extended_days)
 
 
 def review_due(c: Complaint, cal: WorkingCalendar) -> dt.date | None:
@@ -57,7 +63,7 @@ def current_clock(c: Complaint, cal: WorkingCalendar, settings: Settings) -> Clo
     if c.status == SUBMITTED:
         return Clock("accept", c.filed_on, accept_due(c, cal))
     if c.status == ACCEPTED:
-        return Clock("respond", c.filed_on, respond_due(c, cal))
+        return Clock("respond", respond_start(c, cal), respond_due(c, cal))
     if c.status == UNDER_REVIEW and c.review_opened_on is not None:
         return Clock("review", c.review_opened_on, review_due(c, cal) or c.review_opened_on)
     if c.status in (RESPONDED, RATED) and c.responded_on is not None:

@@ -114,6 +114,7 @@ class Complaint:
     access_hash: str = ""
     status: str = SUBMITTED
     accepted_at: dt.datetime | None = None
+    accepted_on: dt.date | None = None  # local date of acceptance: the respond clock starts here
     paused_on: dt.date | None = None
     paused_days: int = 0
     extended_days: int = 0
@@ -181,7 +182,7 @@ def apply(complaint: Complaint, action: str, **changes: Any) -> Complaint:
 # --- (de)serialisation for stores ---------------------------------------------------------------
 
 _DATETIMES = {"filed_at", "accepted_at", "responded_at", "rated_at", "closed_at"}
-_DATES = {"filed_on", "paused_on", "responded_on", "review_opened_on", "next_due"}
+_DATES = {"filed_on", "accepted_on", "paused_on", "responded_on", "review_opened_on", "next_due"}
 
 
 def complaint_to_dict(complaint: Complaint) -> dict[str, Any]:

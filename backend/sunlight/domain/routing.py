@@ -35,7 +35,7 @@ def _first_allowed(
     for office in candidates:
         if office is None or office.id == skip:
             continue
-        if excluded and catalog.is_within(office.id, excluded):
+        if catalog.in_conflict(office.id, excluded):
             continue
         return office.id
     return ""
@@ -81,7 +81,7 @@ def route(
     if not handler:
         handler = default_handler(catalog)
     conflict = False
-    if office and catalog.is_within(handler, office):
+    if catalog.in_conflict(handler, office):
         conflict = True
         handler = overseer_of(catalog, office, excluded=office)
     if not handler:
@@ -105,6 +105,6 @@ def transfer_target_problem(catalog: Catalog, to_office: str, current: str, abou
         return Problem("转办单位不存在", "unknown office", field="to_office", value=to_office)
     if to_office == current:
         return Problem("不能转办给本单位", "the complaint is already with this office", field="to_office")
-    if about and catalog.is_within(to_office, about):
+    if catalog.in_conflict(to_office, about):
         return Problem("不能转办给被投诉单位", "never to the office complained about", field="to_office")
     return None

@@ -39,7 +39,7 @@ def escalation_office(catalog: Catalog, c: Complaint) -> str:
     """The bureau, unless the complaint is about the bureau: then whoever oversees the supervising office."""
     bureau = catalog.bureau()
     about = c.about_office
-    if bureau is not None and not (about and catalog.is_within(bureau.id, about)):
+    if bureau is not None and not catalog.in_conflict(bureau.id, about):
         return bureau.id
     return overseer_of(catalog, c.supervising_office, excluded=about) or c.supervising_office
 

@@ -33,7 +33,7 @@ Event = tuple[str, str, dict[str, Any]]  # actor, action, detail
 def visible_to(catalog: Catalog, c: Complaint, office: str) -> bool:
     """The handling, supervising and review offices see a complaint; never the office complained about
     (nor any office within it)."""
-    if c.about_office and catalog.is_within(office, c.about_office):
+    if catalog.in_conflict(office, c.about_office):
         return False
     return office in (c.handling_office, c.supervising_office, c.review_office)
 
@@ -110,7 +110,7 @@ def act(
     key = f"{c.tracking_no}/{c.version + 1:06d}"
     if name == "accept":
         _need(handling)
-        new = apply(c, name, accepted_at=now)
+        new = apply(c, name, accepted_at=now, accepted_on=today)
         events: list[Event] = [(actor, name, {})]
     elif name == "transfer":
         _need(handling)

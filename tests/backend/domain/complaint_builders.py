@@ -30,4 +30,6 @@ def complaint(filed_on: dt.date, **changes: Any) -> Complaint:
         remind_before_days=3,
         version=1,
     )
+    if changes.get("status") not in (None, "submitted") and "accepted_on" not in changes:
+        changes["accepted_on"] = filed_on
     return replace(c, **changes)

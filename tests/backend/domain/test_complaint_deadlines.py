@@ -25,15 +25,18 @@ def test_filed_on_christmas_eve_2026_deadline_lands_in_2027_with_a_fallback_warn
     catalog = sample_catalog()
     c = complaint(D(2026, 12, 24))
     assert accept_due(c, catalog.calendar) == D(2026, 12, 29)
+    # not accepted yet: projected from the accept deadline
+    assert respond_due(c, catalog.calendar) == D(2027, 1, 19)
     # 2027 is not in the bundled official calendar: Monday-Friday, so 1 January counts
-    assert respond_due(c, catalog.calendar) == D(2027, 1, 14)
+    accepted = apply(c, "accept", accepted_on=D(2026, 12, 24))
+    assert respond_due(accepted, catalog.calendar) == D(2027, 1, 14)
     warnings = catalog.calendar.fallback_warnings()
     assert len(warnings) == 1 and "2027" in warnings[0][0] and "2027" in warnings[0][1]
 
 
 def test_calendar_override_for_2027_moves_the_deadline_and_silences_the_warning() -> None:
     catalog = sample_catalog(holidays=["2027-01-01"])
-    c = complaint(D(2026, 12, 24))
+    c = complaint(D(2026, 12, 24), status=states.ACCEPTED)
     assert respond_due(c, catalog.calendar) == D(2027, 1, 15)
     assert catalog.calendar.fallback_warnings() == []
 

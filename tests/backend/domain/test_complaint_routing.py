@@ -79,3 +79,12 @@ def test_transfer_never_to_the_office_complained_about_or_below_it() -> None:
     assert transfer_target_problem(catalog, "cases", "cases", "") is not None
     assert transfer_target_problem(catalog, "nowhere", "cases", "").field == "to_office"  # type: ignore[union-attr]
     assert transfer_target_problem(catalog, "brigade-west", "cases", "brigade-east") is None
+
+
+def test_complaint_about_the_bureau_as_a_whole_goes_to_its_supervision_office() -> None:
+    catalog = sample_catalog()
+    r = route(catalog, category="other", office="bureau")
+    assert r.handler == "supervision" and r.conflict
+    assert r.supervising != "bureau"
+    assert transfer_target_problem(catalog, "bureau", "supervision", "bureau") is not None
+    assert transfer_target_problem(catalog, "brigade-west", "supervision", "bureau") is None

@@ -29,7 +29,7 @@ def test_filing_returns_number_code_office_and_deadlines(service: ComplaintServi
     assert filed.handling_office == "brigade-east" and filed.handling_office_name == "东部大队"
     assert filed.status == "submitted" and filed.created
     assert filed.accept_due == dt.date(2026, 12, 29)
-    assert filed.respond_due == dt.date(2027, 1, 14)
+    assert filed.respond_due == dt.date(2027, 1, 19)  # projected from the accept deadline
     assert any("2027" in w for w in filed.warnings)  # counted Monday-Friday
 
 
@@ -105,7 +105,7 @@ def test_reporter_sees_status_deadlines_and_public_timeline(service: ComplaintSe
     filed = service.file_complaint(command(), None, NOW)
     view = service.view_for_reporter(filed.tracking_no.lower(), filed.access_code, NOW, "1.2.3.4")
     assert view.status == "submitted" and view.status_label == "待受理"
-    assert view.accept_due == dt.date(2026, 12, 29) and view.respond_due == dt.date(2027, 1, 14)
+    assert view.accept_due == dt.date(2026, 12, 29) and view.respond_due == dt.date(2027, 1, 19)
     assert [e.action for e in view.timeline] == ["filed"]
     assert not view.can_rate
 

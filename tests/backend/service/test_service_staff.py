@@ -171,13 +171,14 @@ def test_transfer_keeps_the_clock_and_the_trail_never_to_the_office_complained_a
 def test_extension_is_approved_by_the_supervising_office_once(service: ComplaintService) -> None:
     filed = service.file_complaint(command(), None, NOW)
     east, sup = staff(service, "brigade-east"), staff(service, "supervision")
-    service.act(east, filed.tracking_no, StaffAction("accept"), NOW)
+    accepted = service.act(east, filed.tracking_no, StaffAction("accept"), NOW)
+    assert accepted.respond_due == dt.date(2027, 1, 14)  # the clock starts at acceptance
     with pytest.raises(Forbidden):
         service.act(east, filed.tracking_no, StaffAction("extend", days=10, reason="案情复杂"), NOW)
     with pytest.raises(Invalid):
         service.act(sup, filed.tracking_no, StaffAction("extend", days=16, reason="太长"), NOW)
     view = service.act(sup, filed.tracking_no, StaffAction("extend", days=10, reason="案情复杂"), NOW)
-    assert view.respond_due == service.catalog.calendar.add_working_days(filed.respond_due, 10)
+    assert view.respond_due == service.catalog.calendar.add_working_days(dt.date(2027, 1, 14), 10)
     with pytest.raises(Conflict):
         service.act(sup, filed.tracking_no, StaffAction("extend", days=1, reason="再延"), NOW)
 
@@ -185,7 +186,8 @@ def test_extension_is_approved_by_the_supervising_office_once(service: Complaint
 def test_waiting_for_material_pauses_the_clock(service: ComplaintService) -> None:
     filed = service.file_complaint(command(occurred_on="2026-03-01"), None, at(2026, 3, 2))  # Monday
     east = staff(service, "brigade-east")
-    service.act(east, filed.tracking_no, StaffAction("accept"), at(2026, 3, 2))
+    accepted = service.act(east, filed.tracking_no, StaffAction("accept"), at(2026, 3, 2))
+    assert accepted.respond_due is not None
     view = service.act(
         east, filed.tracking_no, StaffAction("request_material", text="请提供罚单照片"), at(2026, 3, 4)
     )
@@ -195,7 +197,7 @@ def test_waiting_for_material_pauses_the_clock(service: ComplaintService) -> Non
         for m in service.store.list_messages()
     )
     view = service.act(east, filed.tracking_no, StaffAction("resume"), at(2026, 3, 9))  # Thu, Fri, Mon
-    assert view.respond_due == service.catalog.calendar.add_working_days(filed.respond_due, 3)
+    assert view.respond_due == service.catalog.calendar.add_working_days(accepted.respond_due, 3)
 
 
 def test_unknown_action_is_invalid(service: ComplaintService) -> None:
