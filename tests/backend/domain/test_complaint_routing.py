@@ -81,10 +81,14 @@ def test_transfer_never_to_the_office_complained_about_or_below_it() -> None:
     assert transfer_target_problem(catalog, "brigade-west", "cases", "brigade-east") is None
 
 
-def test_complaint_about_the_bureau_as_a_whole_goes_to_its_supervision_office() -> None:
+def test_complaint_about_the_bureau_as_a_whole_stays_with_its_divisions() -> None:
     catalog = sample_catalog()
     r = route(catalog, category="other", office="bureau")
-    assert r.handler == "supervision" and r.conflict
+    assert (r.handler, r.conflict, r.supervising) == ("cases", False, "supervision")
+    data = catalog_dict()
+    data["complaints"]["routing"].insert(0, {"match": {"office": "bureau"}, "handler": "bureau"})
+    r = route(catalog_from_dict(data), category="other", office="bureau")
+    assert (r.handler, r.conflict) == ("supervision", True)
     assert r.supervising != "bureau"
     assert transfer_target_problem(catalog, "bureau", "supervision", "bureau") is not None
     assert transfer_target_problem(catalog, "brigade-west", "supervision", "bureau") is None
