@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         print(str(problem), file=sys.stderr)
     errors = len(problems.errors)
     print(
-        f"sunlight check {args.content_dir}: {errors} 个错误,{len(held)} 条记录暂不公示,{len(warnings)} 个警告"
+        f"sunlight check {args.content_dir}: {errors} 个错误，{len(held)} 条记录暂不公示，{len(warnings)} 个警告"
         f" / {errors} errors, {len(held)} held back, {len(warnings)} warnings"
         f" ({len(content.offices)} offices, {len(content.powers)} powers, {len(content.decisions)} decisions)",
         file=sys.stderr,

@@ -115,7 +115,7 @@ def _routing(f: Fields) -> list[RoutingRule]:
     fallbacks = [i for i, rule in enumerate(rules) if not rule.match]
     if f.has("routing") and not fallbacks:
         f.error(
-            "routing", "缺少兜底规则(match 为空),应放在最后", "no fallback rule (empty match); put one last"
+            "routing", "缺少兜底规则(match 为空)，应放在最后", "no fallback rule (empty match); put one last"
         )
     for index in fallbacks:
         if index != len(rules) - 1:

@@ -87,7 +87,7 @@ class Fields:
         allowed = set(keys)
         for key in self.data:
             if key not in allowed:
-                self.error(str(key), "未知字段(拼写错误?)", "unknown field (a typo?)")
+                self.error(str(key), "未知字段(拼写错误？)", "unknown field (a typo?)")
 
     def has(self, key: str) -> bool:
         return not is_blank(self.data.get(key))
@@ -116,7 +116,7 @@ class Fields:
                 self._missing(key)
             return default
         if isinstance(value, (dict, list)):
-            self.error(key, "应为文字,不能是列表或映射", "must be text, not a list or mapping")
+            self.error(key, "应为文字，不能是列表或映射", "must be text, not a list or mapping")
             return default
         if isinstance(value, dt.date):
             return value.isoformat()
@@ -142,7 +142,7 @@ class Fields:
         if value and value not in options:
             self.error(
                 key,
-                f"取值无效,应为:{'、'.join(options)}",
+                f"取值无效，应为:{'、'.join(options)}",
                 f"invalid value; one of: {', '.join(options)}",
                 value,
             )

@@ -50,7 +50,7 @@ def _office(item: dict[str, object], name: str, problems: Problems) -> Office:
         if role not in OFFICE_ROLES:
             f.error(
                 "roles",
-                f"职能无效,应为:{'、'.join(OFFICE_ROLES)}",
+                f"职能无效，应为:{'、'.join(OFFICE_ROLES)}",
                 f"invalid role; one of: {', '.join(OFFICE_ROLES)}",
                 role,
             )

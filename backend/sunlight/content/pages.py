@@ -80,7 +80,7 @@ def check_page(path: Path, name: str, problems: Problems, *, dated: bool) -> Pag
         error(key, "元数据重复", "metadata key given twice", line=line)
     for key, (_, line) in meta.items():
         if key not in KNOWN_KEYS:
-            error(key, "未知的元数据(拼写错误?)", "unknown metadata key (a typo?)", line=line)
+            error(key, "未知的元数据(拼写错误？)", "unknown metadata key (a typo?)", line=line)
     page.title = meta.get("title", ("", 1))[0]
     if not page.title:
         error("title", "缺少标题(Title)", "Title is missing")

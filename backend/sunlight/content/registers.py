@@ -48,6 +48,6 @@ def enum_alias(f: Fields, key: str, mapping: Mapping[str, str], default: str) ->
         return mapping[value]
     options = "、".join(dict.fromkeys(mapping))
     f.error(
-        key, f"取值无效,应为:{options}", f"invalid value; one of: {', '.join(dict.fromkeys(mapping))}", value
+        key, f"取值无效，应为:{options}", f"invalid value; one of: {', '.join(dict.fromkeys(mapping))}", value
     )
     return default

@@ -33,7 +33,9 @@ def load_stats(root: Path, problems: Problems) -> list[YearStats]:
         if not re.fullmatch(r"\d{4}", path.stem):
             problems.add(
                 Problem(
-                    "文件名应为年份,如 2025.yaml", "the file name must be the year, e.g. 2025.yaml", file=name
+                    "文件名应为年份，如 2025.yaml",
+                    "the file name must be the year, e.g. 2025.yaml",
+                    file=name,
                 )
             )
         data = load_yaml(path, name, problems)

@@ -80,7 +80,7 @@ def read_table(
         table.rows = _jsonl_rows(path, lookup, table)
     else:
         table._problem(
-            "不支持的文件类型,应为 .csv、.xlsx 或 .jsonl", "unsupported file type: use .csv, .xlsx or .jsonl"
+            "不支持的文件类型，应为 .csv、.xlsx 或 .jsonl", "unsupported file type: use .csv, .xlsx or .jsonl"
         )
     return table
 
@@ -124,7 +124,7 @@ def _open_csv(path: Path, lookup: Mapping[str, str], table: Table) -> None:
         return
     if text is None:
         table._problem(
-            "无法识别文件编码,请另存为 UTF-8 或 GB18030 编码的 CSV",
+            "无法识别文件编码，请另存为 UTF-8 或 GB18030 编码的 CSV",
             "cannot decode the file: save it as CSV in UTF-8 or GB18030",
         )
         return
@@ -207,7 +207,7 @@ def _jsonl_rows(path: Path, lookup: Mapping[str, str], table: Table) -> Iterator
         table._problem("无法读取文件", f"cannot read the file: {exc.strerror}")
         return
     if text is None:
-        table._problem("无法识别文件编码,请使用 UTF-8", "cannot decode the file: use UTF-8")
+        table._problem("无法识别文件编码，请使用 UTF-8", "cannot decode the file: use UTF-8")
         return
     keys_seen: dict[str, None] = {}
     unknown_seen: set[str] = set()

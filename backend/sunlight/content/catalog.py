@@ -1,0 +1,93 @@
+"""``build_catalog``: what the build hands the backend as ``data/catalog.json`` (version 1).
+
+The schema is documented in ``docs/architecture.md``; the backend never reads ``content/``
+itself. Nothing personal goes in: offices, powers, complaint categories, routing, settings,
+calendar overrides and the ids of the decisions public on the build date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sunlight.content.complaints import MATCH_KEYS
+from sunlight.content.model import ComplaintCategory, Content
+from sunlight.content.references import all_streets
+
+CATALOG_VERSION = 1
+
+
+def _category(category: ComplaintCategory) -> dict[str, Any]:
+    return {
+        "id": category.id,
+        "name": category.name,
+        "accept_days": category.accept_days,
+        "respond_days": category.respond_days,
+        "remind_before_days": category.remind_before_days,
+    }
+
+
+def build_catalog(content: Content, today: dt.date, public_decision_ids: Iterable[str]) -> dict[str, Any]:
+    """The catalog dict, ready for ``json.dump`` (lists in content order, dates as ISO strings)."""
+    agency = content.agency
+    complaints = content.complaints
+    return {
+        "version": CATALOG_VERSION,
+        "generated_on": today.isoformat(),
+        "agency": {
+            "name": agency.name,
+            "short_name": agency.short_name,
+            "site_url": agency.site_url,
+            "region": agency.region,
+            "phone": agency.phone,
+            "email": agency.email,
+        },
+        "offices": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "kind": o.kind,
+                "parent": o.parent,
+                "streets": list(o.streets),
+                "roles": list(o.roles),
+                "phone": o.phone,
+                "email": o.email,
+                "webhook": o.webhook,
+            }
+            for o in content.offices
+        ],
+        "streets": all_streets(content.offices),
+        "powers": [
+            {
+                "code": p.code,
+                "name": p.name,
+                "type": p.type,
+                "domain": p.domain,
+                "office": p.office,
+                "status": p.status,
+            }
+            for p in content.powers
+        ],
+        "complaints": {
+            "categories": [_category(c) for c in complaints.categories],
+            # Only the keys a rule gives; an empty match is the fallback.
+            "routing": [
+                {"match": {k: r.match[k] for k in MATCH_KEYS if r.match.get(k)}, "handler": r.handler}
+                for r in complaints.routing
+            ],
+            "settings": {
+                "extension_max_days": complaints.settings.get("extension_max_days", 15),
+                "escalate_after_overdue_days": complaints.settings.get("escalate_after_overdue_days", 5),
+                "review_window_days": complaints.settings.get("review_window_days", 30),
+                "review_respond_days": complaints.settings.get("review_respond_days", 15),
+                "designated_supervision": complaints.settings.get("designated_supervision"),
+            },
+            "feedback_categories": [_category(c) for c in complaints.feedback_categories],
+        },
+        "calendar": {
+            "holidays": [d.isoformat() for d in content.calendar.holidays],
+            "workdays": [d.isoformat() for d in content.calendar.workdays],
+        },
+        "decisions": sorted(public_decision_ids),
+    }
