@@ -152,7 +152,7 @@ class _Row:
             return default
         if value not in choices:
             self.error(
-                key, f"应为以下之一:{'、'.join(choices)}", f"must be one of: {', '.join(choices)}", value
+                key, f"应为以下之一：{'、'.join(choices)}", f"must be one of: {', '.join(choices)}", value
             )
             return default
         return value
@@ -209,7 +209,7 @@ def _row(
         if not d.office:
             r.error(
                 "office",
-                "执法机关不存在(应为 offices.yaml 中的编号或名称)",
+                "执法机关不存在（应为 offices.yaml 中的编号或名称）",
                 "unknown office (use an id or name from offices.yaml)",
                 office,
             )
@@ -244,7 +244,7 @@ def _duplicate(decision: Decision, earlier: Decision, problems: Problems, *, rep
     where = f"{earlier.source}:{earlier.line}"
     problems.add(
         Problem(
-            f"记录编号重复,已在 {where} 出现",
+            f"记录编号重复，已在 {where} 出现",
             f"duplicate id, first used at {where}",
             file=decision.source,
             line=decision.line,
@@ -256,7 +256,7 @@ def _duplicate(decision: Decision, earlier: Decision, problems: Problems, *, rep
     if report_first:
         problems.add(
             Problem(
-                f"记录编号重复,又在 {decision.source}:{decision.line} 出现",
+                f"记录编号重复，又在 {decision.source}:{decision.line} 出现",
                 f"duplicate id, used again at {decision.source}:{decision.line}",
                 file=earlier.source,
                 line=earlier.line,

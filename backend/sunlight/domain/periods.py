@@ -74,13 +74,13 @@ NATIONAL_RULES: tuple[PeriodRule, ...] = (
     PeriodRule(
         id="ndrc-2019-527",
         source="国家发展改革委办公厅《关于进一步完善“信用中国”网站及地方信用门户网站行政处罚信息信用修复机制的通知》"
-        "(发改办财金〔2019〕527号)",
+        "（发改办财金〔2019〕527号）",
         effective_from=None,
         by_severity={"轻微": Span(3, 12), "一般": Span(3, 12), "严重": Span(6, 36)},
     ),
     PeriodRule(
         id="ndrc-order-58",
-        source="《失信行为纠正后的信用信息修复管理办法(试行)》(国家发展改革委令第58号)",
+        source="《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令第58号）",
         effective_from=dt.date(2023, 5, 1),
         by_severity={"轻微": Span(3, 36), "一般": Span(3, 36), "严重": Span(3, 36)},
         special_domains=frozenset({"特种设备", "安全生产", "消防"}),
@@ -88,7 +88,7 @@ NATIONAL_RULES: tuple[PeriodRule, ...] = (
     ),
     PeriodRule(
         id="ndrc-order-36",
-        source="《信用修复管理办法》(国家发展改革委令第36号)",
+        source="《信用修复管理办法》（国家发展改革委令第36号）",
         effective_from=dt.date(2026, 4, 1),
         by_severity={"轻微": None, "一般": Span(3, 12), "严重": Span(12, 36)},
     ),
@@ -208,7 +208,7 @@ def _date(value: object) -> dt.date:
 
 def _months(value: object, where: str, problems: list[tuple[str, str, str]]) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        problems.append((where, "应为不小于0的整数(月数)", "must be a whole number of months, 0 or more"))
+        problems.append((where, "应为不小于0的整数（月数）", "must be a whole number of months, 0 or more"))
         return None
     return value
 
@@ -218,7 +218,7 @@ def _span(value: object, where: str, problems: list[tuple[str, str, str]]) -> Sp
         return None
     if not isinstance(value, Mapping):
         problems.append(
-            (where, "应为 {min_months, max_months} 或 不公示", "must be {min_months, max_months} or none")
+            (where, "应为 {min_months, max_months} 或“不公示”", "must be {min_months, max_months} or none")
         )
         return Span(0, 0)
     low = _months(value.get("min_months", 0), f"{where}.min_months", problems)

@@ -115,11 +115,11 @@ class WithdrawalNotice:
         """The sentence the notice page shows."""
         day = f"{self.on.year}年{self.on.month}月{self.on.day}日"
         if self.reason == "公示期满":
-            return f"该{self.kind}决定公示期已于{day}届满,依法不再公示。"
+            return f"该{self.kind}决定公示期已于{day}届满，依法不再公示。"
         why = {"撤销": "决定已被撤销", "变更": "决定已被变更", "信用修复": "当事人已完成信用修复"}[
             self.reason
         ]
-        return f"因{why},该{self.kind}决定已于{day}依法撤下。"
+        return f"因{why}，该{self.kind}决定已于{day}依法撤下。"
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ class LateReport:
 
     def problem(self) -> Problem:
         return Problem(
-            f"公示晚于时限:{self.working_days}个工作日(时限{self.allowed_days}个工作日,应于{self.deadline}前)",
+            f"公示晚于时限：{self.working_days}个工作日（时限{self.allowed_days}个工作日，应于{self.deadline}前）",
             f"published late: {self.working_days} working days (limit {self.allowed_days}, due {self.deadline})",
             field="published_on",
             record_id=self.id,
@@ -269,7 +269,7 @@ def _one(
                 _where(
                     d,
                     "status_on",
-                    f"信用修复日期早于最短公示期届满日({period.repair_from})",
+                    f"信用修复日期早于最短公示期届满日（{period.repair_from}）",
                     f"credit repair before the minimum disclosure period ends ({period.repair_from})",
                     "warning",
                 )
@@ -286,7 +286,7 @@ def _one(
                 _where(
                     d,
                     name,
-                    f"含疑似{hit.zh},该记录暂不公开",
+                    f"含疑似{hit.zh}，该记录暂不公开",
                     f"contains what looks like a {hit.en}; record held back",
                     "error",
                     hit.masked,

@@ -1,0 +1,74 @@
+"""The sample agency's decision feed: loads cleanly, holds nothing back, shows every case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sunlight.content.loader import load_content
+from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.publication import publish
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    content, problems = load_content(ROOT / "content")
+    calendar = WorkingCalendar.from_overrides(content.calendar.holidays, content.calendar.workdays)
+    result = publish(
+        content.decisions,
+        offices=content.offices,
+        powers=content.powers,
+        policy=content.agency.publication,
+        calendar=calendar,
+        today=TODAY,
+    )
+    return content, problems, result
+
+
+def test_feed_in_three_formats_loads_without_problems(sample) -> None:
+    content, problems, _ = sample
+    feed_problems = [str(p) for p in problems.items if p.file.startswith("content/decisions/")]
+    assert feed_problems == []
+    files = {d.source for d in content.decisions}
+    assert files == {
+        "content/decisions/2024-11_2025-06.csv",
+        "content/decisions/2025-07_2025-12.csv",
+        "content/decisions/2026.xlsx",
+    }
+    assert 150 <= len(content.decisions) <= 250
+    assert (
+        (ROOT / "content/decisions/2025-07_2025-12.csv").read_bytes().decode("gb18030").startswith("记录编号")
+    )
+
+
+def test_nothing_held_back_and_every_case_shown(sample) -> None:
+    content, _, result = sample
+    assert result.held == []
+    assert {n.reason for n in result.withdrawn} == {"撤销", "变更", "信用修复", "公示期满"}
+    assert all(n.superseded_by for n in result.withdrawn if n.reason == "变更")
+    assert {o.reason for o in result.omitted} >= {"simple_procedure", "not_published_by_rule"}
+    kinds = {p.kind for p in result.public}
+    assert {"行政处罚", "行政许可"} <= kinds
+    people = [p.party_name for p in result.public if p.party_type == "自然人"]
+    assert people and all(name.endswith("某") and len(name) <= 3 for name in people)
+    assert any(name.startswith("欧阳") for name in people)
+    assert 1 <= len(result.late) <= 10
+    assert len({d.office for d in content.decisions}) >= 6
+    assert not [w for w in result.warnings if w.field == "status_on"]
+
+
+def test_check_command_accepts_the_sample() -> None:
+    run = subprocess.run(
+        [str(Path(sys.executable).with_name("sunlight")), "check", "content", "--today", TODAY.isoformat()],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
