@@ -32,6 +32,7 @@ from sunlight.domain.problems import Problem
 
 from sunlight_site import plugin
 from sunlight_site.context import site_context
+from sunlight_site.filters import FILTERS
 from sunlight_site.state import BuildReport, BuildState
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
@@ -258,6 +259,7 @@ def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dic
             "extensions": [],
         },
         "JINJA_GLOBALS": {"site": state.site},
+        "JINJA_FILTERS": dict(FILTERS),
         "MARKDOWN": {
             "extension_configs": {
                 "markdown.extensions.extra": {},

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import SMALL_AGENCY, TODAY, build, html_pages
+from site_helpers import SMALL_AGENCY, TODAY, build, html_pages
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,141 @@
+"""The sample agency (``content/``) built once: valid HTML, accessibility in real Chromium, phones,
+large-text mode, reading without JavaScript, feeds and open data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import feedparser
+import pytest
+from site_helpers import ROOT, html_pages, run_axe
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SCREENSHOTS = ROOT / "var" / "screenshots"
+# Decision permalinks share one template: axe checks a handful of them, every other page in full.
+DECISION_PAGES_CHECKED = 10
+
+
+def urls_to_check(out: Path) -> list[str]:
+    urls, decisions = [], 0
+    for page in html_pages(out):
+        rel = page.relative_to(out).as_posix()
+        url = "/" + rel.removesuffix("index.html")
+        if rel.startswith("decisions/") and rel.count("/") == 2 and "page" not in rel:
+            decisions += 1
+            if decisions > DECISION_PAGES_CHECKED:
+                continue
+        urls.append(url)
+    return urls
+
+
+@pytest.mark.slow
+def test_every_page_is_valid_html(sample_site) -> None:
+    out, _ = sample_site
+    done = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[:5000]
+
+
+@pytest.mark.slow
+def test_sample_feeds_and_open_data(sample_site) -> None:
+    out, report = sample_site
+    for name in ("notices", "powers"):
+        feed = feedparser.parse((out / f"feeds/{name}.atom").read_bytes())
+        assert not feed.bozo and feed.entries, name
+        assert len({e.id for e in feed.entries}) == len(feed.entries)
+    assert report["counts"]["feed_notices_entries"] == len(list((ROOT / "content/notices").glob("*.md")))
+    powers = json.loads((out / "data/powers.json").read_text("utf-8"))
+    assert powers["count"] == report["counts"]["powers"] >= 40
+    assert (out / "data/powers.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    catalog = json.loads((out / "data/catalog.json").read_text("utf-8"))
+    assert catalog["version"] == 1 and len(catalog["powers"]) == powers["count"]
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_every_page_passes_axe(sample_site, sample_url, browser) -> None:
+    out, _ = sample_site
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    failures = {}
+    for url in urls_to_check(out):
+        page.goto(sample_url + url)
+        violations = run_axe(page)
+        if violations:
+            failures[url] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations]
+    context.close()
+    assert not failures, failures
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_phone_layout_fits_the_screen(sample_site, sample_url, browser) -> None:
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 375, "height": 812}, device_scale_factor=2
+    )
+    page = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for url, name in (("/", "home"), ("/powers/", "powers"), ("/flowcharts/penalty-general/", "flowchart")):
+        page.goto(sample_url + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} is {overflow}px wider than a phone screen"
+        page.screenshot(path=str(SCREENSHOTS / f"phone-{name}.png"), full_page=True)
+        assert (SCREENSHOTS / f"phone-{name}.png").stat().st_size > 10_000
+    context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_large_text_mode_is_remembered(sample_url, browser) -> None:
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(sample_url + "/powers/")
+    normal = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+    assert normal >= 18  # readable by default
+    button = page.get_by_role("button", name="大字模式")
+    button.click()
+    assert page.evaluate("document.documentElement.classList.contains('large-text')")
+    large = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+    assert large >= normal * 1.2
+    assert page.get_by_role("button", name="标准字号").get_attribute("aria-pressed") == "true"
+    page.goto(sample_url + "/offices/")  # another page: still large
+    assert page.evaluate("document.documentElement.classList.contains('large-text')")
+    page.get_by_role("button", name="标准字号").click()
+    page.reload()
+    assert not page.evaluate("document.documentElement.classList.contains('large-text')")
+    context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_reading_and_filtering_without_javascript(sample_site, sample_url, browser) -> None:
+    out, _ = sample_site
+    context = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(sample_url + "/powers/")
+    all_rows = page.locator("table[data-filter-rows] tbody tr").count()
+    assert not page.get_by_role("button", name="大字模式").is_visible()  # the toggle needs JS; hidden without
+    page.get_by_role("link", name="行政许可", exact=False).first.click()
+    assert page.url.endswith("/powers/type/licence/")
+    types = page.locator("table[data-filter-rows] tbody tr td:nth-child(3)").all_inner_texts()
+    assert types and set(types) == {"行政许可"} and len(types) < all_rows
+    context.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_in_page_filter_with_javascript(sample_url, browser) -> None:
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(sample_url + "/powers/")
+    page.get_by_label("在本页中查找").fill("渣土")
+    visible = page.locator("table[data-filter-rows] tbody tr:visible")
+    assert 0 < visible.count() < page.locator("table[data-filter-rows] tbody tr").count()
+    assert all("渣土" in t for t in visible.all_inner_texts())
+    context.close()
