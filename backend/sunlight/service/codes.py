@@ -65,6 +65,10 @@ def new_token() -> str:
     return "slt_" + secrets.token_urlsafe(32)
 
 
+def new_account_id() -> str:
+    return secrets.token_hex(8)
+
+
 def token_hash(token: str) -> str:
     """Tokens carry 256 random bits, so an unsalted SHA-256 is enough and allows lookup by hash."""
     return hashlib.sha256(("token:" + token.strip()).encode()).hexdigest()

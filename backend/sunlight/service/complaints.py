@@ -193,7 +193,7 @@ class ComplaintService:
             raise Invalid(problems)
         token = codes.new_token()
         account = Account(
-            id=codes.new_token()[4:16],
+            id=codes.new_account_id(),
             kind=kind,
             name=name,
             office=office if kind == "staff" else "",

@@ -38,7 +38,8 @@ def backoff(attempts: int) -> dt.timedelta:
     return dt.timedelta(seconds=min(BACKOFF_MAX_SECONDS, BACKOFF_FIRST_SECONDS * 2 ** min(attempts, 16)))
 
 
-def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: dt.datetime) -> None:
+def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: dt.datetime) -> int:
+    """Fire one event; the number of messages enqueued."""
     detail = {"phase": event.phase, "due": event.due.isoformat(), "office": event.office}
     new = c
     messages: list[WriteOp] = []
@@ -65,12 +66,13 @@ def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: 
         messages,
         extra=[MarkTimerFired(event.key, now)],
     )
+    return len(messages)
 
 
 def tick(store: Store, catalog: Catalog, now: dt.datetime) -> TickResult:
     today = local_date(now)
     fired: list[str] = []
-    enqueued_before = len(store.list_messages(delivered=False))
+    enqueued = 0
     for listed in store.list_complaints(open_only=True):
         c: Complaint | None = listed
         for _round in range(MAX_ROUNDS):
@@ -80,12 +82,11 @@ def tick(store: Store, catalog: Catalog, now: dt.datetime) -> TickResult:
             if not pending:
                 break
             try:
-                _fire(store, catalog, c, pending[0], now)
+                enqueued += _fire(store, catalog, c, pending[0], now)
                 fired.append(pending[0].key)
             except (ConditionFailed, Conflict):
                 pass  # another tick or a staff action got there first: read again
             c = store.get_complaint(listed.tracking_no)
-    enqueued = max(0, len(store.list_messages(delivered=False)) - enqueued_before)
     warnings = tuple(f"{zh} / {en}" for zh, en in catalog.calendar.fallback_warnings())
     return TickResult(fired=tuple(fired), enqueued=enqueued, warnings=warnings)
 

@@ -18,6 +18,7 @@ def test_overdue_chase_and_escalation_fire_once_each(service: ComplaintService) 
     assert service.tick(at(2026, 12, 29)).fired == ()
     first = service.tick(at(2026, 12, 30))
     assert sorted(kinds(first)) == ["chase", "overdue"]
+    assert first.enqueued == 3  # overdue: e-mail + webhook to the handling office; 催办: e-mail
     c = service.store.get_complaint(filed.tracking_no)
     assert c is not None and c.overdue == ("accept",)
     queued = service.store.list_messages()
