@@ -24,6 +24,7 @@ from sunlight.store.base import (
     QueuedMessage,
     Store,
 )
+from sunlight.store.memory import MemoryStore
 from sunlight.store.sqlite import SqliteStore
 
 T0 = dt.datetime(2026, 12, 24, 2, 0, tzinfo=dt.UTC)
@@ -33,15 +34,23 @@ def sqlite_factory(tmp_path: Path) -> Callable[[], Store]:
     return lambda: SqliteStore(tmp_path / "store.sqlite3")
 
 
-FACTORIES = {"sqlite": sqlite_factory}
+def memory_factory(tmp_path: Path) -> Callable[[], Store]:
+    shared = MemoryStore()  # "reopening" finds the same data, as a server would
+    return lambda: shared
+
+
+# A new store (DynamoDB) adds its factory here and passes the same suite.
+FACTORIES = {"sqlite": sqlite_factory, "memory": memory_factory}
 
 
 @pytest.fixture(params=sorted(FACTORIES))
 def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Store]]:
     opened: list[Store] = []
 
+    factory = FACTORIES[request.param](tmp_path)
+
     def make() -> Store:
-        store = FACTORIES[request.param](tmp_path)()
+        store = factory()
         opened.append(store)
         return store
 

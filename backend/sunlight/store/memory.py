@@ -1,0 +1,191 @@
+"""An in-memory store for unit tests and experiments: the same contract as the SQLite store
+(conditional writes, all-or-nothing transactions, leases), one lock, nothing on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.store.base import (
+    Account,
+    AppendAudit,
+    ConditionFailed,
+    EnqueueMessage,
+    IdempotencyRecord,
+    MarkTimerFired,
+    PutAccount,
+    PutComplaint,
+    PutIdempotency,
+    QueuedMessage,
+    Store,
+    StoreError,
+    WriteOp,
+)
+
+
+class MemoryStore(Store):
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self.complaints: dict[str, Complaint] = {}
+        self.audit: dict[tuple[str, str], AuditEvent] = {}
+        self.outbox: dict[str, QueuedMessage] = {}
+        self.outbox_keys: set[str] = set()
+        self.idempotency: dict[str, IdempotencyRecord] = {}
+        self.timers: set[str] = set()
+        self.accounts: dict[str, Account] = {}
+        self.counters: dict[str, tuple[int, dt.datetime]] = {}
+
+    def _check(self, index: int, op: WriteOp, staged: dict[str, object]) -> None:
+        def fail(reason: str) -> None:
+            raise ConditionFailed(index, op, reason)
+
+        if isinstance(op, PutComplaint):
+            key = "c:" + op.complaint.tracking_no
+            current = staged[key] if key in staged else self.complaints.get(op.complaint.tracking_no)
+            if op.expected_version is None and current is not None:
+                fail("exists")
+            if op.expected_version is not None and (
+                current is None or current.version != op.expected_version
+            ):  # type: ignore[attr-defined]
+                fail("version mismatch")
+            version = 1 if op.expected_version is None else op.expected_version + 1
+            staged[key] = replace(op.complaint, version=version)
+        elif isinstance(op, AppendAudit):
+            key = f"a:{op.event.tracking_no}:{op.event.seq}"
+            if key in staged or (op.event.tracking_no, op.event.seq) in self.audit:
+                fail("exists")
+            staged[key] = op.event
+        elif isinstance(op, EnqueueMessage):
+            key = "m:" + op.message.key
+            if key in staged or op.message.key in self.outbox_keys or op.message.id in self.outbox:
+                fail("exists")
+            staged[key] = op.message
+        elif isinstance(op, PutIdempotency):
+            key = "i:" + op.record.key_hash
+            if key in staged or op.record.key_hash in self.idempotency:
+                fail("exists")
+            staged[key] = op.record
+        elif isinstance(op, MarkTimerFired):
+            key = "t:" + op.key
+            if key in staged or op.key in self.timers:
+                fail("exists")
+            staged[key] = op.key
+        elif isinstance(op, PutAccount):
+            key = "u:" + op.account.token_hash
+            if key in staged or op.account.token_hash in self.accounts:
+                fail("exists")
+            staged[key] = op.account
+        else:
+            raise StoreError(f"unknown op {op!r}")
+
+    def transact(self, ops: Sequence[WriteOp]) -> None:
+        with self._lock:
+            staged: dict[str, object] = {}
+            for index, op in enumerate(ops):
+                self._check(index, op, staged)
+            for key, value in staged.items():
+                kind = key[0]
+                if kind == "c":
+                    self.complaints[value.tracking_no] = value  # type: ignore[attr-defined]
+                elif kind == "a":
+                    self.audit[(value.tracking_no, value.seq)] = value  # type: ignore[attr-defined]
+                elif kind == "m":
+                    self.outbox[value.id] = value  # type: ignore[attr-defined]
+                    self.outbox_keys.add(value.key)  # type: ignore[attr-defined]
+                elif kind == "i":
+                    self.idempotency[value.key_hash] = value  # type: ignore[attr-defined]
+                elif kind == "t":
+                    self.timers.add(value)  # type: ignore[arg-type]
+                elif kind == "u":
+                    self.accounts[value.token_hash] = value  # type: ignore[attr-defined]
+
+    def get_complaint(self, tracking_no: str) -> Complaint | None:
+        with self._lock:
+            return self.complaints.get(tracking_no)
+
+    def list_complaints(self, *, office: str | None = None, open_only: bool = False) -> list[Complaint]:
+        with self._lock:
+            items = [
+                c
+                for c in self.complaints.values()
+                if (office is None or office in (c.handling_office, c.supervising_office, c.review_office))
+                and (not open_only or c.is_open)
+            ]
+        return sorted(items, key=lambda c: (c.next_due is None, c.next_due or dt.date.max, c.tracking_no))
+
+    def audit_trail(self, tracking_no: str) -> list[AuditEvent]:
+        with self._lock:
+            return sorted((e for (no, _), e in self.audit.items() if no == tracking_no), key=lambda e: e.seq)
+
+    def get_idempotency(self, key_hash: str) -> IdempotencyRecord | None:
+        with self._lock:
+            return self.idempotency.get(key_hash)
+
+    def timer_fired(self, key: str) -> bool:
+        with self._lock:
+            return key in self.timers
+
+    def get_account(self, token_hash: str) -> Account | None:
+        with self._lock:
+            return self.accounts.get(token_hash)
+
+    def list_accounts(self) -> list[Account]:
+        with self._lock:
+            return sorted(self.accounts.values(), key=lambda a: (a.created_at, a.id))
+
+    def claim_messages(
+        self, now: dt.datetime, owner: str, lease_seconds: int, limit: int
+    ) -> list[QueuedMessage]:
+        with self._lock:
+            due = sorted(
+                (
+                    m
+                    for m in self.outbox.values()
+                    if m.delivered_at is None
+                    and m.next_attempt_at <= now
+                    and (m.lease_until is None or m.lease_until <= now)
+                ),
+                key=lambda m: (m.next_attempt_at, m.created_at, m.id),
+            )[:limit]
+            until = now + dt.timedelta(seconds=lease_seconds)
+            claimed = [replace(m, lease_owner=owner, lease_until=until) for m in due]
+            for m in claimed:
+                self.outbox[m.id] = m
+            return claimed
+
+    def _finish(self, message_id: str, owner: str, **changes: object) -> bool:
+        with self._lock:
+            m = self.outbox.get(message_id)
+            if m is None or m.lease_owner != owner or m.delivered_at is not None:
+                return False
+            self.outbox[message_id] = replace(
+                m, attempts=m.attempts + 1, lease_owner="", lease_until=None, **changes
+            )  # type: ignore[arg-type]
+            return True
+
+    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+        return self._finish(message_id, owner, delivered_at=now)
+
+    def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:
+        return self._finish(message_id, owner, next_attempt_at=next_attempt_at, last_error=error[:500])
+
+    def list_messages(self, *, delivered: bool | None = None) -> list[QueuedMessage]:
+        with self._lock:
+            items = [
+                m
+                for m in self.outbox.values()
+                if delivered is None or (m.delivered_at is not None) == delivered
+            ]
+        return sorted(items, key=lambda m: (m.created_at, m.id))
+
+    def increment_counter(self, key: str, now: dt.datetime, window_seconds: int, amount: int = 1) -> int:
+        with self._lock:
+            value, expires = self.counters.get(key, (0, now))
+            if expires <= now:
+                value, expires = 0, now + dt.timedelta(seconds=window_seconds)
+            value += amount
+            self.counters[key] = (value, expires)
+            return value
