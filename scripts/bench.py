@@ -60,7 +60,9 @@ def measure(name: str, cmd: list[str], out: Path | None = None, cwd: Path | None
     seconds = time.perf_counter() - start
     files = count_files(out) if out and out.exists() else 0
     ok = proc.returncode == 0
-    note = "" if ok else err.decode(errors="replace").strip().splitlines()[-1:][0] if err.strip() else "failed"
+    note = (
+        "" if ok else err.decode(errors="replace").strip().splitlines()[-1:][0] if err.strip() else "failed"
+    )
     return Run(name, seconds, usage.ru_maxrss / 1024, files, ok, note)
 
 
@@ -79,10 +81,18 @@ def tree_digest(root: Path) -> dict[str, str]:
 
 def machine() -> str:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in line),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
         platform.processor(),
     )
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    mem_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
     return f"{os.cpu_count()} CPUs ({cpu}), {mem_kb / 1024 / 1024:.0f} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
@@ -101,10 +111,25 @@ def bench_peers(n: int, work: Path, rounds: int) -> list[str]:
     def runs() -> list[tuple[str, list[str], Path, Path | None]]:
         o = work / "out"
         return [
-            ("Sunlight", [PY, str(BENCH / "sunlight_shape.py"), str(sunlight_content), str(o / "sunlight")], o / "sunlight", None),
-            ("plain Pelican", [PY, "-m", "pelican", str(pel_content), "-o", str(o / "pelican"), "-s", str(pel_conf), "-q"], o / "pelican", None),
+            (
+                "Sunlight",
+                [PY, str(BENCH / "sunlight_shape.py"), str(sunlight_content), str(o / "sunlight")],
+                o / "sunlight",
+                None,
+            ),
+            (
+                "plain Pelican",
+                [PY, "-m", "pelican", str(pel_content), "-o", str(o / "pelican"), "-s", str(pel_conf), "-q"],
+                o / "pelican",
+                None,
+            ),
             ("Hugo", [peers.hugo_binary(), "--quiet", "-d", str(o / "hugo")], o / "hugo", hugo_project),
-            ("floor (writes only)", [PY, str(BENCH / "floor.py"), str(csv_path), str(o / "floor")], o / "floor", None),
+            (
+                "floor (writes only)",
+                [PY, str(BENCH / "floor.py"), str(csv_path), str(o / "floor")],
+                o / "floor",
+                None,
+            ),
         ]
 
     best: dict[str, Run] = {}
@@ -112,7 +137,10 @@ def bench_peers(n: int, work: Path, rounds: int) -> list[str]:
         for name, cmd, out, cwd in runs():
             shutil.rmtree(out, ignore_errors=True)
             run = measure(name, cmd, out, cwd)
-            print(f"  {name}: {run.seconds:.2f} s, {run.peak_mb:.0f} MB, {run.files} files {run.note}", file=sys.stderr)
+            print(
+                f"  {name}: {run.seconds:.2f} s, {run.peak_mb:.0f} MB, {run.files} files {run.note}",
+                file=sys.stderr,
+            )
             if name not in best or (run.ok and run.seconds < best[name].seconds):
                 best[name] = run
     hugo = best["Hugo"].seconds
@@ -126,9 +154,15 @@ def bench_peers(n: int, work: Path, rounds: int) -> list[str]:
     ]
     for run in best.values():
         ratio = f"{run.seconds / hugo:.2f}" if run.ok else "-"
-        lines.append(f"| {run.name} | {run.seconds:.2f} | {ratio} | {run.peak_mb:.0f} | {run.files:,} |" + (f" failed: {run.note}" if not run.ok else ""))
+        lines.append(
+            f"| {run.name} | {run.seconds:.2f} | {ratio} | {run.peak_mb:.0f} | {run.files:,} |"
+            + (f" failed: {run.note}" if not run.ok else "")
+        )
     s, p = best["Sunlight"].seconds, best["plain Pelican"].seconds
-    lines += ["", f"Sunlight = {s / hugo:.2f} x Hugo (target <= 0.5); plain Pelican / Sunlight = {p / s:.1f} (target >= 10)."]
+    lines += [
+        "",
+        f"Sunlight = {s / hugo:.2f} x Hugo (target <= 0.5); plain Pelican / Sunlight = {p / s:.1f} (target >= 10).",
+    ]
     return lines
 
 
@@ -143,8 +177,12 @@ def sunlight_shape_setup(csv_path: Path, content: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", action="append", choices=["peers", "city", "agency"], help="scenarios (default: all)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--only", action="append", choices=["peers", "city", "agency"], help="scenarios (default: all)"
+    )
     parser.add_argument("--peers-n", type=int, default=20_000)
     parser.add_argument("--city-n", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the peer scenario (best is kept)")

@@ -43,7 +43,10 @@ def main(csv_path: str, out: str) -> int:
     for r in records:
         e = {k: html.escape(v) for k, v in r.items()}
         body = "".join(f"<dt>{label}</dt><dd>{e[key]}</dd>\n" for label, key in FIELDS)
-        write(root / "decisions" / r["id"] / "index.html", HEAD.format(title=e["doc_no"]) + f"<dl>\n{body}</dl>\n" + FOOT)
+        write(
+            root / "decisions" / r["id"] / "index.html",
+            HEAD.format(title=e["doc_no"]) + f"<dl>\n{body}</dl>\n" + FOOT,
+        )
     pages = [records[i : i + PAGE_SIZE] for i in range(0, len(records), PAGE_SIZE)]
     for n, chunk in enumerate(pages, 1):
         items = "".join(
@@ -57,7 +60,9 @@ def main(csv_path: str, out: str) -> int:
         f"<updated>{r['decided_on']}T00:00:00+08:00</updated></entry>\n"
         for r in records[:100]
     )
-    write(root / "feeds" / "decisions.atom", f'<?xml version="1.0" encoding="utf-8"?>\n<feed>{entries}</feed>\n')
+    write(
+        root / "feeds" / "decisions.atom", f'<?xml version="1.0" encoding="utf-8"?>\n<feed>{entries}</feed>\n'
+    )
     return 0
 
 

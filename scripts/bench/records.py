@@ -26,7 +26,11 @@ OFFICES = [
 ]
 DOMAINS = ["市容环卫", "绿化", "市政", "环境保护", "水务", "建设", "物业管理", "城乡规划"]
 VIOLATIONS = [
-    ("渣土运输车辆未采取密闭措施，沿途泄漏、遗撒建筑垃圾", "《上海市市容环境卫生管理条例》第二十四条", "市容环卫"),
+    (
+        "渣土运输车辆未采取密闭措施，沿途泄漏、遗撒建筑垃圾",
+        "《上海市市容环境卫生管理条例》第二十四条",
+        "市容环卫",
+    ),
     ("擅自占用城市道路堆放物料，影响通行", "《城市道路管理条例》第二十七条", "市政"),
     ("未经批准擅自砍伐树木", "《上海市绿化条例》第二十九条", "绿化"),
     ("施工工地未采取扬尘污染防治措施", "《中华人民共和国大气污染防治法》第六十九条", "环境保护"),
@@ -104,3 +108,12 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def newest_first(records: list[dict[str, str]]) -> list[dict[str, str]]:
     return sorted(records, key=lambda r: (r["decided_on"], r["id"]), reverse=True)
+
+
+def power_items() -> list[tuple[str, str, str]]:
+    """(code, name, domain) of every power item the records refer to."""
+    return [
+        (f"3101140{d + 1:02d}{n:03d}", f"对{domain}违法行为的行政处罚（第{n + 1}项）", domain)
+        for d, domain in enumerate(DOMAINS)
+        for n in range(40)
+    ]

@@ -14,11 +14,29 @@ import shutil
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from records import OFFICES, power_items  # noqa: E402
+
 TODAY = dt.date(2026, 1, 31)
-COLUMNS = (
-    "id doc_no kind procedure party_type party_name credit_code legal_rep facts basis content amount office "
-    "power_code decided_on published_on"
-).split()
+COLUMNS = [
+    "id",
+    "doc_no",
+    "kind",
+    "procedure",
+    "party_type",
+    "party_name",
+    "credit_code",
+    "legal_rep",
+    "facts",
+    "basis",
+    "content",
+    "amount",
+    "office",
+    "power_code",
+    "decided_on",
+    "published_on",
+]
 
 
 def write_content(csv_path: Path, content: Path) -> None:
@@ -27,27 +45,25 @@ def write_content(csv_path: Path, content: Path) -> None:
     shutil.copy(csv_path, content / "decisions" / "bench.csv")
 
 
-def load_decisions(content: Path) -> list:
-    """The product's decision loader when present, else the product's tabular reader."""
-    from sunlight.content.model import Decision
-    from sunlight.content.tabular import read_table
-    from sunlight.content.values import parse_date, parse_decimal
+def public_decisions(content: Path) -> list:
+    """The decision feed through the product's loader and publication policy."""
+    from sunlight.content.decisions import load_decisions
+    from sunlight.content.model import Content, Office, Power
+    from sunlight.content.model import Publication as Policy
+    from sunlight.domain.calendar import WorkingCalendar
+    from sunlight.domain.problems import Problems
+    from sunlight.domain.publication import publish
 
-    out = []
-    for path in sorted((content / "decisions").glob("*.csv")):
-        for _, row in read_table(path, {}, name=str(path), keys=COLUMNS):
-            r = {k: str(v) for k, v in row.items()}
-            out.append(
-                Decision(
-                    id=r["id"], doc_no=r["doc_no"], kind=r["kind"], procedure=r["procedure"],
-                    party_type=r["party_type"], party_name=r["party_name"], credit_code=r["credit_code"],
-                    legal_rep=r["legal_rep"], facts=r["facts"], basis=r["basis"], content=r["content"],
-                    amount=parse_decimal(r["amount"]) if r["amount"] else None, office=r["office"],
-                    power_code=r["power_code"], decided_on=parse_date(r["decided_on"]),
-                    published_on=parse_date(r["published_on"]),
-                )  # fmt: skip
-            )
-    return out
+    offices = [Office(id=office_id, name=name) for office_id, name in OFFICES]
+    powers = [
+        Power(code=code, name=name, domain=domain, type="行政处罚") for code, name, domain in power_items()
+    ]
+    loaded = Content(root=str(content), offices=offices, powers=powers)
+    decisions = load_decisions(content, loaded, Problems())
+    result = publish(
+        decisions, offices=offices, powers=powers, policy=Policy(), calendar=WorkingCalendar(), today=TODAY
+    )
+    return result.public
 
 
 def main(content_dir: str, out_dir: str) -> int:
@@ -60,17 +76,21 @@ def main(content_dir: str, out_dir: str) -> int:
 
     theme = Path(decision_pages.__file__).parent / "theme"
     writer = SiteWriter(out_dir, settings={"THEME": str(theme), "JINJA_ENVIRONMENT": {"autoescape": True}})
-    agency = Agency(name="上海市嘉定区城市管理行政执法局", site_url="https://example.gov.cn", site_code="3101140001")
-    context = {"site": {"agency": agency, "domain": agency.site_domain, "nav": [], "pages": []}}
-    views = decision_views(load_decisions(Path(content_dir)), [], [], TODAY)
-    decision_pages.write_decisions(writer, views, context, workers=2)
-    group = decision_pages.Group("all", decision_pages.LIST_TITLE, "/decisions/", "", views)
-    pages = (
-        (p.path, {"pager": p, "heading": group.label, "trail": [], "feed": "", "browse": "", "column": decision_pages.COLUMN})
-        for p in paginate(views, decision_pages.PER_PAGE, "/decisions/")
+    agency = Agency(
+        name="上海市嘉定区城市管理行政执法局", site_url="https://example.gov.cn", site_code="3101140001"
     )
+    context = {"site": {"agency": agency, "domain": agency.site_domain, "nav": [], "pages": []}}
+    views = decision_views(public_decisions(Path(content_dir)))
+    decision_pages.write_decisions(writer, views, context, workers=default_workers())
+    pages = (
+        (p.path, {"pager": p, "heading": decision_pages.LIST_TITLE, "trail": [], "feed": "", "browse": "",
+                  "column": decision_pages.COLUMN})
+        for p in paginate(views, decision_pages.PER_PAGE, "/decisions/")
+    )  # fmt: skip
     decision_pages.write_framed(writer, "decision_list.html", pages, context)
-    writer.write_bytes("feeds/decisions.atom", decision_feeds.atom_of_all(views, agency.site_url, agency.name, TODAY))
+    writer.write_bytes(
+        "feeds/decisions.atom", decision_feeds.atom_of_all(views, agency.site_url, agency.name, TODAY)
+    )
     return 0
 
 

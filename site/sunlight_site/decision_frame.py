@@ -25,7 +25,9 @@ _MARK = "\x00sunlight-block:{}\x00"
 
 
 class FramedTemplate:
-    def __init__(self, env: Environment, name: str, shared: Mapping[str, Any], base: str = "base.html") -> None:
+    def __init__(
+        self, env: Environment, name: str, shared: Mapping[str, Any], base: str = "base.html"
+    ) -> None:
         self.env = env
         self.template: Template = env.get_template(name)
         parent: Template = env.get_template(base)

@@ -171,7 +171,11 @@ def _decision_pages(views: Iterable[DecisionView], source: str) -> Iterator[tupl
 
 
 def write_decisions(
-    writer: Writer, views: Iterable[DecisionView], context: Mapping[str, Any], source: str = "", workers: int = 1
+    writer: Writer,
+    views: Iterable[DecisionView],
+    context: Mapping[str, Any],
+    source: str = "",
+    workers: int = 1,
 ) -> int:
     return write_framed(writer, "decision.html", _decision_pages(views, source), context, workers)
 

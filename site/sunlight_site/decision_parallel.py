@@ -34,7 +34,9 @@ def _work(chunk: int) -> tuple[list[str], int, int]:
     )
 
 
-def write_parallel(writer: Any, frame: Any, pages: Sequence[tuple[str, Mapping[str, Any]]], workers: int) -> int:
+def write_parallel(
+    writer: Any, frame: Any, pages: Sequence[tuple[str, Mapping[str, Any]]], workers: int
+) -> int:
     if "fork" not in multiprocessing.get_all_start_methods():
         for path, data in frame.render_many(pages):
             writer.write_bytes(path, data)
@@ -57,4 +59,6 @@ def write_parallel(writer: Any, frame: Any, pages: Sequence[tuple[str, Mapping[s
 
 
 def default_workers() -> int:
-    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+    return max(
+        1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    )

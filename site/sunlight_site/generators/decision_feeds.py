@@ -12,7 +12,9 @@ class DecisionFeedsGenerator(SectionGenerator):
     def generate_output(self, writer: SiteWriter) -> None:
         groups = self.state.extra("decisions").get("groups", [])
         agency = self.content.agency
-        files = feed_files(groups, self.state.site.get("url", agency.site_url), agency.short_name or agency.name, self.today)
+        files = feed_files(
+            groups, self.state.site.get("url", agency.site_url), agency.short_name or agency.name, self.today
+        )
         for path, data in files:
             writer.write_bytes(path, data)
         self.count("decision_feeds", len(files))

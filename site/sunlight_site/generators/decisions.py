@@ -40,7 +40,9 @@ class DecisionsGenerator(SectionGenerator):
         decision_pages.write_withdrawn(writer, self.withdrawn, {})
         decision_pages.write_lists(writer, self.groups, {})
         writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
-        writer.write_bytes("data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat()))
+        writer.write_bytes(
+            "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())
+        )
 
 
 GENERATORS = [DecisionsGenerator]

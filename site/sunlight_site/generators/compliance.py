@@ -1,0 +1,44 @@
+"""Compliance: ``/compliance/``, disclosure timeliness per office (and complaint figures when a
+snapshot is in ``extras["compliance"]["complaints"]``); each office page gets its own row
+through the ``compliance_office_block.html`` hook."""
+
+from __future__ import annotations
+
+from sunlight_site.compliance import compliance_rows, totals
+from sunlight_site.context import column
+from sunlight_site.generators.base import SectionGenerator
+from sunlight_site.writer import SiteWriter
+
+
+class ComplianceGenerator(SectionGenerator):
+    def generate_context(self) -> None:
+        result = self.state.publication
+        names = {o.id: o.name for o in self.content.offices}
+        public_ids = {p.id for p in result.public} if result else set()
+        self.rows = compliance_rows(result.timings if result else [], names, public_ids)
+        self.totals = totals(self.rows)
+        complaints = self.state.extra("compliance").get("complaints") or []
+        self.complaints = complaints
+        by_office = {c.get("office"): c for c in complaints if isinstance(c, dict)}
+        for row in self.rows:
+            extras = self.state.extra(f"office:{row.office_id}")
+            extras["timeliness"] = row
+            if row.office_id in by_office:
+                extras["complaints"] = by_office[row.office_id]
+
+    def generate_output(self, writer: SiteWriter) -> None:
+        writer.write_page(
+            "compliance.html",
+            "compliance/index.html",
+            {
+                "rows": self.rows,
+                "totals": self.totals,
+                "complaints": self.complaints,
+                "today": self.today,
+                "active": "compliance",
+                "column": column("公示时效"),
+            },
+        )
+
+
+GENERATORS = [ComplianceGenerator]
