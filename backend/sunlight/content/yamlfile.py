@@ -84,7 +84,16 @@ def _construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Any:
         data.item_lines.append(child.start_mark.line + 1)
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date such as 2025-02-30 that does not exist stays text, so the field check names it."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
