@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from sunlight.content.fields import source_name
@@ -70,6 +71,7 @@ TEXT_KEYS = (
     "superseded_by",
 )
 MISSING = ("必填字段缺失", "required field is missing")
+_credit_code_problem = lru_cache(maxsize=1 << 16)(credit_code_problem)  # one party, many decisions
 
 
 def feed_files(root: Path) -> list[Path]:
@@ -108,6 +110,8 @@ def load_decisions(root: Path, content: Content, problems: Problems) -> list[Dec
 
 
 def _text(value: object) -> str:
+    if value.__class__ is str:  # the common case: the tabular reader has stripped it already
+        return value  # type: ignore[return-value]
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -141,7 +145,7 @@ class _Row:
         )
 
     def text(self, key: str, required: bool = False) -> str:
-        value = _text(self.data.get(key))
+        value = _text(self.data.get(key, ""))
         if required and not value:
             self.error(key, *MISSING)
         return value
@@ -181,9 +185,7 @@ def _row(
     problems: Problems,
 ) -> Decision | None:
     r = _Row(data, file, line)
-    d = Decision(source=file, line=line)
-    for key in TEXT_KEYS:
-        setattr(d, key, r.text(key))
+    d = Decision(source=file, line=line, **{key: _text(data.get(key, "")) for key in TEXT_KEYS})
     d.credit_code = d.credit_code.upper()
     for key in ("id", "doc_no", "party_name", "basis", "content"):
         if not getattr(d, key):
@@ -198,7 +200,7 @@ def _row(
     if d.party_type in ("法人", "非法人组织") and not d.credit_code:
         r.error("credit_code", "法人和非法人组织必须填写统一社会信用代码", "required for 法人 and 非法人组织")
     if d.credit_code:
-        wrong = credit_code_problem(d.credit_code)
+        wrong = _credit_code_problem(d.credit_code)
         if wrong:
             r.error("credit_code", *wrong, d.credit_code)
     amount = r.parsed("amount", lambda v: parse_decimal(v, minimum=Decimal(0)))

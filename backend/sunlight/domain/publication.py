@@ -28,15 +28,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_days
 from sunlight.domain.masking import mask_in_text, mask_name
-from sunlight.domain.periods import Period, PeriodTable, parse_period_table
+from sunlight.domain.periods import Period, parse_period_table
 from sunlight.domain.pii import scan
 from sunlight.domain.problems import Problem
 
@@ -191,6 +192,7 @@ def publish(
     table, _ = parse_period_table(policy.periods)  # its problems are reported by the loader
     result = PublicationResult()
     index = WorkdayIndex(calendar)
+    period_of = lru_cache(maxsize=None)(table.period)  # many decisions share a day, kind and severity
     items = list(decisions)
     successors: dict[str, list[str]] = {}
     for d in items:
@@ -199,7 +201,7 @@ def publish(
     for d in items:
         if d.decided_on is None:
             continue  # the loader has reported it
-        _one(d, result, policy, table, index, office_names, power_by_code, successors, today)
+        _one(d, result, policy, period_of, index, office_names, power_by_code, successors, today)
     public_ids = {p.id for p in result.public}
     result.withdrawn = [
         n if not n.superseded_by or n.superseded_by in public_ids else replace(n, superseded_by="")
@@ -216,7 +218,7 @@ def _one(
     d: Decision,
     result: PublicationResult,
     policy: Publication,
-    table: PeriodTable,
+    period_of: Callable[..., Period],
     index: WorkdayIndex,
     office_names: dict[str, str],
     powers: dict[str, Power],
@@ -234,7 +236,7 @@ def _one(
     if d.decided_on > today or (d.published_on is not None and d.published_on > today):
         return _omit(result, d, "not_yet")
     power = powers.get(d.power_code)
-    period = table.period(
+    period = period_of(
         kind=d.kind,
         severity=d.severity,
         decided_on=d.decided_on,
@@ -275,7 +277,7 @@ def _one(
                 )
             )
         if d.published_on is not None:
-            _timing(d, d.published_on, result, policy, index)
+            _record(result, _timing(d, d.published_on, policy, index))
         return None
     published_on = d.published_on or today
     public = _public(d, period, office_names, power, successors, natural, published_on)
@@ -293,7 +295,8 @@ def _one(
                 )
             )
         return None
-    timing = _timing(d, published_on, result, policy, index)
+    timing = _timing(d, published_on, policy, index)
+    _record(result, timing)
     result.public.append(replace(public, deadline=timing.deadline, late_by=timing.late_by))
     return None
 
@@ -359,12 +362,10 @@ def _public(
     )
 
 
-def _timing(
-    d: Decision, published_on: dt.date, result: PublicationResult, policy: Publication, index: WorkdayIndex
-) -> Timing:
+def _timing(d: Decision, published_on: dt.date, policy: Publication, index: WorkdayIndex) -> Timing:
     assert d.decided_on is not None
     allowed = deadline_days(d.kind, policy.deadline_working_days)
-    timing = Timing(
+    return Timing(
         id=d.id,
         office=d.office,
         decided_on=d.decided_on,
@@ -373,21 +374,23 @@ def _timing(
         allowed_days=allowed,
         working_days=index.between(d.decided_on, published_on),
     )
+
+
+def _record(result: PublicationResult, timing: Timing) -> None:
     result.timings.append(timing)
     if not timing.on_time:
         result.late.append(
             LateReport(
-                id=d.id,
-                office=d.office,
-                decided_on=d.decided_on,
-                published_on=published_on,
+                id=timing.id,
+                office=timing.office,
+                decided_on=timing.decided_on,
+                published_on=timing.published_on,
                 deadline=timing.deadline,
                 working_days=timing.working_days,
-                allowed_days=allowed,
+                allowed_days=timing.allowed_days,
                 late_by=timing.late_by,
             )
         )
-    return timing
 
 
 def _omit(result: PublicationResult, d: Decision, reason: str) -> None:
