@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -18,6 +20,21 @@ ROOT = Path(__file__).resolve().parents[3]
 SUNLIGHT = ROOT / ".venv" / "bin" / "sunlight"
 FIXTURE = ROOT / "tests" / "fixtures" / "small-agency"
 STARTUP_SECONDS = 120
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def run_axe(page: Any) -> list[dict]:
+    """``tests/conftest.py``'s axe-core helper (loaded by path: every test folder has its own ``conftest``)."""
+    spec = importlib.util.spec_from_file_location("sunlight_tests_shared", ROOT / "tests" / "conftest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.run_axe(page)
 
 
 def content_with_office_email(target: Path) -> Path:

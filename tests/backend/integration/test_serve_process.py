@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from conftest import free_port
-from portal_process import FIXTURE, Portal, content_with_office_email
+from portal_process import FIXTURE, Portal, content_with_office_email, free_port
 
 pytestmark = pytest.mark.slow
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import email
 import json
+import socket
 import threading
 from email import policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from aiosmtpd.controller import Controller
-from conftest import free_port
 from sunlight.clock import SHANGHAI
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
@@ -24,6 +24,12 @@ from sunlight.service.complaints import ComplaintService
 from sunlight.store.sqlite import SqliteStore
 
 NOW = dt.datetime(2026, 12, 24, 10, 0, tzinfo=SHANGHAI)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 class Inbox:

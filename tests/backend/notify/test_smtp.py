@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import email
+import socket
 from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
-from conftest import free_port
 from sunlight.notify import DeliveryError, Message
 from sunlight.notify.smtp import SmtpChannel, SmtpSettings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 class Collect:
