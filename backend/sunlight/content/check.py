@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"--today: {exc.zh} / {exc.en} ({exc.value})", file=sys.stderr)
         return 2
     content, problems = load_content(Path(args.content_dir))
-    held, policy_warnings = publication_review(content, today) if not problems.errors else ([], [])
+    held, policy_warnings = publication_review(content, today)
     warnings = [*problems.warnings, *policy_warnings]
     for problem in [*problems.errors, *held, *warnings]:
         print(str(problem), file=sys.stderr)

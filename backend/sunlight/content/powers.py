@@ -74,7 +74,7 @@ def load_power(f: Fields) -> Power:
         law = b.text("law", required=True)
         if law:
             power.basis.append(LegalBasis(law=law, article=b.text("article"), text=b.text("text")))
-    if f.has("basis") and not power.basis and isinstance(f.data.get("basis"), list) and not f.data["basis"]:
+    if f.data.get("basis") == []:
         f.error("basis", "至少应有一条法律依据", "at least one legal basis is required")
     for line, row in f.records("discretion"):
         d = Fields(row, f.file, f.problems, line=line, record_id=power.code)

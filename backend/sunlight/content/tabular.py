@@ -140,15 +140,22 @@ def _csv_rows(
     reader: Iterator[list[str]], columns: list[tuple[int, str]], width: int, table: Table
 ) -> Iterator[tuple[int, Row]]:
     start = reader.line_num + 1  # type: ignore[attr-defined]
+    keys = [key for _, key in columns]
+    # The common case, every header known: zip the cells onto the keys (fast for big feeds).
+    plain = [i for i, _ in columns] == list(range(width))
+    strip = str.strip
     try:
         for cells in reader:
             row_no, start = start, reader.line_num + 1  # type: ignore[attr-defined]
             if not any(cells) or not any(c.strip() for c in cells):
                 continue
-            if len(cells) > width and any(c.strip() for c in cells[width:]):
-                table._problem("单元格多于表头", "more cells than headers", row_no)
             count = len(cells)
-            yield row_no, {key: cells[i].strip() if i < count else "" for i, key in columns}
+            if count > width and any(c.strip() for c in cells[width:]):
+                table._problem("单元格多于表头", "more cells than headers", row_no)
+            if plain and count >= width:
+                yield row_no, dict(zip(keys, map(strip, cells), strict=False))  # extra cells: reported above
+            else:
+                yield row_no, {key: cells[i].strip() if i < count else "" for i, key in columns}
     except csv.Error as exc:
         table._problem("CSV 格式错误", f"malformed CSV: {exc}", reader.line_num)  # type: ignore[attr-defined]
 
