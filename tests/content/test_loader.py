@@ -285,3 +285,14 @@ def test_yaml_syntax_error_does_not_stop_the_rest(minimal: Path) -> None:
     assert any(m.startswith("content/offices.yaml:2: YAML 格式错误 / YAML syntax error") for m in got)
     assert any(m.startswith("content/powers/p.yaml:2: YAML 格式错误") for m in got)
     assert any(m.startswith("content/complaints.yaml:4: handler: 处理机构不存在") for m in got)
+
+
+def test_links_in_sample_pages_and_notices_use_site_urls() -> None:
+    """Every site-internal link in the sample Markdown names a section of the portal."""
+    import re
+
+    known = ("/powers/", "/exemptions/", "/inspections/", "/points/", "/offices/", "/complaints/new/",
+             "/complaints/status/", "/about/", "/complaints-guide/", "/decisions/", "/personnel/", "/legal-review/")  # fmt: skip
+    for path in sorted((ROOT / "content").glob("*/*.md")):
+        for link in re.findall(r"\]\((/[^)]*)\)", path.read_text(encoding="utf-8")):
+            assert link.startswith(known), f"{path.name}: {link}"
