@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sunlight.content.model import Power
 
-from sunlight_site.feeds import Entry, atom_feed, at_midnight, aware, tag_uri
+from sunlight_site.feeds import Entry, at_midnight, atom_feed, aware, tag_uri
 from sunlight_site.generators.base import SectionGenerator
 from sunlight_site.writer import SiteWriter
 
