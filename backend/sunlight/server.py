@@ -113,6 +113,9 @@ def run(args: argparse.Namespace) -> int:
     except CatalogError as exc:
         print(f"sunlight serve: 无法读取目录 / cannot load the catalog:\n{exc}", file=sys.stderr)
         return 2
+    except ValueError as exc:  # e.g. a malformed SUNLIGHT_SMTP_URL
+        print(f"sunlight serve: {exc}", file=sys.stderr)
+        return 2
 
     from waitress import create_server
 

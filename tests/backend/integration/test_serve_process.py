@@ -80,6 +80,7 @@ def test_complaints_survive_kill_9_and_timers_run_after_restart(tmp_path: Path) 
         assert {status for status, _ in same_key} <= {200, 201}
         assert len({body["tracking_no"] for _, body in same_key}) == 1  # concurrent retries: one complaint
         codes = {body["tracking_no"]: body["access_code"] for _, body in filed}
+        subjects = {body["tracking_no"]: complaint(n)["subject"] for n, (_, body) in enumerate(filed)}
         codes[same_key[0][1]["tracking_no"]] = same_key[0][1]["access_code"]
 
         # the timer loop delivers the new-complaint e-mails to the supervision office
@@ -99,6 +100,9 @@ def test_complaints_survive_kill_9_and_timers_run_after_restart(tmp_path: Path) 
             )
             assert status == 200, (tracking_no, view)
             assert view["tracking_no"] == tracking_no
+            assert view["subject"] == subjects.get(
+                tracking_no, complaint(99)["subject"]
+            )  # no request mixed up
         status, inbox = portal.json("GET", "/api/inbox", headers={"Authorization": f"Bearer {token}"})
         assert status == 200 and {i["tracking_no"] for i in inbox["items"]} == set(codes)
 

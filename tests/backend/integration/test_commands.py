@@ -1,0 +1,132 @@
+"""``sunlight tick`` and ``sunlight staff|observer add`` as real processes on a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from portal_process import SUNLIGHT
+from sunlight.clock import SHANGHAI
+from sunlight.service.catalog import load_catalog
+from sunlight.service.commands import FileComplaint, ReporterInput
+from sunlight.service.complaints import ComplaintService
+from sunlight.store.sqlite import SqliteStore
+
+pytestmark = pytest.mark.slow
+
+FILED_AT = dt.datetime(2026, 12, 24, 10, 0, tzinfo=SHANGHAI)
+CATALOG = {
+    "version": 1,
+    "offices": [
+        {"id": "bureau", "name": "区城管执法局", "kind": "bureau"},
+        {
+            "id": "supervision",
+            "name": "勤务监督科",
+            "kind": "division",
+            "parent": "bureau",
+            "roles": ["supervision"],
+        },
+        {"id": "squad", "name": "东湖中队", "kind": "squad", "parent": "bureau", "streets": ["东湖街道"]},
+    ],
+    "streets": ["东湖街道"],
+    "complaints": {
+        "categories": [
+            {"id": "fine", "name": "乱罚款", "accept_days": 3, "respond_days": 15, "remind_before_days": 3}
+        ],
+        "routing": [{"match": {}, "handler": "squad"}],
+        "settings": {"designated_supervision": "supervision"},
+    },
+}
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A --data directory as ``sunlight serve`` leaves it: the catalog under site/data, the store."""
+    catalog = tmp_path / "data" / "site" / "data" / "catalog.json"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(json.dumps(CATALOG, ensure_ascii=False), encoding="utf-8")
+    store = SqliteStore(tmp_path / "data" / "sunlight.sqlite3")
+    service = ComplaintService(store, load_catalog(catalog))
+    for n in range(3):
+        service.file_complaint(
+            FileComplaint(
+                category="fine",
+                subject=f"投诉{n}",
+                description="未出示证件。",
+                office="squad",
+                reporter=ReporterInput(type="person", name="张三", phone="13800138000"),
+            ),
+            None,
+            FILED_AT,
+        )
+    store.close()
+    return tmp_path / "data"
+
+
+def sunlight(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("SUNLIGHT_NOW", "SUNLIGHT_SMTP_URL")}
+    return subprocess.run(
+        [str(SUNLIGHT), *args, "--data", str(data)], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def _fired(output: str) -> int:
+    return int(output.split("fired ", 1)[1].split(" ", 1)[0])
+
+
+def test_tick_twice_or_at_once_fires_each_timer_once(data: Path, tmp_path: Path) -> None:
+    later = "2027-02-01T09:00:00+08:00"
+    baseline_data = shutil.copytree(data, tmp_path / "baseline")
+    baseline = sunlight("tick", "--now", later, data=baseline_data)
+    assert baseline.returncode == 0, baseline.stderr
+    assert _fired(baseline.stdout) > 0, "overdue timers were due"
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = list(pool.map(lambda _: sunlight("tick", "--now", later, data=data), range(2)))
+    assert all(r.returncode == 0 for r in runs), [r.stderr for r in runs]
+    assert sum(_fired(r.stdout) for r in runs) == _fired(baseline.stdout)  # two at once: each timer once
+    again = sunlight("tick", "--now", later, data=data)
+    assert again.returncode == 0 and _fired(again.stdout) == 0  # twice: nothing more
+
+    counts = []
+    for directory in (baseline_data, data):
+        store = SqliteStore(directory / "sunlight.sqlite3")
+        try:
+            counts.append(len(store.list_messages()))
+        finally:
+            store.close()
+    assert counts[0] == counts[1], "the same messages queued as by a single tick"
+
+
+def test_tick_refuses_bad_input_clearly(data: Path, tmp_path: Path) -> None:
+    bad = sunlight("tick", "--now", "next tuesday", data=data)
+    assert bad.returncode == 2 and "ISO" in bad.stderr and "Traceback" not in bad.stderr
+    empty = sunlight("tick", data=tmp_path / "nowhere")
+    assert empty.returncode == 2 and "catalog" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_accounts_print_the_token_once_and_store_only_a_hash(data: Path) -> None:
+    staff = sunlight("staff", "add", "--office", "supervision", "--name", "值班员", data=data)
+    assert staff.returncode == 0, staff.stderr
+    token = staff.stdout.strip()
+    assert len(token) >= 20 and "\n" not in token
+    observer = sunlight("observer", "add", "--name", "人大代表 李某", data=data)
+    assert observer.returncode == 0 and observer.stdout.strip() != token
+    raw = b"".join(p.read_bytes() for p in data.glob("sunlight.sqlite3*"))
+    assert token.encode() not in raw, "the token is stored hashed"
+
+    store = SqliteStore(data / "sunlight.sqlite3")
+    try:
+        service = ComplaintService(store, load_catalog(data / "site" / "data" / "catalog.json"))
+        assert service.authenticate(token).office == "supervision"
+    finally:
+        store.close()
+
+    unknown = sunlight("staff", "add", "--office", "no-such-office", "--name", "某人", data=data)
+    assert unknown.returncode == 1 and " / " in unknown.stderr and "Traceback" not in unknown.stderr
