@@ -130,6 +130,7 @@ class Complaint:
     review_response: str = ""
     closed_at: dt.datetime | None = None
     overdue: tuple[str, ...] = ()  # phases marked overdue: accept, respond, review
+    escalated_to: str = ""  # the office an escalation (督办) went to: it may see the case, not the reporter
     observer: str = ""  # account id of an observer who filed feedback
     next_due: dt.date | None = None  # the running deadline, kept for inbox ordering
     version: int = 0
@@ -147,6 +148,10 @@ class Complaint:
         return {o for o in (self.handling_office, self.supervising_office, self.review_office) if o} - {
             self.about_office
         }
+
+    def offices_watching(self) -> set[str]:
+        """Offices that may see the complaint without its reporter: the office it was escalated to."""
+        return {self.escalated_to} - self.offices_with_access() - {"", self.about_office}
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,11 @@ Event = tuple[str, str, dict[str, Any]]  # actor, action, detail
 
 
 def visible_to(catalog: Catalog, c: Complaint, office: str) -> bool:
-    """The handling, supervising and review offices see a complaint; never the office complained about
-    (nor any office within it)."""
+    """The handling, supervising and review offices see a complaint, and the office it was escalated to
+    (without the reporter); never the office complained about (nor any office within it)."""
     if catalog.in_conflict(office, c.about_office):
         return False
-    return office in (c.handling_office, c.supervising_office, c.review_office)
+    return office in (c.handling_office, c.supervising_office, c.review_office, c.escalated_to)
 
 
 def settle(catalog: Catalog, c: Complaint) -> Complaint:

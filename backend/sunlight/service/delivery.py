@@ -48,6 +48,8 @@ def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: 
     else:
         if event.kind == "overdue" and event.phase not in c.overdue:
             new = replace(c, overdue=(*c.overdue, event.phase))
+        if event.kind == "escalate" and event.office:
+            new = replace(c, escalated_to=event.office)
         messages += office_messages(
             catalog,
             event.office,

@@ -70,7 +70,7 @@ class InboxItem:
     subject: str
     status: str
     status_label: str
-    role: str  # "handling" | "supervising" | "review"
+    role: str  # "handling" | "supervising" | "review" | "escalated"
     handling_office: str
     next_due: dt.date | None
     overdue: bool

@@ -93,6 +93,8 @@ def role_of(c: Complaint, office: str) -> str:
         return "review"
     if office == c.supervising_office:
         return "supervising"
+    if office == c.escalated_to:
+        return "escalated"
     return ""
 
 
@@ -113,7 +115,9 @@ def inbox_item(catalog: Catalog, c: Complaint, office: str, today: dt.date) -> I
 
 
 def staff_view(catalog: Catalog, c: Complaint, office: str, trail: list[AuditEvent]) -> StaffView:
+    """The reporter's identity only for the handling, supervising and review offices."""
     cal = catalog.calendar
+    role = role_of(c, office)
     return StaffView(
         tracking_no=c.tracking_no,
         kind=c.kind,
@@ -122,9 +126,9 @@ def staff_view(catalog: Catalog, c: Complaint, office: str, trail: list[AuditEve
         description=c.description,
         status=c.status,
         status_label=STATUS_LABELS[c.status],
-        role=role_of(c, office),
+        role=role,
         about=dict(c.about),
-        reporter=dict(c.reporter),
+        reporter=dict(c.reporter) if office in c.offices_with_access() else {},
         handling_office=c.handling_office,
         supervising_office=c.supervising_office,
         filed_at=c.filed_at,

@@ -131,8 +131,8 @@ class Store(ABC):
 
     @abstractmethod
     def list_complaints(self, *, office: str | None = None, open_only: bool = False) -> list[Complaint]:
-        """Complaints, optionally only those ``office`` handles, supervises or reviews, optionally only
-        those not closed; ordered by ``next_due`` (soonest first, none last), then tracking number."""
+        """Complaints, optionally only those ``office`` handles, supervises, reviews or was escalated to,
+        optionally only those not closed; ordered by ``next_due`` (soonest first, none last), then tracking number."""
 
     @abstractmethod
     def audit_trail(self, tracking_no: str) -> list[AuditEvent]:

@@ -111,7 +111,10 @@ class MemoryStore(Store):
             items = [
                 c
                 for c in self.complaints.values()
-                if (office is None or office in (c.handling_office, c.supervising_office, c.review_office))
+                if (
+                    office is None
+                    or office in (c.handling_office, c.supervising_office, c.review_office, c.escalated_to)
+                )
                 and (not open_only or c.is_open)
             ]
         return sorted(items, key=lambda c: (c.next_due is None, c.next_due or dt.date.max, c.tracking_no))

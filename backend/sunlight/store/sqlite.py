@@ -103,6 +103,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires_at TEXT NOT NULL);
     """,
+    # 2: escalations give the bureau (or the office above the supervising one) a view of the case
+    """
+    ALTER TABLE complaints ADD COLUMN escalated_to TEXT NOT NULL DEFAULT '';
+    CREATE INDEX complaints_escalated ON complaints (escalated_to, is_open, next_due);
+    """,
 ]
 
 
@@ -209,6 +214,7 @@ class SqliteStore(Store):
                 c.handling_office,
                 c.supervising_office,
                 c.review_office,
+                c.escalated_to,
                 int(c.is_open),
                 c.next_due.isoformat() if c.next_due else None,
                 _dumps(data),
@@ -216,13 +222,13 @@ class SqliteStore(Store):
             if op.expected_version is None:
                 conn.execute(
                     "INSERT INTO complaints (version, status, handling_office, supervising_office, review_office,"
-                    " is_open, next_due, data, tracking_no) VALUES (?,?,?,?,?,?,?,?,?)",
+                    " escalated_to, is_open, next_due, data, tracking_no) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (*row, c.tracking_no),
                 )
                 return True
             cur = conn.execute(
                 "UPDATE complaints SET version=?, status=?, handling_office=?, supervising_office=?, review_office=?,"
-                " is_open=?, next_due=?, data=? WHERE tracking_no=? AND version=?",
+                " escalated_to=?, is_open=?, next_due=?, data=? WHERE tracking_no=? AND version=?",
                 (*row, c.tracking_no, op.expected_version),
             )
             return cur.rowcount == 1
@@ -286,8 +292,8 @@ class SqliteStore(Store):
         sql = "SELECT data FROM complaints WHERE 1=1"
         args: list[Any] = []
         if office is not None:
-            sql += " AND (handling_office=? OR supervising_office=? OR review_office=?)"
-            args += [office, office, office]
+            sql += " AND (handling_office=? OR supervising_office=? OR review_office=? OR escalated_to=?)"
+            args += [office, office, office, office]
         if open_only:
             sql += " AND is_open=1"
         sql += " ORDER BY next_due IS NULL, next_due, tracking_no"

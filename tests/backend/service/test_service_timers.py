@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+import pytest
 from service_helpers import NOW, RecordingChannel, at, command, staff
-from sunlight.service import ComplaintService, StaffAction
+from sunlight.service import ComplaintService, Forbidden, StaffAction
 
 
 def kinds(result) -> list[str]:  # type: ignore[no-untyped-def]
@@ -31,9 +32,19 @@ def test_overdue_chase_and_escalation_fire_once_each(service: ComplaintService) 
     assert kinds(escalation) == ["escalate"]
     assert any("2027" in w for w in escalation.warnings)
     assert {m.office for m in service.store.list_messages() if m.kind == "escalate"} == {"bureau"}
+    # the bureau now follows the case, without the reporter's identity
+    bureau = staff(service, "bureau")
+    assert [(i.tracking_no, i.role) for i in service.inbox(bureau, at(2027, 1, 5))] == [
+        (filed.tracking_no, "escalated")
+    ]
+    view = service.view_for_staff(bureau, filed.tracking_no, at(2027, 1, 5))
+    assert view.reporter == {} and [e.action for e in view.trail][-1] == "escalate"
+    service.act(bureau, filed.tracking_no, StaffAction("note", text="请东部大队今日受理"), at(2027, 1, 5))
+    with pytest.raises(Forbidden):
+        service.act(bureau, filed.tracking_no, StaffAction("accept"), at(2027, 1, 5))
     assert service.tick(at(2027, 2, 1)).fired == ()
     trail = [e.action for e in service.store.audit_trail(filed.tracking_no)]
-    assert trail == ["filed", "overdue", "chase", "escalate"]
+    assert trail == ["filed", "overdue", "chase", "escalate", "note"]
 
 
 def test_reminder_before_the_respond_deadline(service: ComplaintService) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -10,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.domain.complaints import AuditEvent, Complaint, complaint_to_dict
 from sunlight.store.base import (
     Account,
     AppendAudit,
@@ -25,7 +26,7 @@ from sunlight.store.base import (
     Store,
 )
 from sunlight.store.memory import MemoryStore
-from sunlight.store.sqlite import SqliteStore
+from sunlight.store.sqlite import MIGRATIONS, SqliteStore
 
 T0 = dt.datetime(2026, 12, 24, 2, 0, tzinfo=dt.UTC)
 
@@ -296,11 +297,34 @@ def test_sqlite_settings_and_migrations(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert store.schema_version() == 1
+    assert store.schema_version() == len(MIGRATIONS)
     store.close()
     reopened = SqliteStore(tmp_path / "s.sqlite3")  # migrations are not applied twice
-    assert reopened.schema_version() == 1
+    assert reopened.schema_version() == len(MIGRATIONS)
     reopened.close()
+
+
+def test_sqlite_upgrades_a_file_of_the_first_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = complaint("TS-OLD")
+    # write with the first schema only, as the first release did
+    raw = sqlite3.connect(path)
+    raw.executescript("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT);")
+    raw.executescript(MIGRATIONS[0])
+    raw.execute("INSERT INTO schema_migrations VALUES (1, '2026-11-22T00:00:00.000000Z')")
+    raw.execute(
+        "INSERT INTO complaints (tracking_no, version, status, handling_office, supervising_office, review_office,"
+        " is_open, next_due, data) VALUES (?, 1, 'submitted', 'brigade-east', 'supervision', '', 1, NULL, ?)",
+        (old.tracking_no, json.dumps(complaint_to_dict(old), ensure_ascii=False)),
+    )
+    raw.commit()
+    raw.close()
+    store = SqliteStore(path)
+    assert store.schema_version() == len(MIGRATIONS)
+    assert store.get_complaint("TS-OLD") == replace(old, version=1)
+    store.transact([PutComplaint(replace(old, escalated_to="bureau"), 1)])
+    assert [c.tracking_no for c in store.list_complaints(office="bureau")] == ["TS-OLD"]
+    store.close()
 
 
 # --- concurrency (threads) ------------------------------------------------------------------------
