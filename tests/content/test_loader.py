@@ -296,3 +296,57 @@ def test_links_in_sample_pages_and_notices_use_site_urls() -> None:
     for path in sorted((ROOT / "content").glob("*/*.md")):
         for link in re.findall(r"\]\((/[^)]*)\)", path.read_text(encoding="utf-8")):
             assert link.startswith(known), f"{path.name}: {link}"
+
+
+def test_empty_required_files_and_empty_basis(minimal: Path) -> None:
+    write_content(
+        minimal,
+        {
+            "agency.yaml": "# nothing yet\n",
+            "offices.yaml": "",
+            "powers/p.yaml": (minimal / "powers/p.yaml")
+            .read_text(encoding="utf-8")
+            .replace("basis:\n  - {law: 《城市市容和环境卫生管理条例》, article: 第三十六条}", "basis: []"),
+        },
+    )
+    got = messages(minimal)
+    assert "content/agency.yaml:1: 文件为空 / the file is empty" in got
+    assert "content/offices.yaml:1: 文件为空 / the file is empty" in got
+    assert (
+        "content/powers/p.yaml:7: basis: 至少应有一条法律依据 / at least one legal basis is required" in got
+    )
+
+
+def test_publication_policy_block(minimal: Path) -> None:
+    agency = (minimal / "agency.yaml").read_text(encoding="utf-8")
+    write_content(
+        minimal,
+        {
+            "agency.yaml": agency
+            + "publication:\n  natural_persons: omit\n  deadline_working_days: {行政处罚: 5, default: 15}\n"
+            "  period:\n    一般: {min_months: 3, max_months: 12}\n    严重: {min_months: 12, max_months: 36}\n"
+        },
+    )
+    content, problems = load_content(minimal)
+    assert [str(p) for p in problems.items] == []
+    policy = content.agency.publication
+    assert policy.natural_persons == "omit" and policy.simple_procedure == "omit"
+    assert policy.deadline_working_days == {"行政处罚": 5, "行政许可": 7, "default": 15}
+    assert policy.periods == [
+        {
+            "id": "agency",
+            "source": "本机关公示政策(agency.yaml)",
+            "一般": {"min_months": 3, "max_months": 12},
+            "严重": {"min_months": 12, "max_months": 36},
+        }
+    ]
+    write_content(
+        minimal,
+        {"agency.yaml": agency + "publication:\n  period:\n    一般: {min_months: 13, max_months: 12}\n"},
+    )
+    got = messages(minimal)
+    assert (
+        "content/agency.yaml:11: min_months: 最短公示期不得长于最长公示期 / minimum must not exceed maximum (13)"
+        in got
+    )
+    assert "content/agency.yaml:11: 严重: 必填字段缺失 / required field is missing" in got

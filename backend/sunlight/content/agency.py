@@ -7,7 +7,7 @@ from typing import Any
 
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import DECISION_KINDS, Agency, Publication
-from sunlight.content.yamlfile import load_yaml
+from sunlight.content.yamlfile import load_required_yaml
 from sunlight.domain.problems import Problem, Problems
 
 AGENCY_KEYS = (
@@ -44,7 +44,7 @@ def load_agency(root: Path, problems: Problems) -> Agency:
     if not path.exists():
         problems.add(Problem("缺少 agency.yaml", "agency.yaml is missing", file=name))
         return Agency(source=name)
-    data = load_yaml(path, name, problems)
+    data = load_required_yaml(path, name, problems)
     if data is None:
         return Agency(source=name)
     if not isinstance(data, dict):
@@ -103,21 +103,24 @@ def _period_row(p: Fields) -> dict[str, Any]:
     """``period: {一般: {min_months, max_months}, 严重: {...}}`` as one row of the period table."""
     p.allow(*SEVERITIES)
     row: dict[str, Any] = {"id": "agency", "source": "本机关公示政策(agency.yaml)"}
+    complete = True
     for severity in SEVERITIES:
         block = p.mapping(severity, required=True)
         if block is None:
-            return {}
+            complete = False
+            continue
         r = Fields(block, p.file, p.problems)
         r.allow("min_months", "max_months")
         low = r.integer("min_months", required=True, minimum=0)
         high = r.integer("max_months", required=True, minimum=1)
-        if low is None or high is None:
-            return {}
-        if low > high:
+        if low is not None and high is not None and low > high:
             r.error("min_months", "最短公示期不得长于最长公示期", "minimum must not exceed maximum", low)
-            return {}
+            low = None
+        if low is None or high is None:
+            complete = False
+            continue
         row[severity] = {"min_months": low, "max_months": high}
-    return row
+    return row if complete else {}
 
 
 def _plain(value: Any) -> Any:

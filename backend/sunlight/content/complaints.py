@@ -8,7 +8,7 @@ from typing import Any
 
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import ComplaintCategory, ComplaintsConfig, RoutingRule
-from sunlight.content.yamlfile import load_yaml
+from sunlight.content.yamlfile import load_required_yaml
 from sunlight.domain.problems import Problem, Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,7 +31,7 @@ def load_complaints(root: Path, problems: Problems) -> ComplaintsConfig:
     if not path.exists():
         problems.add(Problem("缺少 complaints.yaml", "complaints.yaml is missing", file=name))
         return config
-    data = load_yaml(path, name, problems)
+    data = load_required_yaml(path, name, problems)
     if data is None:
         return config
     if not isinstance(data, dict):

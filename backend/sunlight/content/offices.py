@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sunlight.content.fields import Fields, check_unique, items_of, source_name
 from sunlight.content.model import OFFICE_KINDS, OFFICE_ROLES, Office
-from sunlight.content.yamlfile import load_yaml
+from sunlight.content.yamlfile import load_required_yaml
 from sunlight.domain.problems import Problem, Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -22,7 +22,7 @@ def load_offices(root: Path, problems: Problems) -> list[Office]:
         return []
     offices = [
         _office(item, name, problems)
-        for item in items_of(load_yaml(path, name, problems), name, problems, list_key="offices")
+        for item in items_of(load_required_yaml(path, name, problems), name, problems, list_key="offices")
     ]
     check_offices(offices, problems)
     return offices

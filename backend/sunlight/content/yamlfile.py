@@ -132,6 +132,15 @@ def load_yaml(path: Path, name: str, problems: Problems) -> Any:
     return parse_yaml(text, name, problems)
 
 
+def load_required_yaml(path: Path, name: str, problems: Problems) -> Any:
+    """Like :func:`load_yaml`, for a file that must say something: an empty file is a problem."""
+    before = len(problems.items)
+    data = load_yaml(path, name, problems)
+    if data is None and len(problems.items) == before:
+        problems.add(Problem("文件为空", "the file is empty", file=name, line=1))
+    return data
+
+
 def _report_duplicates(data: Any, name: str, problems: Problems) -> None:
     stack = [data]
     while stack:
