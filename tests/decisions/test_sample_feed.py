@@ -72,3 +72,12 @@ def test_check_command_accepts_the_sample() -> None:
         timeout=120,
     )
     assert run.returncode == 0, run.stderr[-2000:]
+
+
+def test_no_natural_persons_full_name_in_anything_published(sample) -> None:
+    content, _, result = sample
+    names = {d.party_name for d in content.decisions if d.party_type == "自然人"}
+    shown = "\n".join(repr(item) for item in [*result.public, *result.withdrawn])
+    shown += "\n".join(n.text for n in result.withdrawn)
+    assert len(names) >= 5
+    assert [name for name in names if name in shown] == []
