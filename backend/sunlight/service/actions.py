@@ -30,6 +30,10 @@ MAX_COMMENT = 500
 Event = tuple[str, str, dict[str, Any]]  # actor, action, detail
 
 
+class StaleVersion(Conflict):
+    """The complaint changed between reading and writing it (another request or a timer)."""
+
+
 def visible_to(catalog: Catalog, c: Complaint, office: str) -> bool:
     """The handling, supervising and review offices see a complaint, and the office it was escalated to
     (without the reporter); never the office complained about (nor any office within it)."""
@@ -64,7 +68,7 @@ def save(
         store.transact(ops)
     except ConditionFailed as failed:
         if isinstance(failed.op, PutComplaint):
-            raise Conflict(
+            raise StaleVersion(
                 "投诉已被更新,请刷新后重试", "the complaint changed meanwhile; reload and retry"
             ) from None
         raise

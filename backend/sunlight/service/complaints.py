@@ -38,6 +38,8 @@ WRONG_CODES_PER_NUMBER = 5
 WRONG_CODES_PER_CLIENT = 20
 RATE_WINDOW_SECONDS = 15 * 60
 MAX_CODE_INPUT = 64
+# A staff action or a rating that raced a timer (or another request) is read again and retried.
+RETRIES_ON_RACE = 3
 
 
 class ComplaintService:
@@ -84,7 +86,14 @@ class ComplaintService:
         review (复核) handled by the supervising office, with its own timer."""
         now = aware(now)
         c = self._reporter_complaint(tracking_no, access_code, now, client)
-        c = actions.rate(self.store, self.catalog, c, rating, comment, now)
+        for attempt in range(RETRIES_ON_RACE):
+            try:
+                c = actions.rate(self.store, self.catalog, c, rating, comment, now)
+                break
+            except actions.StaleVersion:
+                if attempt == RETRIES_ON_RACE - 1:
+                    raise
+                c = self.store.get_complaint(c.tracking_no) or c
         return reporter_view(self.catalog, c, self.store.audit_trail(c.tracking_no), local_date(now))
 
     def file_feedback(
@@ -162,8 +171,14 @@ class ComplaintService:
         """Apply a staff action (see ``StaffAction``). ``Forbidden`` when the office may not,
         ``Conflict`` when the complaint's state does not allow it, ``Invalid`` for bad fields."""
         account = self._staff(token)
-        c = self._visible_complaint(account, tracking_no)
-        c = actions.act(self.store, self.catalog, account, c, action, aware(now))
+        for attempt in range(RETRIES_ON_RACE):
+            c = self._visible_complaint(account, tracking_no)
+            try:
+                c = actions.act(self.store, self.catalog, account, c, action, aware(now))
+                break
+            except actions.StaleVersion:
+                if attempt == RETRIES_ON_RACE - 1:
+                    raise
         return staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no))
 
     def _visible_complaint(self, account: Account, tracking_no: str) -> Complaint:

@@ -205,3 +205,25 @@ def test_unknown_action_is_invalid(service: ComplaintService) -> None:
     with pytest.raises(Invalid) as err:
         service.act(staff(service, "brigade-east"), no, StaffAction("delete"), NOW)
     assert err.value.field == "action"
+
+
+def test_an_action_racing_a_timer_is_read_again_and_applied(service: ComplaintService) -> None:
+    filed = service.file_complaint(command(), None, NOW)
+    token = staff(service, "brigade-east")
+    store = service.store
+    original = store.transact
+    raced = []
+
+    def transact_after_a_timer(ops):  # type: ignore[no-untyped-def]
+        if not raced:  # the timer loop writes the complaint between our read and our write
+            raced.append(True)
+            service.tick(at(2026, 12, 30))
+        return original(ops)
+
+    store.transact = transact_after_a_timer  # type: ignore[method-assign]
+    try:
+        view = service.act(token, filed.tracking_no, StaffAction("accept"), at(2026, 12, 30))
+    finally:
+        store.transact = original  # type: ignore[method-assign]
+    assert raced and view.status == "accepted"
+    assert [e.action for e in view.trail] == ["filed", "overdue", "chase", "accept"]
