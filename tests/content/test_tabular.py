@@ -124,3 +124,24 @@ def test_jsonl(tmp_path: Path) -> None:
     assert any(p.startswith("content/decisions/g.jsonl:3: JSON 格式错误 / malformed JSON") for p in problems)
     assert "content/decisions/g.jsonl:4: 每行应为一个 JSON 对象 / each line must be a JSON object" in problems
     assert "content/decisions/g.jsonl:5: colour: 未知的字段 / unknown field" in problems
+
+
+def test_title_rows_above_the_header_are_skipped(tmp_path: Path) -> None:
+    csv_path = tmp_path / "t.csv"
+    csv_path.write_text("2025年行政处罚决定公示表,,,\n,,,\n" + CHINESE + ROWS, encoding="utf-8")
+    keys, rows, problems = read_all(csv_path)
+    assert problems == [] and keys == ["id", "party_name", "decided_on", "amount"]
+    assert [n for n, _ in rows] == [4, 5]
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["江州市明川区城市管理行政执法局行政处罚决定公示表"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["记录编号", "当事人名称", "决定日期", "备注"])
+    sheet.append(["D1", "甲公司", dt.datetime(2025, 9, 28), "x"])
+    xlsx_path = tmp_path / "t.xlsx"
+    book.save(xlsx_path)
+    keys, rows, problems = read_all(xlsx_path)
+    assert keys == ["id", "party_name", "decided_on"]
+    assert problems == ["content/decisions/t.xlsx:2: 备注: 未知的表头 / unknown column header"]
+    assert rows == [(3, {"id": "D1", "party_name": "甲公司", "decided_on": dt.datetime(2025, 9, 28)})]

@@ -15,10 +15,11 @@ Unicode NFKC normalisation (full-width ``（元）`` equals ``(元)``), trimming
 Formats:
 
 - ``.csv``: UTF-8 with or without BOM, else GB18030 (what Chinese spreadsheet programs
-  write). The first line is the header. A row number is the line on which the record starts,
+  write). The first line is the header, after up to five title rows (rows with at most one
+  filled cell, such as a merged "2025年行政处罚决定公示表" title), which are skipped. A row number is the line on which the record starts,
   the header being line 1 (a quoted cell may span lines).
 - ``.xlsx``: the first worksheet, read with openpyxl in read-only mode; date cells come back
-  as ``datetime``, numbers as ``int``/``float``. A row number is the sheet's row number.
+  as ``datetime``, numbers as ``int``/``float``. Title rows are skipped as for CSV. A row number is the sheet's row number.
 - ``.jsonl``: one JSON object per line, keys as headers. A row number is the line.
 
 Rows whose cells are all blank are skipped. Problems (each naming the file and line, in
@@ -32,13 +33,14 @@ import csv
 import io
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sunlight.domain.problems import Problem
 
 TABULAR_SUFFIXES = (".csv", ".xlsx", ".jsonl")
+MAX_TITLE_ROWS = 5
 
 Row = dict[str, object]
 
@@ -85,7 +87,26 @@ def read_table(
     return table
 
 
-def _columns(header: list[object], lookup: Mapping[str, str], table: Table) -> list[tuple[int, str]]:
+def _find_header(
+    rows: Iterable[tuple[int, Sequence[object]]], lookup: Mapping[str, str]
+) -> tuple[int, list[object]] | None:
+    """The header row and its number, after any title rows (a merged "xx公示表" cell) above it.
+
+    A leading row with at most one filled cell that is not itself a known header is a title
+    or a blank row; at most ``MAX_TITLE_ROWS`` of them are skipped.
+    """
+    for skipped, (row_no, cells) in enumerate(rows):
+        filled = [c for c in cells if c is not None and str(c).strip()]
+        is_title = len(filled) <= 1 and not (filled and normalize_header(filled[0]) in lookup)
+        if is_title and skipped < MAX_TITLE_ROWS:
+            continue
+        return row_no, list(cells)
+    return None
+
+
+def _columns(
+    header: list[object], lookup: Mapping[str, str], table: Table, header_row: int = 1
+) -> list[tuple[int, str]]:
     """(index, key) of each known column; unknown and repeated headers become problems."""
     columns: list[tuple[int, str]] = []
     seen: set[str] = set()
@@ -95,9 +116,9 @@ def _columns(header: list[object], lookup: Mapping[str, str], table: Table) -> l
             continue
         key = lookup.get(norm)
         if key is None:
-            table._problem("未知的表头", "unknown column header", 1, str(label).strip())
+            table._problem("未知的表头", "unknown column header", header_row, str(label).strip())
         elif key in seen:
-            table._problem("表头重复", "column appears twice", 1, key, str(label).strip())
+            table._problem("表头重复", "column appears twice", header_row, key, str(label).strip())
         else:
             seen.add(key)
             columns.append((index, key))
@@ -129,10 +150,11 @@ def _open_csv(path: Path, lookup: Mapping[str, str], table: Table) -> None:
         )
         return
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
+    found = _find_header(((reader.line_num, cells) for cells in reader), lookup)
+    if found is None:
         return
-    columns = _columns(list(header), lookup, table)
+    header_row, header = found
+    columns = _columns(header, lookup, table, header_row)
     table.rows = _csv_rows(reader, columns, len(header), table)
 
 
@@ -180,12 +202,13 @@ def _open_xlsx(path: Path, lookup: Mapping[str, str], table: Table) -> None:
         return
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
-    if header is None:
+    found = _find_header(enumerate(rows, start=1), lookup)
+    if found is None:
         workbook.close()
         return
-    columns = _columns(list(header), lookup, table)
-    table.rows = _xlsx_rows(workbook, rows, columns, len(header), table)
+    header_row, header = found
+    columns = _columns(header, lookup, table, header_row)
+    table.rows = _xlsx_rows(workbook, rows, columns, len(header), table, header_row + 1)
 
 
 def _xlsx_rows(
@@ -194,9 +217,10 @@ def _xlsx_rows(
     columns: list[tuple[int, str]],
     width: int,
     table: Table,
+    first_row: int,
 ) -> Iterator[tuple[int, Row]]:
     try:
-        for row_no, cells in enumerate(rows, start=2):
+        for row_no, cells in enumerate(rows, start=first_row):
             if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                 continue
             if len(cells) > width and any(c not in (None, "") for c in cells[width:]):
