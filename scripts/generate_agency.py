@@ -270,7 +270,9 @@ def static_files(out: Path, rng: random.Random, squads: list[tuple[str, str, lis
     ]
     write(out / "personnel.csv", "\n".join(people) + "\n")
     write(out / "exemptions.yaml", "no_penalty:\n  - {code: E1, violation: 店外经营, conditions: 首次违法并当场改正, basis: 《中华人民共和国行政处罚法》第三十三条, power_code: P00001}\n"
-          "lighter: []\nmitigated: []\nno_coercion: []\n")  # fmt: skip
+          "lighter:\n  - {code: E2, violation: 遗撒, conditions: 主动清理, basis: 《中华人民共和国行政处罚法》第三十二条}\n"
+          "mitigated:\n  - {code: E3, violation: 违法搭建, conditions: 主动拆除, basis: 《中华人民共和国行政处罚法》第三十二条}\n"
+          "no_coercion:\n  - {code: E4, violation: 店外经营, conditions: 当场改正, basis: 《中华人民共和国行政强制法》第十六条}\n")  # fmt: skip
     write(out / "inspections" / "plan.yaml", "plans:\n  - {id: plan-1, title: 年度抽查, subject: 合成区城管执法局, basis: 《合成市城市管理条例》, "
           f"objects: 餐饮单位, content: 油烟排放, ratio: 5%, method: 现场检查, frequency: 每年, office: brigade-1}}\nresults:\n"
           f"  - {{plan: plan-1, object_name: 合成餐饮有限公司, credit_code: {credit_code(rng)}, checked_on: 2025-05-06, result: 未发现问题}}\n")  # fmt: skip
