@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +83,41 @@ def test_no_natural_persons_full_name_in_anything_published(sample) -> None:
     shown += "\n".join(n.text for n in result.withdrawn)
     assert len(names) >= 5
     assert [name for name in names if name in shown] == []
+
+
+def test_check_command_reports_a_held_back_record_and_exits_1(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    row = {
+        "id": "PII-1",
+        "doc_no": "明城管罚决字〔2026〕第009001号",
+        "kind": "行政处罚",
+        "party_type": "自然人",
+        "party_name": "欧阳卫东",
+        "facts": "当事人在新镇街道占道经营，联系电话13912345678。",
+        "basis": "《城市市容和环境卫生管理条例》第三十六条",
+        "content": "罚款人民币贰佰元整",
+        "amount": 200,
+        "office": "squad-xinzhen",
+        "decided_on": "2026-11-02",
+        "published_on": "2026-11-04",
+    }
+    (content / "decisions" / "extra.jsonl").write_text(
+        json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    run = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("sunlight")),
+            "check",
+            str(content),
+            "--today",
+            TODAY.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    assert "content/decisions/extra.jsonl:1: facts: 含疑似手机号码" in run.stderr
+    assert "13912345678" not in run.stderr + run.stdout
+    assert "1 条记录暂不公示" in run.stderr + run.stdout
