@@ -165,7 +165,7 @@ class ComplaintService:
         (``NotFound`` for anyone else, in particular the office complained about)."""
         account = self._staff(token)
         c = self._visible_complaint(account, tracking_no)
-        return staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no))
+        return self._staff_view(c, account)
 
     def act(self, token: str, tracking_no: str, action: StaffAction, now: dt.datetime) -> StaffView:
         """Apply a staff action (see ``StaffAction``). ``Forbidden`` when the office may not,
@@ -179,7 +179,11 @@ class ComplaintService:
             except actions.StaleVersion:
                 if attempt == RETRIES_ON_RACE - 1:
                     raise
-        return staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no))
+        return self._staff_view(c, account)
+
+    def _staff_view(self, c: Complaint, account: Account) -> StaffView:
+        names = {a.id: a.name for a in self.store.list_accounts()}
+        return staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no), names)
 
     def _visible_complaint(self, account: Account, tracking_no: str) -> Complaint:
         c = self.store.get_complaint(codes.normalise_tracking_no(tracking_no or "")[:40])

@@ -57,9 +57,10 @@ class ReporterView:
 @dataclass(frozen=True)
 class AuditEntry:
     at: dt.datetime
-    actor: str  # "reporter", "system", "staff:<office>:<name>", "observer:<name>"
+    actor: str  # "reporter", "system", "staff:<office>:<account id>", "observer:<account id>"
     action: str
     detail: dict[str, object] = field(default_factory=dict)
+    actor_name: str = ""  # the staff member's or observer's name (offices only; never in the public timeline)
 
 
 @dataclass(frozen=True)

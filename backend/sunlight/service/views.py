@@ -114,7 +114,9 @@ def inbox_item(catalog: Catalog, c: Complaint, office: str, today: dt.date) -> I
     )
 
 
-def staff_view(catalog: Catalog, c: Complaint, office: str, trail: list[AuditEvent]) -> StaffView:
+def staff_view(
+    catalog: Catalog, c: Complaint, office: str, trail: list[AuditEvent], names: dict[str, str] | None = None
+) -> StaffView:
     """The reporter's identity only for the handling, supervising and review offices."""
     cal = catalog.calendar
     role = role_of(c, office)
@@ -140,6 +142,13 @@ def staff_view(catalog: Catalog, c: Complaint, office: str, trail: list[AuditEve
         response=c.response,
         rating=c.rating,
         trail=tuple(
-            AuditEntry(at=e.at, actor=e.actor, action=e.action, detail=dict(e.detail)) for e in trail
+            AuditEntry(
+                at=e.at,
+                actor=e.actor,
+                action=e.action,
+                detail=dict(e.detail),
+                actor_name=(names or {}).get(e.actor.rsplit(":", 1)[-1], "") if ":" in e.actor else "",
+            )
+            for e in trail
         ),
     )

@@ -426,6 +426,7 @@ class SqliteStore(Store):
             row = conn.execute("SELECT value, expires_at FROM counters WHERE key=?", (key,)).fetchone()
             if row is None or row["expires_at"] <= now_s:
                 value = amount
+                conn.execute("DELETE FROM counters WHERE expires_at <= ?", (now_s,))  # keep the table small
                 conn.execute("INSERT OR REPLACE INTO counters VALUES (?,?,?)", (key, value, ts(expires_at)))
             else:
                 value = int(row["value"]) + amount

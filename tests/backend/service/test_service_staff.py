@@ -102,6 +102,7 @@ def test_internal_notes_and_staff_never_appear_in_the_public_timeline(service: C
     trail = service.view_for_staff(token, filed.tracking_no, NOW).trail
     assert [e.action for e in trail] == ["filed", "accept", "note", "respond"]
     assert trail[1].actor.startswith("staff:brigade-east:")
+    assert trail[1].actor_name == "brigade-east办理人" and trail[0].actor_name == ""
 
 
 def test_rating_unsatisfied_opens_a_review_by_the_supervising_office(service: ComplaintService) -> None:
