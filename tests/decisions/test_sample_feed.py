@@ -121,3 +121,35 @@ def test_check_command_reports_a_held_back_record_and_exits_1(tmp_path: Path) ->
     assert "content/decisions/extra.jsonl:1: facts: 含疑似手机号码" in run.stderr
     assert "13912345678" not in run.stderr + run.stdout
     assert "1 条记录暂不公示" in run.stderr + run.stdout
+
+
+def test_agency_period_table_from_agency_yaml(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    agency = content / "agency.yaml"
+    agency.write_text(
+        agency.read_text(encoding="utf-8")
+        + "  rule: at_decision\n"
+        + "  periods:\n"
+        + "    - {id: short, source: 本机关规定, 一般: {min_months: 1, max_months: 2}}\n"
+        + "    - {id: later, source: 本机关新规定, from: 2026-06-01, 一般: {min_months: 3, max_months: 6}, 轻微: 不公示}\n",
+        encoding="utf-8",
+    )
+    loaded, problems = load_content(content)
+    assert [str(p) for p in problems.errors] == []
+    calendar = WorkingCalendar.from_overrides(loaded.calendar.holidays, loaded.calendar.workdays)
+    result = publish(
+        loaded.decisions,
+        offices=loaded.offices,
+        powers=loaded.powers,
+        policy=loaded.agency.publication,
+        calendar=calendar,
+        today=TODAY,
+    )
+    penalties = [p for p in result.public if p.kind == "行政处罚" and p.severity == "一般"]
+    # Under "short" (2 months, before 2026-06-01) everything has expired by the build date;
+    # under "later" (6 months) only decisions since 2026-05-22 can still be shown.
+    assert penalties and {p.period_rule for p in penalties} == {"later"}
+    assert all(p.decided_on >= dt.date(2026, 6, 1) for p in penalties)
+    assert all(p.disclosure_until < dt.date(2027, 6, 1) for p in penalties)
+    assert any(n.reason == "公示期满" and n.decided_on >= dt.date(2026, 1, 1) for n in result.withdrawn)
