@@ -34,81 +34,9 @@ from sunlight.store.base import (
     StoreError,
     WriteOp,
 )
+from sunlight.store.sqlite_schema import MIGRATIONS, statements
 
 BUSY_TIMEOUT_MS = 30_000
-
-MIGRATIONS: list[str] = [
-    # 1: the first schema
-    """
-    CREATE TABLE complaints (
-        tracking_no TEXT PRIMARY KEY,
-        version INTEGER NOT NULL,
-        status TEXT NOT NULL,
-        handling_office TEXT NOT NULL,
-        supervising_office TEXT NOT NULL,
-        review_office TEXT NOT NULL DEFAULT '',
-        is_open INTEGER NOT NULL,
-        next_due TEXT,
-        data TEXT NOT NULL
-    );
-    CREATE INDEX complaints_handling ON complaints (handling_office, is_open, next_due);
-    CREATE INDEX complaints_supervising ON complaints (supervising_office, is_open, next_due);
-    CREATE TABLE audit (
-        tracking_no TEXT NOT NULL,
-        seq TEXT NOT NULL,
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        action TEXT NOT NULL,
-        detail TEXT NOT NULL,
-        PRIMARY KEY (tracking_no, seq)
-    );
-    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
-    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
-    CREATE TABLE outbox (
-        id TEXT PRIMARY KEY,
-        key TEXT NOT NULL UNIQUE,
-        channel TEXT NOT NULL,
-        recipient TEXT NOT NULL,
-        subject TEXT NOT NULL,
-        body TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        tracking_no TEXT NOT NULL,
-        office TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        next_attempt_at TEXT NOT NULL,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        delivered_at TEXT,
-        last_error TEXT NOT NULL DEFAULT '',
-        lease_owner TEXT NOT NULL DEFAULT '',
-        lease_until TEXT
-    );
-    CREATE INDEX outbox_due ON outbox (delivered_at, next_attempt_at);
-    CREATE TABLE idempotency (
-        key_hash TEXT PRIMARY KEY,
-        request_hash TEXT NOT NULL,
-        tracking_no TEXT NOT NULL,
-        sealed_code TEXT NOT NULL,
-        created_at TEXT NOT NULL
-    );
-    CREATE TABLE fired_timers (key TEXT PRIMARY KEY, fired_at TEXT NOT NULL);
-    CREATE TABLE accounts (
-        id TEXT PRIMARY KEY,
-        kind TEXT NOT NULL,
-        name TEXT NOT NULL,
-        office TEXT NOT NULL,
-        token_hash TEXT NOT NULL UNIQUE,
-        created_at TEXT NOT NULL,
-        active INTEGER NOT NULL
-    );
-    CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires_at TEXT NOT NULL);
-    """,
-    # 2: escalations give the bureau (or the office above the supervising one) a view of the case
-    """
-    ALTER TABLE complaints ADD COLUMN escalated_to TEXT NOT NULL DEFAULT '';
-    CREATE INDEX complaints_escalated ON complaints (escalated_to, is_open, next_due);
-    """,
-]
 
 
 def ts(value: dt.datetime) -> str:
@@ -172,7 +100,7 @@ class SqliteStore(Store):
             for number, script in enumerate(MIGRATIONS, start=1):
                 if number in done:
                     continue
-                for statement in _statements(script):
+                for statement in statements(script):
                     conn.execute(statement)
                 conn.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?)", (number, ts(dt.datetime.now(dt.UTC)))
@@ -432,17 +360,3 @@ class SqliteStore(Store):
                 value = int(row["value"]) + amount
                 conn.execute("UPDATE counters SET value=? WHERE key=?", (value, key))
         return value
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements (triggers contain ';' inside BEGIN ... END)."""
-    out: list[str] = []
-    buffer = ""
-    for line in script.strip().splitlines():
-        buffer += line + "\n"
-        if sqlite3.complete_statement(buffer):
-            out.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        out.append(buffer.strip())
-    return out

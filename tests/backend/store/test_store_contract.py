@@ -26,7 +26,8 @@ from sunlight.store.base import (
     Store,
 )
 from sunlight.store.memory import MemoryStore
-from sunlight.store.sqlite import MIGRATIONS, SqliteStore
+from sunlight.store.sqlite import SqliteStore
+from sunlight.store.sqlite_schema import MIGRATIONS
 
 T0 = dt.datetime(2026, 12, 24, 2, 0, tzinfo=dt.UTC)
 
