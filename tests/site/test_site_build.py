@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -181,3 +182,41 @@ def test_missing_content_dir_exits_2_with_a_clear_message(tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert "内容目录不存在" in err and "content directory not found" in err
     assert main(["build", str(SMALL_AGENCY), "-o", str(tmp_path / "o"), "--today", "2026-13-01"]) == 2
+
+
+def test_report_lists_held_back_late_decisions_and_calendar_fallback(tmp_path: Path) -> None:
+    """Decisions through the real loader and publication stage: the report names each problem."""
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_AGENCY, content)
+    (content / "decisions").mkdir()
+    header = "id,doc_no,kind,party_type,party_name,credit_code,facts,basis,content,amount,office,power_code,decided_on,published_on"
+    common = "行政处罚,法人,青石示例广告有限公司,91310114MA1GT35X4J"
+    (content / "decisions" / "2026.csv").write_text(
+        "\n".join(
+            [
+                header,
+                # decided late in December: its 7-working-day deadline falls in a year no calendar knows
+                f"D-LATE,青城管罚决字〔2026〕第000001号,{common},擅自设置户外广告设施。,《城市市容和环境卫生管理条例》第三十六条,"
+                f"罚款人民币贰仟元整,2000,squad-east,330217001000,2026-12-28,2027-02-20",
+                f"D-PII,青城管罚决字〔2026〕第000002号,{common},联系人电话13812345678，擅自设置户外广告设施。,"
+                f"《城市市容和环境卫生管理条例》第三十六条,罚款人民币贰仟元整,2000,squad-east,330217001000,2026-12-01,2026-12-03",
+            ]
+        )
+        + "\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    report = build(content, out, today=dt.date(2027, 3, 1))
+    on_disk = json.loads((out / "build-report.json").read_text("utf-8"))
+    held = {h["id"]: h for h in on_disk["held_back"]}
+    assert (
+        "D-PII" in held
+        and held["D-PII"]["file"].endswith("decisions/2026.csv")
+        and held["D-PII"]["line"] == 3
+    )
+    assert "13812345678" not in (out / "build-report.json").read_text("utf-8")  # the report is in the web root
+        held["D-PII"].get("value", ""), ""
+    )
+    assert any(late.get("id") == "D-LATE" for late in on_disk["late_decisions"])
+    assert any(w["value"] == "2027" and w["file"] == "calendar.yaml" for w in on_disk["warnings"])
+    assert report["counts"]["decisions_public"] == 1
