@@ -112,3 +112,18 @@ def current() -> Wiring:
         if _current is None:
             _current = bootstrap(Config.from_environment())
         return _current
+
+
+def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[str, object]]:
+    """Per-office complaint figures of a ``--data`` directory as plain dicts (``GET /api/stats`` rows):
+    the snapshot the site build can show on ``/compliance/``. Empty when there is no store yet."""
+    from sunlight.api.serialize import plain
+
+    config = Config.from_environment(data_dir=data_dir, now=now)
+    if not (config.data_dir / STORE_FILE).exists() or not config.catalog_path.exists():
+        return []
+    wiring = bootstrap(config)
+    try:
+        return plain(wiring.service.stats(wiring.clock()))
+    finally:
+        wiring.close()

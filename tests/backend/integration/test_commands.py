@@ -130,3 +130,12 @@ def test_accounts_print_the_token_once_and_store_only_a_hash(data: Path) -> None
 
     unknown = sunlight("staff", "add", "--office", "no-such-office", "--name", "某人", data=data)
     assert unknown.returncode == 1 and " / " in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_complaint_stats_snapshot_for_the_site_build(data: Path, tmp_path: Path) -> None:
+    from sunlight.bootstrap import complaint_stats
+
+    rows = complaint_stats(data, now="2026-12-24T12:00:00+08:00")
+    row = next(r for r in rows if r["office"] == "supervision")  # complaints about the squad go to supervision
+    assert row["received"] == 3 and row["office_name"] == "勤务监督科"
+    assert complaint_stats(tmp_path / "empty") == []
