@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         port=args.port,
         threads=8,
         ident="sunlight",
-        max_request_body_size=DEFAULT_MAX_BODY,
+        max_request_body_size=4 * DEFAULT_MAX_BODY,  # larger bodies: the gateway answers 413 in JSON
         clear_untrusted_proxy_headers=True,
     )
     loop = TimerLoop(wiring, args.tick_seconds)

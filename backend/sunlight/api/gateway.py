@@ -79,7 +79,7 @@ class ChaliceWSGI:
             return _json_response(start_response, "400 Bad Request", body)
         if length > self.max_body:
             body = error_body("too_large", "请求内容过大", f"request body larger than {self.max_body} bytes")
-            return _json_response(start_response, "413 Payload Too Large", body, [("Connection", "close")])
+            return _json_response(start_response, "413 Payload Too Large", body)
         raw = environ["wsgi.input"].read(length) if length else b""
         method = environ.get("REQUEST_METHOD", "GET").upper()
         path = environ.get("PATH_INFO", "/") or "/"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -173,6 +174,13 @@ def test_bad_input_over_http_is_never_500(portal: Portal) -> None:
         status, _, body = portal.request("POST", "/api/complaints", raw=raw, headers=headers)
         assert status == expected, (raw[:40], status, body[:200])
         assert b"Traceback" not in body
+        assert json.loads(body)["error"]["message"], body[:200]
+    try:  # refused by waitress itself, before the application: a 413, or the upload cut short
+        status = portal.request("POST", "/api/complaints", raw=b"y" * 2_000_000)[0]
+    except OSError:
+        status = 413
+    assert status == 413
+    assert portal.request("GET", "/api/health")[0] == 200  # and the server carries on
     status, _, _ = portal.request("PUT", "/api/complaints", raw=b"{}")
     assert status == 405
     status, _, _ = portal.request("POST", "/index.html", raw=b"{}")
