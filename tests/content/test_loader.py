@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import asdict
 from pathlib import Path
 
 from sunlight.content.loader import load_content
@@ -26,6 +27,9 @@ def test_minimal_content_loads_clean(minimal: Path) -> None:
     assert content.personnel[0].line == 2
     assert content.points[0].status == "active" and content.points[0].lat == 30.1
     assert content.notices[0].date is not None and content.pages[0].slug == "about"
+    power = content.powers[0]
+    assert power.line_of("flowchart") == 11 and power.line_of("nothing") == 1
+    assert set(asdict(power)) >= {"code", "source", "line"} and not any(k.startswith("_") for k in asdict(power))
 
 
 def test_sample_agency_loads_without_errors() -> None:
@@ -104,8 +108,8 @@ def test_power_problems(minimal: Path) -> None:
         for m in got
     )
     assert any(m.startswith("content/powers/q.yaml:3: type: 取值无效") and "(行政处分)" in m for m in got)
-    assert "content/powers/q.yaml:1: office: 承办机构不存在 / office does not exist (ghost)" in got
-    assert "content/powers/q.yaml:1: flowchart: 流程图不存在 / flowchart does not exist (nochart)" in got
+    assert "content/powers/q.yaml:6: office: 承办机构不存在 / office does not exist (ghost)" in got
+    assert "content/powers/q.yaml:8: flowchart: 流程图不存在 / flowchart does not exist (nochart)" in got
     assert (
         "content/powers/q.yaml:1: retired_on: 已取消的事项须填写取消日期 / a retired power needs retired_on"
         in got
@@ -218,7 +222,7 @@ settings:
     for line in expected:
         assert line in got, line
     assert any(
-        m.startswith("content/complaints.yaml:1: settings.designated_supervision: 指定监督机构须承担监督")
+        m.startswith("content/complaints.yaml:12: settings.designated_supervision: 指定监督机构须承担监督")
         for m in got
     )
 

@@ -40,6 +40,8 @@ def load_complaints(root: Path, problems: Problems) -> ComplaintsConfig:
     f = Fields(data, name, problems)
     f.allow("categories", "routing", "settings", "feedback_categories")
     config.line = f.line
+    lines = f.key_lines()
+    config.remember_lines(lines)
     config.categories = _categories(f, "categories", required=True)
     config.feedback_categories = _categories(f, "feedback_categories", required=False)
     config.routing = _routing(f)
@@ -47,6 +49,7 @@ def load_complaints(root: Path, problems: Problems) -> ComplaintsConfig:
     if block is not None:
         s = Fields(block, name, problems)
         s.allow(*SETTINGS)
+        lines.update({f"settings.{k}": line for k, line in s.key_lines().items()})
         for key, default in SETTINGS.items():
             if key == "designated_supervision":
                 config.settings[key] = s.text(key) or None

@@ -44,6 +44,7 @@ def load_exemptions(root: Path, problems: Problems) -> list[Exemption]:
             f = Fields(row, name, problems, line=line)
             f.allow(*ITEM_KEYS)
             item = Exemption(source=name, line=f.line, list=list_key)
+            item.remember_lines(f.key_lines())
             item.code = f.text("code", required=True)
             f.record_id = item.code
             item.violation = f.text("violation", required=True)

@@ -50,6 +50,10 @@ class Fields:
         self.line = data.line if isinstance(data, LineMap) else line
         self.record_id = record_id
 
+    def key_lines(self) -> dict[str, int]:
+        """The line of each key (YAML only; empty for table rows)."""
+        return {str(k): v for k, v in self.data.key_lines.items()} if isinstance(self.data, LineMap) else {}
+
     def line_of(self, key: str) -> int | None:
         if isinstance(self.data, LineMap):
             return self.data.line_of(key)
@@ -236,7 +240,7 @@ def check_unique(records: Iterable[Any], key: str, problems: Problems, *, zh_wha
                     f"{zh_what}重复(首次出现于 {other.source}:{other.line})",
                     f"duplicate {en_what} (first at {other.source}:{other.line})",
                     file=record.source,
-                    line=record.line,
+                    line=record.line_of(key) if hasattr(record, "line_of") else record.line,
                     field=key,
                     value=str(value),
                 )

@@ -50,6 +50,7 @@ def load_inspections(root: Path, problems: Problems) -> tuple[list[InspectionPla
             f = Fields(row, name, problems, line=line)
             f.allow(*PLAN_KEYS)
             plan = InspectionPlan(source=name, line=f.line)
+            plan.remember_lines(f.key_lines())
             for key in PLAN_KEYS:
                 setattr(plan, key, f.text(key, required=key in REQUIRED))
             plans.append(plan)
@@ -57,6 +58,7 @@ def load_inspections(root: Path, problems: Problems) -> tuple[list[InspectionPla
             f = Fields(row, name, problems, line=line)
             f.allow(*RESULT_KEYS)
             result = InspectionResult(source=name, line=f.line)
+            result.remember_lines(f.key_lines())
             result.plan = f.text("plan", required=True)
             result.object_name = f.text("object_name", required=True)
             result.credit_code = f.text("credit_code").upper()

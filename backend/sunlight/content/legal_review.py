@@ -20,6 +20,7 @@ def load_legal_review(root: Path, problems: Problems) -> list[ReviewItem]:
         f = Fields(row, name, problems)
         f.allow("code", "title", "criteria", "basis")
         item = ReviewItem(source=name, line=f.line)
+        item.remember_lines(f.key_lines())
         item.code = f.text("code", required=True)
         f.record_id = item.code
         item.title = f.text("title", required=True)

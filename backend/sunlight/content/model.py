@@ -36,6 +36,18 @@ class Where:
     source: str = ""
     line: int | None = None
 
+    def remember_lines(self, field_lines: dict[str, int]) -> None:
+        """Keep the line of each field (YAML records), so later checks can point at the field.
+
+        Kept outside the dataclass fields: ``asdict`` and comparisons do not see it.
+        """
+        self._field_lines = field_lines
+
+    def line_of(self, key: str) -> int | None:
+        """The line of field ``key`` (or of its head, for ``settings.x``) when known, else the record's."""
+        lines: dict[str, int] = getattr(self, "_field_lines", {})
+        return lines.get(key) or lines.get(key.split(".", 1)[0]) or self.line
+
 
 @dataclass
 class Publication:

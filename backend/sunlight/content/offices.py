@@ -32,6 +32,7 @@ def _office(item: dict[str, object], name: str, problems: Problems) -> Office:
     f = Fields(item, name, problems)
     f.allow(*OFFICE_KEYS)
     office = Office(source=name, line=f.line)
+    office.remember_lines(f.key_lines())
     office.id = f.text("id", required=True)
     f.record_id = office.id
     if office.id and not SLUG.match(office.id):

@@ -43,6 +43,7 @@ def load_powers(root: Path, problems: Problems) -> list[Power]:
 def load_power(f: Fields) -> Power:
     f.allow(*POWER_KEYS)
     power = Power(source=f.file, line=f.line)
+    power.remember_lines(f.key_lines())
     power.code = f.text("code", required=True)
     f.record_id = power.code
     if power.code and not CODE.match(power.code):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sunlight.content.fields import check_unique
-from sunlight.content.model import Content, Office
+from sunlight.content.model import Content, Office, Where
 from sunlight.domain.problems import Problem, Problems
 
 
@@ -30,6 +30,13 @@ def all_streets(offices: Iterable[Office]) -> list[str]:
     return list(dict.fromkeys(s for o in offices for s in o.streets))
 
 
+def _line_of(record: object, key: str) -> int | None:
+    """The line of ``key`` in a record that knows its field lines, else the record's line."""
+    if isinstance(record, Where):
+        return record.line_of(key)
+    return getattr(record, "line", None)
+
+
 def _missing(
     problems: Problems,
     record: object,
@@ -46,7 +53,7 @@ def _missing(
             zh,
             en,
             file=getattr(record, "source", ""),
-            line=line if line is not None else getattr(record, "line", None),
+            line=line if line is not None else _line_of(record, key),
             field=key,
             value=value,
             severity="warning" if warning else "error",

@@ -47,6 +47,7 @@ def load_stats(root: Path, problems: Problems) -> list[YearStats]:
         f = Fields(data, name, problems)
         f.allow(*STATS_KEYS)
         stats = YearStats(source=name, line=f.line)
+        stats.remember_lines(f.key_lines())
         stats.year = f.integer("year", required=True, minimum=1949) or 0
         if stats.year and path.stem.isdigit() and int(path.stem) != stats.year:
             f.error("year", "年份与文件名不一致", "year differs from the file name", stats.year)
