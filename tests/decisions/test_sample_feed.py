@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sunlight.content.loader import load_content
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.publication import publish
@@ -47,6 +48,9 @@ def test_feed_in_three_formats_loads_without_problems(sample) -> None:
     assert (
         (ROOT / "content/decisions/2025-07_2025-12.csv").read_bytes().decode("gb18030").startswith("记录编号")
     )
+    sheet = load_workbook(ROOT / "content/decisions/2026.xlsx", read_only=True).worksheets[0]
+    header, first = list(sheet.iter_rows(max_row=2, values_only=True))
+    assert isinstance(first[header.index("决定日期")], dt.datetime)  # a real date cell
 
 
 def test_nothing_held_back_and_every_case_shown(sample) -> None:
