@@ -12,7 +12,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 StartResponse = Callable[..., Any]
 
@@ -45,6 +45,15 @@ NOT_FOUND_FALLBACK = (
 ).encode()
 
 
+def wsgi_path(environ: dict[str, Any]) -> str:
+    """``PATH_INFO`` (already percent-decoded, carried as latin-1 per PEP 3333) as real text."""
+    raw = environ.get("PATH_INFO", "/") or "/"
+    try:
+        return raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw
+
+
 def content_type(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in TYPES:
@@ -59,7 +68,7 @@ class StaticSite:
 
     def resolve(self, url_path: str) -> Path | None:
         """The file under the root for ``url_path``, or None; never a path outside the root."""
-        clean = posixpath.normpath("/" + unquote(url_path)).lstrip("/")
+        clean = posixpath.normpath("/" + url_path).lstrip("/")
         if "\x00" in clean:
             return None
         candidate = (self.root / clean).resolve() if clean not in ("", ".") else self.root
@@ -72,7 +81,7 @@ class StaticSite:
         if method not in ("GET", "HEAD"):
             start_response("405 Method Not Allowed", [("Allow", "GET, HEAD"), ("Content-Length", "0")])
             return []
-        url_path = environ.get("PATH_INFO", "/") or "/"
+        url_path = wsgi_path(environ)
         target = self.resolve(url_path)
         if target is not None and target.is_dir():
             if not url_path.endswith("/"):

@@ -11,6 +11,7 @@ between requests: :class:`ThreadLocalChalice` keeps it per thread instead.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import logging
 import threading
@@ -83,6 +84,8 @@ class ChaliceWSGI:
         raw = environ["wsgi.input"].read(length) if length else b""
         method = environ.get("REQUEST_METHOD", "GET").upper()
         path = environ.get("PATH_INFO", "/") or "/"
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # PEP 3333: latin-1 carries UTF-8
+            path = path.encode("latin-1").decode("utf-8")
         query = environ.get("QUERY_STRING", "")
         headers = self._headers(environ)
         try:
