@@ -136,6 +136,7 @@ def test_complaint_stats_snapshot_for_the_site_build(data: Path, tmp_path: Path)
     from sunlight.bootstrap import complaint_stats
 
     rows = complaint_stats(data, now="2026-12-24T12:00:00+08:00")
-    row = next(r for r in rows if r["office"] == "supervision")  # complaints about the squad go to supervision
+    # complaints about the squad are handled by the supervision office
+    row = next(r for r in rows if r["office"] == "supervision")
     assert row["received"] == 3 and row["office_name"] == "勤务监督科"
     assert complaint_stats(tmp_path / "empty") == []
