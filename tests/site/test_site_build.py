@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 def rows_of(html: str, caption: str) -> list[str]:
     """The first-cell texts... of the table with this caption (link texts included)."""
     table = html.split(f"<caption>{caption}", 1)[1].split("</table>", 1)[0]
-    return re.findall(r"<tr><td>([^<]*)</td>", table)
+    return re.findall(r"<tr><td[^>]*>([^<]*)</td>", table)
 
 
 def test_every_page_has_the_government_meta_tags_footer_and_skip_link(small_site) -> None:
@@ -220,3 +220,13 @@ def test_report_lists_held_back_late_decisions_and_calendar_fallback(tmp_path: P
     assert any(late.get("id") == "D-LATE" for late in on_disk["late_decisions"])
     assert any(w["value"] == "2027" and w["file"] == "calendar.yaml" for w in on_disk["warnings"])
     assert report["counts"]["decisions_public"] == 1
+
+
+def test_open_data_holds_no_source_bookkeeping(small_site) -> None:
+    out, _ = small_site
+    for path in sorted((out / "data").glob("*.json")):
+        if path.name == "catalog.json":
+            continue
+        text = path.read_text("utf-8")
+        for key in ('"source"', '"line"', '"field_lines"', "small-agency/"):
+            assert key not in text, f"{path.name} holds {key}"

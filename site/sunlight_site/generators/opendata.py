@@ -7,8 +7,10 @@ by ``sunlight.content.catalog.build_catalog`` (what the backend loads).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
+
+from sunlight.content.model import Where
 
 from sunlight_site.context import column
 from sunlight_site.generators.base import SectionGenerator
@@ -17,6 +19,13 @@ from sunlight_site.opendata import Dataset, csv_bytes, json_bytes
 from sunlight_site.writer import SiteWriter
 
 EXEMPTION_NAMES = dict(EXEMPTION_LISTS)
+# Bookkeeping of where a record came from (file, line, per-field lines): never published.
+WHERE_FIELDS = frozenset(f.name for f in fields(Where))
+
+
+def public_dict(record: Any) -> dict[str, Any]:
+    """A record's own fields as plain data, without the ``Where`` bookkeeping."""
+    return {k: v for k, v in asdict(record).items() if k not in WHERE_FIELDS}
 
 
 class OpenDataGenerator(SectionGenerator):
@@ -36,7 +45,7 @@ class OpenDataGenerator(SectionGenerator):
                 [[p.code, p.name, p.type, p.domain, p.subject, p.office, names.get(p.office, ""), p.time_limit_days,
                   [f"{b.law}{b.article}" for b in p.basis], p.flowchart, p.status, p.retired_on, p.updated_on,
                   f"{url}/powers/{p.code}/"] for p in powers],
-                [{**{k: v for k, v in asdict(p).items() if k not in ("source", "line")}, "office_name": names.get(p.office, ""),
+                [{**public_dict(p), "office_name": names.get(p.office, ""),
                   "url": f"{url}/powers/{p.code}/"} for p in powers],
             ),
             (
@@ -122,18 +131,14 @@ class OpenDataGenerator(SectionGenerator):
             "实施机构",
         ]
         self.plan_rows = plan_rows
-        self.plans_json = [
-            {k: v for k, v in asdict(p).items() if k not in ("source", "line")} for p in c.inspection_plans
-        ]
+        self.plans_json = [public_dict(p) for p in c.inspection_plans]
         self.stats_rows = [
             [s.year, dim, name, count]
             for s in sorted(c.stats, key=lambda s: s.year)
             for dim in ("by_kind", "by_domain", "by_office")
             for name, count in getattr(s, dim).items()
         ]
-        self.stats_json = [
-            {k: v for k, v in asdict(s).items() if k not in ("source", "line")} for s in c.stats
-        ]
+        self.stats_json = [public_dict(s) for s in c.stats]
 
     def generate_output(self, writer: SiteWriter) -> None:
         today = self.today
