@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from sunlight.content.tabular import read_table
 
@@ -145,3 +149,47 @@ def test_title_rows_above_the_header_are_skipped(tmp_path: Path) -> None:
     assert keys == ["id", "party_name", "decided_on"]
     assert problems == ["content/decisions/t.xlsx:2: 备注: 未知的表头 / unknown column header"]
     assert rows == [(3, {"id": "D1", "party_name": "甲公司", "decided_on": dt.datetime(2025, 9, 28)})]
+
+
+cells = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85")
+    | st.just("\n"),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(st.tuples(cells, cells, cells, cells), max_size=8),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]),
+)
+def test_csv_round_trip_property(
+    tmp_path: Path, rows: list[tuple[str, str, str, str]], encoding: str
+) -> None:
+    """Whatever a spreadsheet program writes comes back cell for cell, with the line it starts on."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["记录编号", "当事人名称", "决定日期", "罚款金额(元)"])
+    writer.writerows(rows)
+    path = tmp_path / "p.csv"
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    expected = []
+    line = 2
+    for row in rows:
+        if any(c.strip() for c in row):
+            expected.append(
+                (
+                    line,
+                    dict(
+                        zip(
+                            ["id", "party_name", "decided_on", "amount"],
+                            (c.strip() for c in row),
+                            strict=True,
+                        )
+                    ),
+                )
+            )
+        line += 1 + sum(c.count("\n") for c in row)
+    _, got, problems = read_all(path)
+    assert problems == []
+    assert got == expected
