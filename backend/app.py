@@ -16,7 +16,7 @@ from sunlight.api.openapi import document
 from sunlight.domain.errors import Invalid, Unauthorized
 from sunlight.domain.problems import Problem
 
-app = ThreadLocalChalice(app_name="sunlight")
+app = ThreadLocalChalice(app_name="sunlight", configure_logs=False)  # logging is set up by the runner
 app.register_middleware(normalize, "http")
 
 JSON = ["application/json"]

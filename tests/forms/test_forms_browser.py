@@ -157,3 +157,38 @@ def test_forms_pages_are_valid_html(portal) -> None:  # type: ignore[no-untyped-
         ["java", "-jar", str(vnu), "--errors-only", *pages], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_reporter_rates_the_response_on_the_status_page(page, portal) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    status, _, body = portal.request(
+        "POST",
+        "/api/complaints",
+        {
+            "category": "arbitrary-fine",
+            "subject": "评价测试",
+            "description": "请答复。",
+            "reporter": {"type": "person", "name": "赵六", "phone": "13700137000"},
+            "street": "青石镇",
+        },
+    )
+    assert status == 201, body
+    filed = json.loads(body)
+    token = portal.command("staff", "add", "--office", "supervision", "--name", "答复员").stdout.strip()
+    auth = {"Authorization": f"Bearer {token}"}
+    path = f"/api/complaints/{filed['tracking_no']}/actions"
+    assert portal.request("POST", path, {"action": "accept"}, auth)[0] == 200
+    assert portal.request("POST", path, {"action": "respond", "text": "经核实,罚款已撤销。"}, auth)[0] == 200
+
+    page.goto(
+        f"{portal.url}/complaints/status/#tracking_no={filed['tracking_no']}&access_code={filed['access_code']}"
+    )
+    page.locator('[data-field="response"]:has-text("罚款已撤销")').wait_for()
+    assert page.locator("form[data-rating-form]").is_visible()
+    page.select_option('[name="rating"]', "满意")
+    page.fill('[name="comment"]', "处理及时")
+    page.click("form[data-rating-form] button[type=submit]")
+    page.locator('[data-field="rating"]:has-text("满意")').wait_for()
+    assert not page.locator("form[data-rating-form]").is_visible()
+    assert run_axe(page) == []
