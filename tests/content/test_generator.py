@@ -40,7 +40,9 @@ def test_output_is_deterministic_and_passes_check(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "0 errors, 0 held back, 0 warnings" in result.stderr and "30 powers, 2000 decisions" in result.stderr
+    assert (
+        "0 errors, 0 held back, 0 warnings" in result.stderr and "30 powers, 2000 decisions" in result.stderr
+    )
 
     rows = []
     for path in sorted((first / "decisions").glob("*.csv")):

@@ -29,7 +29,9 @@ def test_minimal_content_loads_clean(minimal: Path) -> None:
     assert content.notices[0].date is not None and content.pages[0].slug == "about"
     power = content.powers[0]
     assert power.line_of("flowchart") == 11 and power.line_of("nothing") == 1
-    assert set(asdict(power)) >= {"code", "source", "line"} and not any(k.startswith("_") for k in asdict(power))
+    assert set(asdict(power)) >= {"code", "source", "line"} and not any(
+        k.startswith("_") for k in asdict(power)
+    )
 
 
 def test_sample_agency_loads_without_errors() -> None:
