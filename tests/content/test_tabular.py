@@ -193,3 +193,17 @@ def test_csv_round_trip_property(
     _, got, problems = read_all(path)
     assert problems == []
     assert got == expected
+
+
+def test_extra_cells_and_unsupported_files(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("id,party_name\nD1,甲,多余\nD2,乙,\n", encoding="utf-8")
+    _, rows, problems = read_all(path)
+    assert problems == ["content/decisions/x.csv:2: 单元格多于表头 / more cells than headers"]
+    assert [r for _, r in rows] == [{"id": "D1", "party_name": "甲"}, {"id": "D2", "party_name": "乙"}]
+    other = tmp_path / "x.xls"
+    other.write_bytes(b"\xd0\xcf\x11\xe0")
+    _, rows, problems = read_all(other)
+    assert rows == [] and problems == [
+        "content/decisions/x.xls: 不支持的文件类型，应为 .csv、.xlsx 或 .jsonl / unsupported file type: use .csv, .xlsx or .jsonl"
+    ]
