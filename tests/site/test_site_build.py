@@ -230,3 +230,54 @@ def test_open_data_holds_no_source_bookkeeping(small_site) -> None:
         text = path.read_text("utf-8")
         for key in ('"source"', '"line"', '"field_lines"', "small-agency/"):
             assert key not in text, f"{path.name} holds {key}"
+
+
+def test_notice_list_is_paginated_with_pretty_urls(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_AGENCY, content)
+    for i in range(1, 24):
+        (content / "notices" / f"n{i:02d}.md").write_text(
+            f"Title: 第{i}号公告\nDate: 2026-01-{i:02d} 09:00\nSlug: notice-{i:02d}\n\n正文{i}。\n", "utf-8"
+        )
+    out = tmp_path / "out"
+    build(content, out)
+    first = (out / "notices/index.html").read_text("utf-8")
+    second = (out / "notices/page/2/index.html").read_text("utf-8")
+
+    def listed(html: str) -> int:
+        return html.split('<ul class="notice-list">', 1)[1].split("</ul>", 1)[0].count("<li>")
+
+    assert listed(first) == 20 and "第23号公告" in first  # newest first
+    assert 'href="/notices/page/2/" rel="next"' in first
+    assert listed(second) == 5 and "2025年双随机抽查计划公告" in second
+    assert 'href="/notices/" rel="prev"' in second
+    assert (out / "notices/notice-07/index.html").exists()
+
+
+SECTION_PAGES = (
+    "powers/index.html",
+    "powers/type/penalty/index.html",
+    "powers/330217001000/index.html",
+    "flowcharts/index.html",
+    "flowcharts/licence/index.html",
+    "offices/index.html",
+    "offices/squad-east/index.html",
+    "personnel/index.html",
+    "exemptions/index.html",
+    "inspections/index.html",
+    "points/index.html",
+    "legal-review/index.html",
+    "stats/index.html",
+    "stats/2025/index.html",
+    "notices/index.html",
+    "about/index.html",
+    "data/index.html",
+)
+
+
+@pytest.mark.parametrize("rel", SECTION_PAGES)
+def test_section_pages_name_their_column(small_site, rel: str) -> None:
+    html = (small_site[0] / rel).read_text("utf-8")
+    assert re.search(r'<meta name="ColumnName" content="[^"]+">', html)
+    assert re.search(r'<meta name="ColumnType" content="(信息公开|政务动态|互动交流)">', html)
+    assert html.count("<h1") == 1
