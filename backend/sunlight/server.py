@@ -120,15 +120,23 @@ def run(args: argparse.Namespace) -> int:
     from waitress import create_server
 
     portal = make_portal(wiring, site_dir)
-    server = create_server(
-        portal,
-        host=args.host,
-        port=args.port,
-        threads=8,
-        ident="sunlight",
-        max_request_body_size=4 * DEFAULT_MAX_BODY,  # larger bodies: the gateway answers 413 in JSON
-        clear_untrusted_proxy_headers=True,
-    )
+    try:
+        server = create_server(
+            portal,
+            host=args.host,
+            port=args.port,
+            threads=8,
+            ident="sunlight",
+            max_request_body_size=4 * DEFAULT_MAX_BODY,  # larger bodies: the gateway answers 413 in JSON
+            clear_untrusted_proxy_headers=True,
+        )
+    except OSError as exc:
+        wiring.close()
+        print(
+            f"sunlight serve: 无法监听 {args.host}:{args.port}(端口被占用?) / cannot listen: {exc}",
+            file=sys.stderr,
+        )
+        return 2
     loop = TimerLoop(wiring, args.tick_seconds)
     loop.start()
     signal.signal(signal.SIGTERM, _stop)

@@ -140,3 +140,23 @@ def test_complaint_stats_snapshot_for_the_site_build(data: Path, tmp_path: Path)
     row = next(r for r in rows if r["office"] == "supervision")
     assert row["received"] == 3 and row["office_name"] == "勤务监督科"
     assert complaint_stats(tmp_path / "empty") == []
+
+
+def test_serve_refuses_a_busy_port_clearly(tmp_path: Path) -> None:
+    import socket
+
+    from portal_process import FIXTURE
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {**os.environ, "SUNLIGHT_BUILD_SEARCH": "0"}
+        result = subprocess.run(
+            [str(SUNLIGHT), "serve", str(FIXTURE), "--port", str(port), "--data", str(tmp_path / "d")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 2 and "cannot listen" in result.stderr and "Traceback" not in result.stderr
