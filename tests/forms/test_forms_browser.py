@@ -120,6 +120,7 @@ def test_staff_workbench(page, portal) -> None:  # type: ignore[no-untyped-def]
     page.click("form[data-action-form] button[type=submit]")
     page.locator("[data-action-done]:has-text('操作已完成')").wait_for()
     assert "办理中" in page.locator("[data-detail-fields]").inner_text()
+    assert "已受理" in page.locator("[data-trail]").inner_text()  # the domain's label, rendered into the page
     assert run_axe(page) == []
 
 

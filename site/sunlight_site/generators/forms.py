@@ -8,7 +8,11 @@ each page says so politely in a ``<noscript>``.
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+from markupsafe import Markup
+from sunlight.domain.complaints import ACTION_LABELS, STATUS_LABELS
 
 from sunlight_site.context import COLUMN_INTERACTION, column
 from sunlight_site.generators.base import SectionGenerator
@@ -35,6 +39,12 @@ class FormsGenerator(SectionGenerator):
             "streets": [(s, s) for s in sorted({s for o in content.offices for s in o.streets})],
             "powers": [(p.code, p.name) for p in content.powers if p.status == "active"],
             "phone": content.agency.phone,
+            # labels the staff workbench shows for trail entries (the domain's own words)
+            "labels_json": Markup(
+                json.dumps({"actions": ACTION_LABELS, "statuses": STATUS_LABELS}, ensure_ascii=False).replace(
+                    "<", "\\u003c"
+                )
+            ),
         }
 
     def generate_output(self, writer: SiteWriter) -> None:

@@ -210,6 +210,15 @@
 
   var TOKEN_KEY = "sunlight.staff.token";
   var ROLES = { handling: "办理", supervising: "监督", review: "复核" };
+  var REPORTER = { type: "投诉人类型", name: "投诉人", credit_code: "统一社会信用代码", contact_name: "联系人",
+                   phone: "联系电话", email: "电子邮箱" };
+  var ABOUT = { office: "被投诉单位", power_code: "权责事项编码", street: "街道(镇)", decision_id: "执法决定编号",
+                occurred_on: "发生日期" };
+
+  function labels() {
+    var node = document.getElementById("workbench-labels");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  }
 
   function setupWorkbench(signin) {
     var bench = document.querySelector("[data-workbench]");
@@ -271,8 +280,8 @@
         ["状态", view.status_label], ["受理期限", view.accept_due], ["答复期限", view.respond_due],
         ["复核期限", view.review_due], ["延期(工作日)", view.extended_days], ["答复", view.response], ["评价", view.rating]
       ];
-      Object.keys(view.reporter || {}).forEach(function (k) { rows.push(["投诉人 " + k, view.reporter[k]]); });
-      Object.keys(view.about || {}).forEach(function (k) { rows.push(["投诉对象 " + k, view.about[k]]); });
+      Object.keys(view.reporter || {}).forEach(function (k) { rows.push([REPORTER[k] || k, view.reporter[k]]); });
+      Object.keys(view.about || {}).forEach(function (k) { rows.push([ABOUT[k] || k, view.about[k]]); });
       rows.forEach(function (row) {
         if (row[1] === "" || row[1] === null || row[1] === undefined) { return; }
         var dt = document.createElement("dt");
@@ -284,10 +293,17 @@
       });
       var trail = $(detail, "[data-trail]");
       trail.textContent = "";
+      var actions = labels().actions || {};
       (view.trail || []).forEach(function (e) {
         var li = document.createElement("li");
-        li.textContent = e.at.replace("T", " ").slice(0, 16) + " " + e.actor + " " + e.action +
-          (e.detail && Object.keys(e.detail).length ? " " + JSON.stringify(e.detail) : "");
+        var time = document.createElement("time");
+        time.dateTime = e.at;
+        time.textContent = e.at.replace("T", " ").slice(0, 16);
+        li.appendChild(time);
+        var detail = e.detail || {};
+        var extra = detail.text || detail.reason || detail.to_office || "";
+        li.appendChild(document.createTextNode((actions[e.action] || e.action) + "(" + e.actor + ")" +
+          (extra ? ":" + extra : "")));
         trail.appendChild(li);
       });
       detail.hidden = false;
