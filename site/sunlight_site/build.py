@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
@@ -111,8 +112,18 @@ def build_from_content(
         state.report.add_problem(problem)
     state.site = site_context(content, today)
     apply_publication(state)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    run_pelican(state, content_dir, out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        run_pelican(state, content_dir, out_dir)
+    except BuildError:
+        raise
+    except Exception as exc:  # a template bug, a full disk...: the build could not run
+        if os.environ.get("SUNLIGHT_DEBUG"):
+            raise
+        raise BuildError(
+            f"站点生成失败 / the site could not be generated: {type(exc).__name__}: {exc} "
+            "(SUNLIGHT_DEBUG=1 shows the traceback)"
+        ) from exc
     for year in sorted(calendar.fallback_years):
         state.report.warn(
             f"内置官方日历和 calendar.yaml 都没有 {year} 年的节假日安排，按周一至周五计算工作日",

@@ -281,3 +281,13 @@ def test_section_pages_name_their_column(small_site, rel: str) -> None:
     assert re.search(r'<meta name="ColumnName" content="[^"]+">', html)
     assert re.search(r'<meta name="ColumnType" content="(信息公开|政务动态|互动交流)">', html)
     assert html.count("<h1") == 1
+
+
+def test_an_unwritable_output_is_a_clear_exit_2(tmp_path: Path, capsys) -> None:
+    from sunlight.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", "utf-8")
+    assert main(["build", str(SMALL_AGENCY), "-o", str(blocker / "out"), "--today", "2026-11-22"]) == 2
+    err = capsys.readouterr().err
+    assert "站点生成失败" in err and "could not be generated" in err and "Traceback" not in err
