@@ -67,6 +67,10 @@ class BuildState:
         """The hook dict of one page (``"home"``, ``"office:<id>"``, ``"power:<code>"``)."""
         return self.extras.setdefault(key, {})
 
+    def counts_for_data(self) -> dict[str, int]:
+        """Record counts of datasets other stages produce (``decisions``: the public ones)."""
+        return {"decisions": self.report.counts.get("decisions_public", 0)}
+
     def public_decision_ids(self) -> list[str]:
         result = self.publication
         if result is None:

@@ -132,3 +132,16 @@ def test_charts_are_valid_svg_with_their_labels() -> None:
         point_map([Point(id="P1", lat=31.2, lng=121.4), Point(id="P2", lat=31.3, lng=121.5)])
     )
     assert len(list(scatter.iter("{http://www.w3.org/2000/svg}circle"))) == 2
+
+
+def test_data_files_of_other_sections_are_listed_on_the_data_page() -> None:
+    from sunlight_site.generators.opendata import undescribed_datasets
+    from sunlight_site.opendata import Dataset
+
+    written = {"data/powers.csv", "data/powers.json", "data/decisions.csv", "data/decisions.json", "data/index.html",
+               "data/catalog.json", "decisions/index.html", "data/sub/x.csv"}  # fmt: skip
+    described = [Dataset("powers", "权责清单", "", 3, ["powers.csv", "powers.json"])]
+    found = undescribed_datasets(written, described, {"decisions": 7})
+    assert [(d.name, d.title, d.count, d.files) for d in found] == [
+        ("decisions", "行政执法决定", 7, ["decisions.csv", "decisions.json"])
+    ]

@@ -23,6 +23,27 @@ EXEMPTION_NAMES = dict(EXEMPTION_LISTS)
 WHERE_FIELDS = frozenset(f.name for f in fields(Where))
 
 
+# Titles of datasets other sections write under /data/ without describing them.
+KNOWN_TITLES = {"decisions": ("行政执法决定", "现行公示的执法决定（仅公开字段）")}
+
+
+def undescribed_datasets(
+    written: set[str], described: list[Dataset], counts: dict[str, int]
+) -> list[Dataset]:
+    """Datasets for the files under data/ that this build wrote and no Dataset lists yet."""
+    listed = {f for d in described for f in d.files} | {"index.html", "catalog.json"}
+    stems: dict[str, list[str]] = {}
+    for rel in sorted(written):
+        folder, _, name = rel.rpartition("/")
+        if folder == "data" and name not in listed and name.endswith((".csv", ".json")):
+            stems.setdefault(name.rsplit(".", 1)[0], []).append(name)
+    out = []
+    for stem, files in stems.items():
+        title, description = KNOWN_TITLES.get(stem, (stem, ""))
+        out.append(Dataset(stem, title, description, counts.get(stem, 0), files))
+    return out
+
+
 def public_dict(record: Any) -> dict[str, Any]:
     """A record's own fields as plain data, without the ``Where`` bookkeeping."""
     return {k: v for k, v in asdict(record).items() if k not in WHERE_FIELDS}
@@ -170,6 +191,7 @@ class OpenDataGenerator(SectionGenerator):
             datasets.append(Dataset("catalog", "系统目录", "机构、事项、投诉类别与办理时限、工作日历（供后台系统使用）", 1,
                                     ["catalog.json"]))  # fmt: skip
         datasets += list(self.state.extra("data").get("datasets", []))
+        datasets += undescribed_datasets(writer.manifest, datasets, self.state.counts_for_data())
         writer.write_page(
             "data_index.html",
             "data/index.html",
