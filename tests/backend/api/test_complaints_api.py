@@ -116,3 +116,11 @@ def test_scheduled_function_runs_the_timers(chalice_app, wiring) -> None:  # typ
         )
         client.lambda_.invoke("timers", event)
     assert wiring.service.store.list_messages() == []  # nothing filed, nothing to send, and no error
+
+
+def test_json_with_charset_is_accepted(api) -> None:  # type: ignore[no-untyped-def]
+    raw = json.dumps(complaint(), ensure_ascii=False).encode("utf-8")
+    response = api.request(
+        "POST", "/api/complaints", raw=raw, headers={"content-type": "application/json; charset=utf-8"}
+    )
+    assert response.status_code == 201, response.body
