@@ -14,8 +14,10 @@ in the bundle (``pagefind/sunlight-source.sha1``): when it matches, pagefind is 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +26,7 @@ from typing import Any
 MARKER = b"data-pagefind-body"
 BUNDLE = "pagefind"
 DIGEST_FILE = f"{BUNDLE}/sunlight-source.sha1"
+INDEX_FORMAT = "pagefind-1.5/chinese-by-character"  # change it whenever staging changes
 
 
 def indexable(out_dir: Path, paths: Iterable[str]) -> list[tuple[str, bytes]]:
@@ -39,7 +42,8 @@ def indexable(out_dir: Path, paths: Iterable[str]) -> list[tuple[str, bytes]]:
 
 
 def digest(pages: Iterable[tuple[str, bytes]]) -> str:
-    h = hashlib.sha1()
+    """A key of the indexed pages and of how they are indexed (``INDEX_FORMAT``)."""
+    h = hashlib.sha1(INDEX_FORMAT.encode())
     for rel, data in pages:
         h.update(rel.encode() + b"\0" + hashlib.sha1(data).digest())
     return h.hexdigest()
@@ -54,15 +58,40 @@ async def _index(site: str, target: str) -> int:
     return int(result.get("page_count", 0))
 
 
-def _stage(out_dir: Path, pages: list[tuple[str, bytes]], stage: Path) -> None:
-    """The pages to index, at their paths under ``stage`` (hard links when the file system allows)."""
+def _run_async(func: Any, *args: Any) -> Any:
+    """``asyncio.run(func(*args))``, in a thread of its own when this thread already runs a loop
+    (a build started from async code, or next to Playwright's sync API in the tests)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(func(*args))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(func(*args))).result()
+
+
+# Chinese is indexed character by character. pagefind's extended build segments Chinese with its
+# own dictionary when indexing, but the browser splits the query with Intl.Segmenter (ICU), whose
+# dictionary differs (渣土 is one word to the first, 渣|土 to the second), and a query word must be
+# the start of an indexed word: such queries found nothing. With one word per character both
+# sides agree; search.js sends a query of one run of characters as an exact phrase, so the
+# characters must stand together and in order, and tidies the spaces out of the excerpts.
+_CJK_PAIR = re.compile("(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def spaced(html: str) -> str:
+    """``html`` with a space between adjacent Chinese characters (what pagefind indexes)."""
+    return _CJK_PAIR.sub(" ", html)
+
+
+def _stage(pages: list[tuple[str, bytes]], stage: Path) -> None:
+    """The pages to index, at their paths under ``stage``, Chinese spaced out (see ``spaced``)."""
+    made: set[Path] = set()
     for rel, data in pages:
         target = stage / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(out_dir / rel, target)
-        except OSError:
-            target.write_bytes(data)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(spaced(data.decode("utf-8")).encode("utf-8"))
 
 
 def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
@@ -72,8 +101,8 @@ def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]]) -> list[tuple[st
     with tempfile.TemporaryDirectory(prefix=".sunlight-search-", dir=parent) as tmp:
         stage, target = Path(tmp) / "site", os.path.join(tmp, BUNDLE)
         stage.mkdir()
-        _stage(out_dir, pages, stage)
-        indexed = asyncio.run(_index(str(stage), target))
+        _stage(pages, stage)
+        indexed = _run_async(_index, str(stage), target)
         if indexed != len(pages):
             raise RuntimeError(f"pagefind indexed {indexed} of {len(pages)} pages")
         files = []

@@ -1,0 +1,74 @@
+"""In headless Chromium: Chinese full-text search without a server, and axe-core on the pages."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from decisions_fixture import PARTY_ORG
+
+# run_axe of the shared tests/conftest.py (this folder's conftest.py shadows the name).
+_spec = importlib.util.spec_from_file_location("shared_conftest", Path(__file__).parents[1] / "conftest.py")
+assert _spec and _spec.loader
+_shared = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_shared)
+run_axe = _shared.run_axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+RESULT = ".pagefind-ui__result-link"
+
+
+def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/search/")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector(f"{RESULT}, .pagefind-ui__message", timeout=15000)
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.pagefind-ui__message'); return m && !/搜索中|Searching/.test(m.textContent); }",
+        timeout=15000,
+    )
+    return [a.get_attribute("href") for a in page.query_selector_all(RESULT)]
+
+
+def test_chinese_word_finds_the_decision(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    hrefs = search(page, site_url, "渣土")
+    assert "/decisions/MC2026-0001/" in hrefs
+
+
+def test_party_name_finds_the_decision(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    assert "/decisions/MC2026-0001/" in search(page, site_url, PARTY_ORG)
+
+
+def test_withdrawn_decision_is_not_found(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    hrefs = search(page, site_url, "江州市撤销测试有限公司")
+    assert "/decisions/MC2026-0007/" not in hrefs
+    assert not any(h.startswith("/decisions/MC2026-0007") for h in hrefs)
+
+
+def test_header_search_form_query_runs_on_the_search_page(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/search/?q=渣土")
+    page.wait_for_selector(RESULT, timeout=15000)
+    assert page.query_selector(f'{RESULT}[href="/decisions/MC2026-0001/"]') is not None
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/decisions/", "/decisions/MC2026-0001/", "/decisions/MC2026-0007/", "/decisions/office/brigade-east/",
+     "/compliance/", "/search/"],
+)  # fmt: skip
+def test_pages_pass_axe(page, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + path)
+    assert run_axe(page) == []
+
+
+def test_decision_page_reads_without_javascript(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    try:
+        p = context.new_page()
+        p.goto(f"{site_url}/decisions/MC2026-0001/")
+        assert PARTY_ORG in p.inner_text("main")
+        width = p.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375 + 1, "the page scrolls sideways on a phone"
+    finally:
+        context.close()

@@ -1,0 +1,63 @@
+"""No personal data anywhere in the output: pages, feeds, downloads, the search index and its source."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from decisions_fixture import NATURAL_PERSON, PARTY_ORG, PLANTED
+
+pytestmark = pytest.mark.slow
+
+
+def readable(path: Path) -> str:
+    """The text of an output file. pagefind's gzip-compressed index and fragments are unpacked, and
+    in its files every space is removed: it stores Chinese one character per word (张 三 丰, with
+    zero-width spaces too), which would hide a name from a plain search."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    text = data.decode("utf-8", errors="replace")
+    if path.parent.name in ("pagefind", "fragment", "index", "filter") or "pagefind" in path.parts:
+        text = re.sub(r"[\s\u200b]+", "", text)
+    return text
+
+
+def all_text(out: Path) -> dict[str, str]:
+    return {str(p.relative_to(out)): readable(p) for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_no_planted_value_in_any_output_file(built_site: Path) -> None:
+    texts = all_text(built_site)
+    assert any(name.startswith("pagefind/fragment/") for name in texts), "the search index was not built"
+    leaks = [(value, name) for name, text in texts.items() for value in PLANTED if value in text]
+    assert leaks == []
+
+
+def test_the_scan_reads_inside_the_search_index(built_site: Path) -> None:
+    """A control: an organisation's name (public) is found in the decompressed search fragments,
+    so the scan above would have found a planted value there too."""
+    fragments = [t for n, t in all_text(built_site).items() if n.startswith("pagefind/fragment/")]
+    assert any(PARTY_ORG in t for t in fragments)
+    assert any("张某" in t for t in fragments)
+
+
+def test_natural_person_is_shown_as_surname_only(built_site: Path) -> None:
+    page = (built_site / "decisions/MC2026-0002/index.html").read_text("utf-8")
+    assert "张某" in page and NATURAL_PERSON not in page
+    assert "统一社会信用代码" not in page  # a natural person has none to show
+    assert "信用修复告知" not in page  # the notice is for organisations
+    compound = (built_site / "decisions/MC2026-0003/index.html").read_text("utf-8")
+    assert "欧阳某" in compound
+
+
+def test_held_back_records_have_no_page_and_are_reported(built_site: Path) -> None:
+    import json
+
+    report = json.loads((built_site / "build-report.json").read_text("utf-8"))
+    held = {h["id"] for h in report["held_back"]}
+    assert held == {"MC2026-0004", "MC2026-0005", "MC2026-0006"}
+    for record_id in held:
+        assert not (built_site / "decisions" / record_id).exists()
