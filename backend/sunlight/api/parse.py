@@ -13,11 +13,12 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from sunlight.api.errors import BadRequest, TooLarge, UnsupportedMediaType
-from sunlight.domain.errors import Invalid
+from sunlight.domain.errors import Invalid, Unauthorized
 from sunlight.domain.problems import Problem
 from sunlight.service.commands import FileComplaint, FileFeedback, ReporterInput, StaffAction
 
 MAX_BODY = 64 * 1024
+MAX_KEY = 200  # characters of an Idempotency-Key
 MAX_TEXT = 20_000  # characters of any one string; the domain applies the real limits
 
 # A spec maps a field to its type: str, int, or a nested spec (an object).
@@ -157,3 +158,49 @@ def bearer_token(headers: Mapping[str, str]) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         return ""
     return token.strip()
+
+
+# --- from a Chalice request -----------------------------------------------------------------------
+
+
+def json_body(request: Any) -> dict[str, Any]:
+    return json_object(request.raw_body, request.headers.get("content-type", "application/json"))
+
+
+def open311_body(request: Any) -> dict[str, Any]:
+    """Open311 clients post forms; JSON is accepted too."""
+    content_type = request.headers.get("content-type", "application/json")
+    if content_type.lower().startswith("application/x-www-form-urlencoded"):
+        return form_object(request.raw_body)
+    return json_object(request.raw_body, content_type)
+
+
+def client_key(request: Any) -> str:
+    """The client's address, for rate limiting wrong access codes."""
+    context = request.context or {}
+    return str((context.get("identity") or {}).get("sourceIp") or "")
+
+
+def idempotency_key(request: Any) -> str | None:
+    key = request.headers.get("idempotency-key")
+    if key is None:
+        return None
+    if not 0 < len(key) <= MAX_KEY or not key.isprintable():
+        raise Invalid(
+            [Problem("幂等键无效", f"1 to {MAX_KEY} printable characters", field="Idempotency-Key")]
+        )
+    return key
+
+
+def access_code(request: Any) -> str:
+    code = (request.headers.get("x-access-code") or "").strip()
+    if not code:
+        raise Unauthorized("请提供查询码", "the X-Access-Code header is required")
+    return code
+
+
+def token(request: Any) -> str:
+    value = bearer_token(request.headers)
+    if not value:
+        raise Unauthorized("请登录", "an Authorization: Bearer token is required")
+    return value
