@@ -110,6 +110,8 @@ def build_from_content(
     )
     for problem in problems or []:
         state.report.add_problem(problem)
+        if problem.severity == "error" and problem.file:
+            state.error_files.add(problem.file)
     state.site = site_context(content, today)
     apply_publication(state)
     try:

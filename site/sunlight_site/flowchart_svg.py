@@ -29,6 +29,24 @@ class FlowchartRenderError(RuntimeError):
     pass
 
 
+def sound(chart: Flowchart) -> bool:
+    """The contract's graph rules: one start, edges between known nodes, every node reachable."""
+    ids = {n.id for n in chart.nodes}
+    starts = [n.id for n in chart.nodes if n.kind == "start"]
+    if len(starts) != 1 or len(ids) != len(chart.nodes):
+        return False
+    if any(e.source not in ids or e.target not in ids for e in chart.edges):
+        return False
+    reached, todo = {starts[0]}, [starts[0]]
+    while todo:
+        current = todo.pop()
+        for e in chart.edges:
+            if e.source == current and e.target not in reached:
+                reached.add(e.target)
+                todo.append(e.target)
+    return reached == ids
+
+
 def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sunlight.content.model import Content
+from sunlight.content.model import Content, Flowchart
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
 
@@ -62,6 +62,13 @@ class BuildState:
     site: dict[str, Any] = field(default_factory=dict)  # the "site" template global (see context.py)
     extras: dict[str, dict[str, Any]] = field(default_factory=dict)
     writer: SiteWriter | None = None
+    error_files: set[str] = field(default_factory=set)  # content files with at least one error
+
+    def flowcharts(self) -> list[Flowchart]:
+        """The flowcharts fit to publish: their file has no error and the graph is sound."""
+        from sunlight_site.flowchart_svg import sound
+
+        return [c for c in self.content.flowcharts if c.source not in self.error_files and sound(c)]
 
     def extra(self, key: str) -> dict[str, Any]:
         """The hook dict of one page (``"home"``, ``"office:<id>"``, ``"power:<code>"``)."""

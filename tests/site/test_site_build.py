@@ -291,3 +291,17 @@ def test_an_unwritable_output_is_a_clear_exit_2(tmp_path: Path, capsys) -> None:
     assert main(["build", str(SMALL_AGENCY), "-o", str(blocker / "out"), "--today", "2026-11-22"]) == 2
     err = capsys.readouterr().err
     assert "站点生成失败" in err and "could not be generated" in err and "Traceback" not in err
+
+
+def test_a_contract_breaking_flowchart_is_not_published(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_AGENCY, content)
+    chart = content / "flowcharts" / "licence.yaml"
+    chart.write_text(chart.read_text("utf-8").replace("kind: decision", "kind: start"), "utf-8")  # two starts
+    out = tmp_path / "out"
+    report = build(content, out)
+    assert not (out / "flowcharts/licence").exists()
+    assert (out / "flowcharts/penalty-general/index.html").exists()
+    assert "暂无流程图" in (out / "powers/330217003000/index.html").read_text("utf-8")
+    assert any(e["file"].endswith("flowcharts/licence.yaml") for e in report["errors"])
+    assert any(w["id"] == "licence" and "未发布" in w["zh"] for w in report["warnings"])

@@ -145,3 +145,17 @@ def test_data_files_of_other_sections_are_listed_on_the_data_page() -> None:
     assert [(d.name, d.title, d.count, d.files) for d in found] == [
         ("decisions", "行政执法决定", 7, ["decisions.csv", "decisions.json"])
     ]
+
+
+def test_only_sound_flowcharts_are_drawn() -> None:
+    from sunlight_site.flowchart_svg import sound
+
+    good = _chart()
+    assert sound(good)
+    two_starts = _chart()
+    two_starts.nodes[1].kind = "start"
+    unknown_node = _chart()
+    unknown_node.edges.append(FlowEdge("y", "nowhere"))
+    unreachable = _chart()
+    unreachable.nodes.append(FlowNode("z", "孤立步骤", "step"))
+    assert not any(sound(c) for c in (two_starts, unknown_node, unreachable))

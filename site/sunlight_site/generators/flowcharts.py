@@ -12,7 +12,13 @@ from sunlight_site.writer import SiteWriter
 
 class FlowchartsGenerator(SectionGenerator):
     def generate_context(self) -> None:
-        self.charts = sorted(self.content.flowcharts, key=lambda c: c.id)
+        self.charts = sorted(self.state.flowcharts(), key=lambda c: c.id)
+        for chart in self.content.flowcharts:
+            if chart not in self.charts:
+                self.state.report.warn(
+                    "流程图不符合规范，未发布", "the flowchart breaks the contract and is not published",
+                    file=chart.source, line=chart.line, record_id=chart.id,
+                )  # fmt: skip
         self.used_by: dict[str, list] = {c.id: [] for c in self.charts}
         for power in sorted(self.content.powers, key=lambda p: p.code):
             if power.flowchart in self.used_by:

@@ -79,7 +79,7 @@ class PowersGenerator(SectionGenerator):
     def generate_context(self) -> None:
         offices = {o.id: o for o in self.content.offices}
         self.office_names = {o.id: o.name for o in self.content.offices}
-        self.flowcharts = {f.id: f for f in self.content.flowcharts}
+        self.flowcharts = {f.id: f for f in self.state.flowcharts()}
         self.current, self.retired = split_by_status(self.content.powers)
         self.facets = facets(self.content.powers, self.office_names)
         self.offices = offices
