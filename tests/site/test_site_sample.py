@@ -90,10 +90,17 @@ def test_phone_layout_fits_the_screen(sample_site, sample_url, browser) -> None:
     )
     page = context.new_page()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for url, name in (("/", "home"), ("/powers/", "powers"), ("/flowcharts/penalty-general/", "flowchart")):
+    pages = (
+        ("/", "home"),
+        ("/powers/", "powers"),
+        ("/flowcharts/penalty-general/", "flowchart"),
+        ("/points/", "points"),
+    )
+    for url, name in pages:
         page.goto(sample_url + url)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{url} is {overflow}px wider than a phone screen"
+        assert not run_axe(page), f"{url} on a phone"  # the card layout of long tables included
         page.screenshot(path=str(SCREENSHOTS / f"phone-{name}.png"), full_page=True)
         assert (SCREENSHOTS / f"phone-{name}.png").stat().st_size > 10_000
     context.close()
