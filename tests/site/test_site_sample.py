@@ -155,3 +155,23 @@ def test_in_page_filter_with_javascript(sample_url, browser) -> None:
     assert 0 < visible.count() < page.locator("table[data-filter-rows] tbody tr").count()
     assert all("渣土" in t for t in visible.all_inner_texts())
     context.close()
+
+
+@pytest.mark.slow
+def test_every_sample_page_carries_the_government_site_marks(sample_site) -> None:
+    """Pages of every section (decisions, forms, search included) extend the base template."""
+    out, _ = sample_site
+    agency = (ROOT / "content/agency.yaml").read_text("utf-8")
+    site_code = agency.split("site_code:", 1)[1].splitlines()[0].strip().strip("\"'")
+    missing = []
+    for page in html_pages(out):
+        html = page.read_text("utf-8")
+        marks = (
+            '<html lang="zh-CN">',
+            '<meta name="SiteName"',
+            f'<meta name="SiteIDCode" content="{site_code}">',
+            'href="https://beian.miit.gov.cn/"',
+            'class="skip-link"',
+        )
+        missing += [f"{page.relative_to(out)}: {m}" for m in marks if m not in html]
+    assert not missing, missing[:20]
