@@ -19,6 +19,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import FrameType, ModuleType
@@ -34,6 +35,7 @@ from sunlight.staticsite import StaticSite
 from sunlight.timers import TimerLoop
 
 log = logging.getLogger("sunlight.server")
+access_log = logging.getLogger("sunlight.access")
 
 APP_FILE = Path(sunlight.__file__).resolve().parent.parent / "app.py"
 
@@ -58,9 +60,24 @@ class Portal:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/")
-        if path == "/api" or path.startswith("/api/"):
-            return self.api(environ, start_response)
-        return self.site(environ, start_response)
+        started = time.monotonic()
+        seen: list[str] = []
+
+        def logged_start_response(status: str, headers: list[tuple[str, str]], *exc: Any) -> Any:
+            seen.append(status.split(" ", 1)[0])
+            return start_response(status, headers, *exc)
+
+        app = self.api if path == "/api" or path.startswith("/api/") else self.site
+        result = app(environ, logged_start_response)
+        # The access log names method, path and status only: never the query string or any header.
+        access_log.info(
+            "%s %s %s %.1fms",
+            environ.get("REQUEST_METHOD", "-"),
+            path,
+            seen[0] if seen else "-",
+            (time.monotonic() - started) * 1000,
+        )
+        return result
 
 
 def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) -> dict[str, Any]:
@@ -73,6 +90,15 @@ def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) ->
 def make_portal(wiring: bootstrap.Wiring, site_dir: Path, max_body: int = DEFAULT_MAX_BODY) -> Portal:
     bootstrap.install(wiring)
     return Portal(ChaliceWSGI(load_chalice_app(), max_body=max_body), StaticSite(site_dir))
+
+
+def proxy_settings() -> dict[str, Any]:
+    """Behind a reverse proxy, ``SUNLIGHT_TRUSTED_PROXY`` (its address) makes the client's address come
+    from ``X-Forwarded-For``, so rate limits apply per client rather than to the proxy."""
+    proxy = os.environ.get("SUNLIGHT_TRUSTED_PROXY", "")
+    if not proxy:
+        return {}
+    return {"trusted_proxy": proxy, "trusted_proxy_headers": {"x-forwarded-for"}, "trusted_proxy_count": 1}
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
@@ -129,6 +155,7 @@ def run(args: argparse.Namespace) -> int:
             ident="sunlight",
             max_request_body_size=4 * DEFAULT_MAX_BODY,  # larger bodies: the gateway answers 413 in JSON
             clear_untrusted_proxy_headers=True,
+            **proxy_settings(),
         )
     except OSError as exc:
         wiring.close()

@@ -185,3 +185,22 @@ def test_bad_input_over_http_is_never_500(portal: Portal) -> None:
     assert status == 405
     status, _, _ = portal.request("POST", "/index.html", raw=b"{}")
     assert status == 405
+
+
+def test_behind_a_trusted_proxy_rate_limits_apply_per_client(tmp_path: Path) -> None:
+    portal = Portal(FIXTURE, tmp_path / "data", free_port(), {"SUNLIGHT_TRUSTED_PROXY": "127.0.0.1"})
+    try:
+        portal.start(SUNLIGHT_NOW=FIRST_NOW)
+
+        def lookup(n: int, client: str) -> int:
+            headers = {"X-Access-Code": "guess", "X-Forwarded-For": client}
+            return portal.request("GET", f"/api/complaints/TS-20261224-{n:06d}", headers=headers)[0]
+
+        first = [lookup(n, "203.0.113.7") for n in range(25)]
+        assert first[0] == 404 and first[-1] == 429  # one client guessing across many numbers is stopped
+        assert lookup(99, "198.51.100.20") == 404  # another client behind the same proxy is not
+    finally:
+        portal.stop()
+    log = portal.log.read_text()
+    assert "GET /api/complaints/TS-20261224-000000 404" in log  # the access log: method, path, status
+    assert "guess" not in log and "203.0.113.7" not in log  # no header in the log
