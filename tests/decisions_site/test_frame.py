@@ -1,0 +1,88 @@
+"""Framed rendering (the page frame once, the blocks per page) gives the bytes of a full render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from sunlight.content.model import Agency
+from sunlight.domain.publication import PublicDecision, WithdrawalNotice
+from sunlight_site import decision_pages
+from sunlight_site.decision_frame import FramedTemplate
+from sunlight_site.decision_views import decision_views
+from sunlight_site.pagination import paginate
+from sunlight_site.writer import SiteWriter
+
+THEME = Path(decision_pages.__file__).parent / "theme"
+SETTINGS = {"THEME": str(THEME), "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}}
+
+
+def public(i: int, **over: object) -> PublicDecision:
+    values: dict[str, object] = dict(
+        id=f"D{i:04d}", doc_no=f"明城管罚决字〔2026〕第{i:04d}号", kind="行政处罚", procedure="一般程序",
+        party_type="法人", party_name=f"江州市<第{i}号>&公司", credit_code="91330100MA2B3C4D5N", legal_rep="王建国",
+        facts="当事人 <script>alert(1)</script> 遗撒渣土。", basis="某条例", content="罚款。", amount=Decimal("1234.5"),
+        office="brigade-east", office_name="东片执法大队", power_code="CF-1", power_name="某处罚", domain="市容环卫",
+        decided_on=dt.date(2026, 10, i % 28 + 1), published_on=dt.date(2026, 10, 28), severity="一般",
+        disclosure_until=dt.date(2027, 10, 1), repair_from=dt.date(2027, 1, 1), period_rule="r", period_source="s",
+        deadline=dt.date(2026, 11, 1), late_by=0,
+    )  # fmt: skip
+    values.update(over)
+    return PublicDecision(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def writer(tmp_path: Path) -> SiteWriter:
+    return SiteWriter(str(tmp_path), settings=SETTINGS)
+
+
+def context() -> dict[str, object]:
+    agency = Agency(name="明川区<城管>局", site_url="https://x.example", site_code="1")
+    nav = [{"key": "decisions", "title": "执法决定", "url": "/decisions/"}, {"key": "home", "title": "首页", "url": "/"}]
+    return {"site": {"agency": agency, "domain": "x.example", "nav": nav, "pages": []}}
+
+
+def full_render(writer: SiteWriter, template: str, variables: dict[str, object]) -> str:
+    macros = writer.env.get_template("macros.html").module
+    return writer.render(template, {**variables, "active": "decisions", "m": macros}, context())
+
+
+def test_decision_page_matches_a_full_render(writer: SiteWriter) -> None:
+    views = decision_views([public(1), public(2, party_type="自然人", party_name="张某", credit_code="", legal_rep="")])
+    frame = FramedTemplate(writer.env, "decision.html", {**context(), "m": writer.env.get_template("macros.html").module, "active": "decisions"})
+    for v in views:
+        page = {"d": v, "article_meta": {"title": v.doc_no, "pubdate": "2026-10-28 00:00", "source": "东片执法大队"}}
+        framed = frame.render(page)
+        assert framed == full_render(writer, "decision.html", page)
+        assert "&lt;script&gt;" in framed and "<script>alert" not in framed
+        assert 'aria-current="page">执法决定' in framed  # the frame's navigation marks the section
+
+
+def test_list_and_notice_pages_match_a_full_render(writer: SiteWriter) -> None:
+    views = decision_views([public(i) for i in range(1, 8)])
+    shared = {**context(), "m": writer.env.get_template("macros.html").module, "active": "decisions"}
+    lists = FramedTemplate(writer.env, "decision_list.html", shared)
+    for pager in paginate(views, 3, "/decisions/"):
+        page = {"pager": pager, "heading": "行政执法决定公示", "trail": [("行政执法决定公示", None)], "feed": "",
+                "browse": Markup("<p>browse</p>"), "column": {"name": "n", "type": "t"}}  # fmt: skip
+        assert lists.render(page) == full_render(writer, "decision_list.html", page)
+    notice = WithdrawalNotice(id="D9", reason="撤销", on=dt.date(2026, 11, 2), kind="行政处罚", doc_no="号",
+                              office="brigade-east", office_name="东片执法大队", decided_on=dt.date(2026, 9, 1))  # fmt: skip
+    frame = FramedTemplate(writer.env, "decision_withdrawn.html", shared)
+    assert frame.render({"w": notice}) == full_render(writer, "decision_withdrawn.html", {"w": notice})
+
+
+def test_parallel_writing_gives_the_same_files_and_manifest(tmp_path: Path) -> None:
+    views = decision_views([public(i) for i in range(1, 2501)])
+    outs = []
+    for workers in (1, 2):
+        w = SiteWriter(str(tmp_path / f"w{workers}"), settings=SETTINGS)
+        decision_pages.write_decisions(w, views, context(), workers=workers)
+        outs.append((w.manifest, w.stats.written, {p: (tmp_path / f"w{workers}" / p).read_bytes() for p in sorted(w.manifest)[:50]}))
+    assert outs[0][0] == outs[1][0] and len(outs[0][0]) == 2500
+    assert outs[0][1] == outs[1][1] == 2500
+    assert outs[0][2] == outs[1][2]
