@@ -2,7 +2,8 @@
 
 * ``write_bytes(path, data)`` is the one write primitive. It compares the new bytes with the file
   already there and leaves an identical file untouched (same inode, same mtime), so an incremental
-  rebuild rewrites only what changed. Every path written in a build goes into the manifest.
+  rebuild rewrites only what changed; a changed file is written beside and renamed into place.
+  Every path written in a build goes into the manifest.
 * ``write_many(template_name, items, context)`` renders one compiled Jinja2 template for many pages.
   Each page's variables are looked up in a ``ChainMap(page_vars, context, globals)``: no per-page
   copy of the shared context, so 100,000 pages cost what their own small dicts cost.
@@ -97,8 +98,11 @@ class SiteWriter(Writer):
         if directory not in self._dirs:
             os.makedirs(directory, exist_ok=True)
             self._dirs.add(directory)
-        with open(path, "wb") as fh:
+        # Write beside and rename: a server reading the output during a rebuild never sees half a file.
+        partial = path + ".partial"
+        with open(partial, "wb") as fh:
             fh.write(data)
+        os.replace(partial, path)
         self.stats.written += 1
         return True
 

@@ -87,3 +87,12 @@ def test_pelican_writes_go_through_the_same_primitive(tmp_path: Path) -> None:
     with w._open_w(str(tmp_path / "feeds" / "x.atom"), "utf-8", override=True) as fh:
         fh.write("<feed/>")
     assert w.stats.unchanged == 1
+
+
+def test_a_changed_file_is_replaced_not_rewritten_in_place(tmp_path: Path) -> None:
+    make_writer(tmp_path).write_bytes("a.html", b"old")
+    before = (tmp_path / "a.html").stat().st_ino
+    make_writer(tmp_path).write_bytes("a.html", b"new!")
+    assert (tmp_path / "a.html").read_bytes() == b"new!"
+    assert (tmp_path / "a.html").stat().st_ino != before  # renamed into place
+    assert not list(tmp_path.glob("*.partial"))

@@ -58,7 +58,11 @@ class StatsGenerator(SectionGenerator):
             "years": self.years,
             "outcome_names": OUTCOME_NAMES,
         }
-        writer.write_page("stats_index.html", "stats/index.html", {}, shared)
+        totals = [
+            (f"{s.year}年", s.total) for s in sorted(self.years, key=lambda s: s.year) if s.total is not None
+        ]
+        trend = Markup(bar_chart("历年执法决定总数", totals, "件")) if totals else None
+        writer.write_page("stats_index.html", "stats/index.html", {"trend": trend}, shared)
         writer.write_many(
             "stats_year.html",
             (
