@@ -7,14 +7,12 @@ every message arrives exactly once, and delivering again sends nothing twice.
 from __future__ import annotations
 
 import datetime as dt
-import email
 import json
-import socket
 import threading
-from email import policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from aiosmtpd.controller import Controller
+from mail_helpers import Mailbox, free_port
 from sunlight.clock import SHANGHAI
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
@@ -24,21 +22,6 @@ from sunlight.service.complaints import ComplaintService
 from sunlight.store.sqlite import SqliteStore
 
 NOW = dt.datetime(2026, 12, 24, 10, 0, tzinfo=SHANGHAI)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
 
 
 class Hook(BaseHTTPRequestHandler):
@@ -122,7 +105,7 @@ def test_smtp_down_then_up_loses_nothing_and_sends_once(tmp_path) -> None:  # ty
         assert down.failed >= len(emails)
         assert len(store.list_messages(delivered=False)) == len(emails)  # webhooks went, e-mails wait
 
-        inbox = Inbox()
+        inbox = Mailbox()
         controller = Controller(inbox, hostname="127.0.0.1", port=port)
         controller.start()
         try:

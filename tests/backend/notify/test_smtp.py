@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import email
-import socket
-from email import policy
-
 import pytest
 from aiosmtpd.controller import Controller
+from mail_helpers import Mailbox, free_port
 from sunlight.notify import DeliveryError, Message
 from sunlight.notify.smtp import SmtpChannel, SmtpSettings
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Collect:
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
 
 
 def _message(n: int) -> Message:
@@ -60,7 +42,7 @@ def test_down_then_up_every_message_arrives_once() -> None:
         assert not info.value.permanent
         still_pending.append(message)
 
-    handler = Collect()
+    handler = Mailbox()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     try:
