@@ -272,6 +272,7 @@ SECTION_PAGES = (
     "notices/index.html",
     "about/index.html",
     "data/index.html",
+    "404.html",
 )
 
 

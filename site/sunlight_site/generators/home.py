@@ -1,4 +1,5 @@
-"""The home page ``/``: latest notices, entry points to every section, hooks for other sections."""
+"""The home page ``/`` (latest notices, entry points to every section, hooks for other sections)
+and ``/404.html``, the page a server answers for a path the site does not have."""
 
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ class HomeGenerator(SectionGenerator):
                 "powers_count": sum(1 for p in self.content.powers if p.status == "active"),
             },
         )
+        # What a server answers (with status 404) for a path the site does not have.
+        writer.write_page("404.html", "404.html", {"entry_points": ENTRY_POINTS})
 
 
 GENERATORS = [HomeGenerator]
