@@ -25,5 +25,7 @@ def test_matches_golden_file(built: Path, rel: str) -> None:
     actual = (built / rel).read_text("utf-8")
     wanted = expected.read_text("utf-8")
     if actual != wanted:
-        diff = "".join(difflib.unified_diff(wanted.splitlines(True), actual.splitlines(True), "expected", "built", n=2))
+        diff = "".join(
+            difflib.unified_diff(wanted.splitlines(True), actual.splitlines(True), "expected", "built", n=2)
+        )
         pytest.fail(f"{rel} differs from its golden file (run `make golden` if intended):\n{diff[:4000]}")
