@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from sunlight.api import parse
+from sunlight.api.schemas import schema_of
+from sunlight.service.results import Filed, InboxItem, OfficeStats, ReporterView, StaffView
 
 ERROR_CODES = {
     "400": "请求格式错误 / malformed request (e.g. invalid JSON)",
@@ -55,8 +57,15 @@ def _op(
     body: dict[str, Any] | None = None,
     params: list[dict[str, Any]] | None = None,
     security: list[dict[str, list[str]]] | None = None,
+    result: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    responses: dict[str, Any] = {ok: {"description": "OK", **_json({"type": "object"})}}
+    answer = {"description": "OK", **_json(result or {"type": "object"})}
+    responses: dict[str, Any] = {ok: answer}
+    if ok == "201":  # a retry with the same Idempotency-Key answers 200 with the same result
+        responses["200"] = {
+            **answer,
+            "description": "重试返回同一结果 / the result of an earlier identical request",
+        }
     for code in errors:
         responses[code] = {"description": ERROR_CODES[code], **_json(_ref("Error"))}
     op: dict[str, Any] = {"summary": summary, "responses": responses}
@@ -93,11 +102,45 @@ BEARER = [{"bearer": []}]
 BODY_ERRORS = ("400", "413", "415", "422")
 
 
+def _results() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Schemas of the answers, from the service's result dataclasses."""
+    components: dict[str, Any] = {}
+    refs = {
+        name: schema_of(tp, components)
+        for name, tp in (
+            ("filed", Filed),
+            ("reporter", ReporterView),
+            ("staff", StaffView),
+            ("inbox_item", InboxItem),
+            ("office_stats", OfficeStats),
+        )
+    }
+    filed = components["Filed"]  # ``created`` is told by the status (201 or 200), not in the body
+    filed["properties"].pop("created")
+    filed["required"].remove("created")
+    return refs, components
+
+
+def _list_of(item: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": item}
+
+
 def document() -> dict[str, Any]:
     complaint = _object(parse.COMPLAINT, ("category", "subject", "description", "reporter"))
+    r, result_schemas = _results()
+    views = {"oneOf": [r["reporter"], r["staff"]]}
+    open311_item = {"type": "object", "properties": {"service_request_id": {"type": "string"}}}
     paths = {
         "/api/openapi.json": {"get": _op("本文档 / this document")},
-        "/api/health": {"get": _op("运行状态 / health check")},
+        "/api/health": {
+            "get": _op(
+                "运行状态 / health check",
+                result={
+                    "type": "object",
+                    "properties": {"status": {"type": "string"}, "now": {"type": "string"}},
+                },
+            )
+        },
         "/api/complaints": {
             "post": _op(
                 "提交涉企投诉 / file a complaint",
@@ -105,6 +148,7 @@ def document() -> dict[str, Any]:
                 (*BODY_ERRORS, "409"),
                 _ref("Complaint"),
                 [IDEMPOTENCY],
+                result=r["filed"],
             )
         },
         "/api/complaints/{tracking_no}": {
@@ -113,6 +157,7 @@ def document() -> dict[str, Any]:
                 errors=("401", "404", "429"),
                 params=[TRACKING, _header("X-Access-Code", "查询码 / access code")],
                 security=[{}, {"bearer": []}],
+                result=views,
             )
         },
         "/api/complaints/{tracking_no}/rating": {
@@ -121,6 +166,7 @@ def document() -> dict[str, Any]:
                 errors=(*BODY_ERRORS, "401", "404", "409", "429"),
                 body=_object(parse.RATING, ("rating",)),
                 params=[TRACKING, ACCESS],
+                result=r["reporter"],
             )
         },
         "/api/complaints/{tracking_no}/actions": {
@@ -130,9 +176,21 @@ def document() -> dict[str, Any]:
                 body=_object(parse.ACTION, ("action",)),
                 params=[TRACKING],
                 security=BEARER,
+                result=r["staff"],
             )
         },
-        "/api/inbox": {"get": _op("本单位待办 / the office's inbox", errors=("401", "403"), security=BEARER)},
+        "/api/inbox": {
+            "get": _op(
+                "本单位待办 / the office's inbox",
+                errors=("401", "403"),
+                security=BEARER,
+                result={
+                    "type": "object",
+                    "properties": {"items": _list_of(r["inbox_item"])},
+                    "required": ["items"],
+                },
+            )
+        },
         "/api/feedback": {
             "post": _op(
                 "监督反馈或纠错 / supervision feedback or a correction request",
@@ -141,10 +199,28 @@ def document() -> dict[str, Any]:
                 _object(parse.FEEDBACK, ("category", "description")),
                 [IDEMPOTENCY],
                 security=[{}, {"bearer": []}],
+                result=r["filed"],
             )
         },
-        "/api/stats": {"get": _op("各单位投诉办理统计 / complaint figures per office")},
-        "/api/open311/v2/services.json": {"get": _op("Open311 服务列表 / GeoReport v2 services")},
+        "/api/stats": {
+            "get": _op(
+                "各单位投诉办理统计 / complaint figures per office",
+                result={
+                    "type": "object",
+                    "properties": {
+                        "as_of": {"type": "string", "format": "date-time"},
+                        "offices": _list_of(r["office_stats"]),
+                    },
+                    "required": ["as_of", "offices"],
+                },
+            )
+        },
+        "/api/open311/v2/services.json": {
+            "get": _op(
+                "Open311 服务列表 / GeoReport v2 services",
+                result=_list_of({"type": "object", "properties": {"service_code": {"type": "string"}}}),
+            )
+        },
         "/api/open311/v2/requests.json": {
             "get": _op(
                 "Open311 查询(需查询码) / GeoReport v2 requests (with the access code)",
@@ -153,6 +229,7 @@ def document() -> dict[str, Any]:
                     {"name": "service_request_id", "in": "query", "schema": {"type": "string"}},
                     _header("X-Access-Code", "查询码 / access code"),
                 ],
+                result=_list_of(open311_item),
             ),
             "post": {
                 **_op(
@@ -160,6 +237,7 @@ def document() -> dict[str, Any]:
                     "201",
                     (*BODY_ERRORS, "409"),
                     params=[IDEMPOTENCY],
+                    result=_list_of(open311_item),
                 ),
                 "requestBody": {
                     "required": True,
@@ -184,6 +262,7 @@ def document() -> dict[str, Any]:
                     },
                     ACCESS,
                 ],
+                result=_list_of(open311_item),
             )
         },
     }
@@ -213,6 +292,7 @@ def document() -> dict[str, Any]:
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {
                 "Complaint": complaint,
+                **result_schemas,
                 "Open311Request": {
                     "type": "object",
                     "properties": {

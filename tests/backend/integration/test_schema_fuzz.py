@@ -34,3 +34,48 @@ def test_never_a_server_error(case, portal) -> None:  # type: ignore[no-untyped-
         error = json.loads(response.text)["error"]
         assert error["code"] and " / " in error["message"], response.text[:300]
     assert "Traceback" not in response.text
+
+
+def test_answers_match_their_documented_schemas(portal) -> None:  # type: ignore[no-untyped-def]
+    import requests
+
+    def checked(method: str, template: str, path: str, **kwargs):  # type: ignore[no-untyped-def]
+        response = requests.request(method, portal.url + path, timeout=30, **kwargs)
+        schema[template][method].validate_response(response)  # raises when the answer breaks the document
+        return response
+
+    body = {
+        "category": "arbitrary-fine",
+        "subject": "文档校验",
+        "description": "未出示证件。",
+        "reporter": {"type": "person", "name": "张三", "phone": "13800138000"},
+        "street": "东湖街道",
+    }
+    filed = checked("POST", "/api/complaints", "/api/complaints", json=body).json()
+    one = "/api/complaints/{tracking_no}"
+    code = {"X-Access-Code": filed["access_code"]}
+    checked("GET", one, f"/api/complaints/{filed['tracking_no']}", headers=code)
+    token = portal.command("staff", "add", "--office", "supervision", "--name", "校验员").stdout.strip()
+    staff = {"Authorization": f"Bearer {token}"}
+    checked("GET", "/api/inbox", "/api/inbox", headers=staff)
+    checked("GET", one, f"/api/complaints/{filed['tracking_no']}", headers=staff)
+    actions = "/api/complaints/{tracking_no}/actions"
+    checked(
+        "POST",
+        actions,
+        f"/api/complaints/{filed['tracking_no']}/actions",
+        json={"action": "accept"},
+        headers=staff,
+    )
+    respond = {"action": "respond", "text": "已处理。"}
+    checked("POST", actions, f"/api/complaints/{filed['tracking_no']}/actions", json=respond, headers=staff)
+    rating = "/api/complaints/{tracking_no}/rating"
+    checked(
+        "POST",
+        rating,
+        f"/api/complaints/{filed['tracking_no']}/rating",
+        json={"rating": "满意"},
+        headers=code,
+    )
+    for path in ("/api/stats", "/api/health", "/api/open311/v2/services.json"):
+        checked("GET", path, path)
