@@ -51,8 +51,19 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+WRAP = 12  # characters per line in a box: long labels keep the chart narrow enough for phones
+
+
+def wrap(text: str, width: int = WRAP) -> str:
+    """Break a label into lines of ``width`` characters (CJK text has no spaces to break at)."""
+    if len(text) <= width + 2:
+        return text
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
 def node_label(node: FlowNode) -> str:
-    return f"{node.label}\n（{node.time_limit}）" if node.time_limit else node.label
+    label = wrap(node.label)
+    return f"{label}\n（{wrap(node.time_limit)}）" if node.time_limit else label
 
 
 def to_dot(chart: Flowchart) -> str:

@@ -159,3 +159,11 @@ def test_only_sound_flowcharts_are_drawn() -> None:
     unreachable = _chart()
     unreachable.nodes.append(FlowNode("z", "孤立步骤", "step"))
     assert not any(sound(c) for c in (two_starts, unknown_node, unreachable))
+
+
+def test_long_labels_are_wrapped_for_narrow_screens() -> None:
+    from sunlight_site.flowchart_svg import wrap
+
+    assert wrap("听取当事人陈述、申辩") == "听取当事人陈述、申辩"
+    long = "当场告知采取强制措施的理由、依据及当事人的权利和救济途径"
+    assert wrap(long).split("\n") == [long[:12], long[12:24], long[24:]]
