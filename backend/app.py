@@ -7,7 +7,9 @@ clock, channels) comes from ``sunlight.bootstrap``.
 
 from __future__ import annotations
 
-from chalice import Rate
+from typing import Any
+
+from chalice import Rate, Response
 from sunlight import bootstrap
 from sunlight.api import open311, parse, serialize
 from sunlight.api.errors import guard, json_response, normalize
@@ -23,20 +25,20 @@ OPEN311_TYPES = ["application/x-www-form-urlencoded", "application/json"]
 
 @app.route("/api/openapi.json", methods=["GET"])
 @guard
-def openapi():
+def openapi() -> Response:
     return json_response(document())
 
 
 @app.route("/api/health", methods=["GET"])
 @guard
-def health():
+def health() -> Response:
     wiring = bootstrap.current()
     return json_response({"status": "ok", "now": wiring.clock().isoformat()})
 
 
 @app.route("/api/complaints", methods=["POST"], content_types=JSON)
 @guard
-def file_complaint():
+def file_complaint() -> Response:
     request, wiring = app.current_request, bootstrap.current()
     command = parse.file_complaint(parse.json_body(request))
     result = wiring.service.file_complaint(command, parse.idempotency_key(request), wiring.clock())
@@ -45,7 +47,7 @@ def file_complaint():
 
 @app.route("/api/complaints/{tracking_no}", methods=["GET"])
 @guard
-def view_complaint(tracking_no):
+def view_complaint(tracking_no: str) -> Response:
     request, wiring = app.current_request, bootstrap.current()
     if parse.bearer_token(request.headers):  # staff
         view = wiring.service.view_for_staff(parse.token(request), tracking_no, wiring.clock())
@@ -57,7 +59,7 @@ def view_complaint(tracking_no):
 
 @app.route("/api/complaints/{tracking_no}/rating", methods=["POST"], content_types=JSON)
 @guard
-def rate_complaint(tracking_no):
+def rate_complaint(tracking_no: str) -> Response:
     request, wiring = app.current_request, bootstrap.current()
     rating, comment = parse.rating(parse.json_body(request))
     code, client = parse.access_code(request), parse.client_key(request)
@@ -67,7 +69,7 @@ def rate_complaint(tracking_no):
 
 @app.route("/api/complaints/{tracking_no}/actions", methods=["POST"], content_types=JSON)
 @guard
-def act_on_complaint(tracking_no):
+def act_on_complaint(tracking_no: str) -> Response:
     request, wiring = app.current_request, bootstrap.current()
     action = parse.staff_action(parse.json_body(request))
     view = wiring.service.act(parse.token(request), tracking_no, action, wiring.clock())
@@ -76,7 +78,7 @@ def act_on_complaint(tracking_no):
 
 @app.route("/api/inbox", methods=["GET"])
 @guard
-def inbox():
+def inbox() -> Response:
     request, wiring = app.current_request, bootstrap.current()
     items = wiring.service.inbox(parse.token(request), wiring.clock())
     return json_response({"items": serialize.plain(items)})
@@ -84,7 +86,7 @@ def inbox():
 
 @app.route("/api/feedback", methods=["POST"], content_types=JSON)
 @guard
-def file_feedback():
+def file_feedback() -> Response:
     request, wiring = app.current_request, bootstrap.current()
     command = parse.file_feedback(parse.json_body(request))
     token = parse.bearer_token(request.headers) or None  # observers sign; anyone may ask for a correction
@@ -94,7 +96,7 @@ def file_feedback():
 
 @app.route("/api/stats", methods=["GET"])
 @guard
-def stats():
+def stats() -> Response:
     wiring = bootstrap.current()
     now = wiring.clock()
     return json_response({"as_of": now.isoformat(), "offices": serialize.plain(wiring.service.stats(now))})
@@ -102,13 +104,13 @@ def stats():
 
 @app.route("/api/open311/v2/services.json", methods=["GET"])
 @guard
-def open311_services():
+def open311_services() -> Response:
     return json_response(open311.services(bootstrap.current().service.catalog))
 
 
 @app.route("/api/open311/v2/requests.json", methods=["POST"], content_types=OPEN311_TYPES)
 @guard
-def open311_file():
+def open311_file() -> Response:
     request, wiring = app.current_request, bootstrap.current()
     command = open311.file_request(parse.open311_body(request))
     result = wiring.service.file_complaint(command, parse.idempotency_key(request), wiring.clock())
@@ -117,7 +119,7 @@ def open311_file():
 
 @app.route("/api/open311/v2/requests.json", methods=["GET"])
 @guard
-def open311_requests():
+def open311_requests() -> Response:
     request, wiring = app.current_request, bootstrap.current()
     wanted = ((request.query_params or {}).get("service_request_id") or "").strip()
     code = (request.headers.get("x-access-code") or "").strip()
@@ -129,7 +131,7 @@ def open311_requests():
 
 @app.route("/api/open311/v2/requests/{request_file}", methods=["GET"])
 @guard
-def open311_request(request_file):
+def open311_request(request_file: str) -> Response:
     request, wiring = app.current_request, bootstrap.current()
     code, client = parse.access_code(request), parse.client_key(request)
     view = wiring.service.view_for_reporter(open311.request_id(request_file), code, wiring.clock(), client)
@@ -137,7 +139,7 @@ def open311_request(request_file):
 
 
 @app.schedule(Rate(5, unit=Rate.MINUTES))
-def timers(event):
+def timers(event: Any) -> None:
     """On AWS: the same timer run as ``sunlight tick`` and the serve loop."""
     from sunlight.timers import run_once
 
