@@ -113,8 +113,8 @@ def build_from_content(
         if problem.severity == "error" and problem.file:
             state.error_files.add(problem.file)
     state.site = site_context(content, today)
-    apply_publication(state)
     try:
+        apply_publication(state)
         out_dir.mkdir(parents=True, exist_ok=True)
         run_pelican(state, content_dir, out_dir)
     except BuildError:

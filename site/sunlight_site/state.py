@@ -18,6 +18,8 @@ from sunlight.content.model import Content, Flowchart
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
 
+from sunlight_site.flowchart_svg import sound
+
 if TYPE_CHECKING:
     from sunlight_site.writer import SiteWriter
 
@@ -66,8 +68,6 @@ class BuildState:
 
     def flowcharts(self) -> list[Flowchart]:
         """The flowcharts fit to publish: their file has no error and the graph is sound."""
-        from sunlight_site.flowchart_svg import sound
-
         return [c for c in self.content.flowcharts if c.source not in self.error_files and sound(c)]
 
     def extra(self, key: str) -> dict[str, Any]:
