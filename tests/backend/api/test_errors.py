@@ -123,3 +123,8 @@ def test_gateway_refuses_before_the_app(chalice_app, wiring, path, body, length,
     got, out = _wsgi(chalice_app, "POST", path, body, length)
     assert got.startswith(status)
     assert json.loads(out)["error"]["message"]
+
+
+def test_observer_token_is_forbidden_in_the_inbox(api, wiring) -> None:  # type: ignore[no-untyped-def]
+    observer = wiring.service.create_account("observer", "监督员 王某", "", NOW)
+    _error(api.get("/api/inbox", headers={"Authorization": f"Bearer {observer.token}"}), 403)
