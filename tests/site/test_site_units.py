@@ -167,3 +167,22 @@ def test_long_labels_are_wrapped_for_narrow_screens() -> None:
     assert wrap("听取当事人陈述、申辩") == "听取当事人陈述、申辩"
     long = "当场告知采取强制措施的理由、依据及当事人的权利和救济途径"
     assert wrap(long).split("\n") == [long[:12], long[12:24], long[24:]]
+
+
+def test_office_tree_is_depth_first_and_survives_unknown_parents() -> None:
+    from sunlight.content.model import Office
+
+    from sunlight_site.generators.offices import tree
+
+    offices = [
+        Office(id="bureau", name="局"),
+        Office(id="squad", name="中队", parent="brigade"),
+        Office(id="brigade", name="大队", parent="bureau"),
+        Office(id="orphan", name="孤立", parent="nowhere"),
+    ]
+    assert [(d, o.id) for d, o in tree(offices)] == [
+        (0, "bureau"),
+        (1, "brigade"),
+        (2, "squad"),
+        (0, "orphan"),
+    ]

@@ -36,13 +36,14 @@ def tree(offices: list[Office]) -> list[tuple[int, Office]]:
     for o in offices:
         children.setdefault(o.parent if o.parent in ids else None, []).append(o)
     out: list[tuple[int, Office]] = []
+    seen: set[str] = set()
 
     def walk(parent: str | None, depth: int) -> None:
         for child in children.get(parent, []):
-            if any(child is seen for _, seen in out):
-                continue  # a cycle; validation reports it
-            out.append((depth, child))
-            walk(child.id, depth + 1)
+            if child.id not in seen:  # a cycle is cut here; validation reports it
+                seen.add(child.id)
+                out.append((depth, child))
+                walk(child.id, depth + 1)
 
     walk(None, 0)
     return out
