@@ -171,7 +171,6 @@ def test_long_labels_are_wrapped_for_narrow_screens() -> None:
 
 def test_office_tree_is_depth_first_and_survives_unknown_parents() -> None:
     from sunlight.content.model import Office
-
     from sunlight_site.generators.offices import tree
 
     offices = [
