@@ -5,7 +5,7 @@ Configuration (environment variables; the commands' options override them):
 | variable | meaning | default |
 | --- | --- | --- |
 | ``SUNLIGHT_DATA`` | directory of the embedded store (SQLite, WAL) | ``var/data`` |
-| ``SUNLIGHT_CATALOG`` | ``catalog.json`` written by the site build | ``$SUNLIGHT_DATA/site/data/catalog.json`` |
+| ``SUNLIGHT_CATALOG`` | the backend's ``catalog.json`` written by the site build (``--backend-catalog``) | ``$SUNLIGHT_DATA/catalog.json`` |
 | ``SUNLIGHT_NOW`` | fixes "now" (ISO date-time with offset) | the real clock, Asia/Shanghai |
 | ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none: e-mails stay queued |
 
@@ -31,6 +31,7 @@ from sunlight.service.complaints import ComplaintService
 from sunlight.store.base import Store
 
 STORE_FILE = "sunlight.sqlite3"
+CATALOG_FILE = "catalog.json"
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Config:
     ) -> Config:
         env = os.environ if environ is None else environ
         data = Path(data_dir or env.get("SUNLIGHT_DATA") or "var/data")
-        catalog = Path(env.get("SUNLIGHT_CATALOG") or data / "site" / "data" / "catalog.json")
+        catalog = Path(env.get("SUNLIGHT_CATALOG") or data / CATALOG_FILE)
         return cls(
             data_dir=data,
             catalog_path=catalog,

@@ -22,9 +22,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sunlight", description="Sunlight (阳光执法) portal and backend")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="validate a content directory; exit 1 on any error or held-back record")
+    check = sub.add_parser(
+        "check", help="validate a content directory; exit 1 on any error or held-back record"
+    )
     check.add_argument("content_dir")
-    check.add_argument("--today", help="the date to check against (YYYY-MM-DD); default: today in Asia/Shanghai")
+    check.add_argument(
+        "--today", help="the date to check against (YYYY-MM-DD); default: today in Asia/Shanghai"
+    )
 
     build = sub.add_parser("build", help="build the disclosure site")
     build.add_argument("content_dir")
@@ -32,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--today", help="fix the build date (YYYY-MM-DD) so builds are reproducible")
     build.add_argument("--no-search", action="store_true", help="skip the search index (faster builds)")
     build.add_argument("--stats-from", help="a --data directory whose complaint figures go on /compliance/")
+    build.add_argument(
+        "--backend-catalog",
+        help="also write the backend's catalog (with the offices' webhook URLs) here, outside the web root",
+    )
 
     serve = sub.add_parser("serve", help="build and serve the site and the API with the embedded store")
     serve.add_argument("content_dir")

@@ -1,7 +1,8 @@
 """``sunlight serve CONTENT_DIR [--port] [--host] [--data] [--tick-seconds]``.
 
 1. builds the site of ``CONTENT_DIR`` into ``DATA/site`` (``sunlight_site.build.build_site``), which
-   also writes ``DATA/site/data/catalog.json``, the backend's catalog;
+   also writes the backend's catalog ``DATA/catalog.json`` (outside the web root: it keeps the
+   offices' webhook URLs, which the public ``/data/catalog.json`` leaves out);
 2. wires the backend (``sunlight.bootstrap``): the SQLite store in ``DATA``, the catalog, the clock,
    the channels;
 3. serves with waitress (a production WSGI server) one application: ``/api/...`` goes to the Chalice
@@ -84,7 +85,14 @@ def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) ->
     from sunlight_site.build import build_site
 
     search = os.environ.get("SUNLIGHT_BUILD_SEARCH", "1") not in ("0", "false", "no")
-    return build_site(content_dir, site_dir, wiring_clock().date(), search=search)
+    # The backend's catalog keeps the offices' webhook URLs, so it is written beside the site, not in it.
+    return build_site(
+        content_dir,
+        site_dir,
+        wiring_clock().date(),
+        search=search,
+        backend_catalog=site_dir.parent / bootstrap.CATALOG_FILE,
+    )
 
 
 def make_portal(wiring: bootstrap.Wiring, site_dir: Path, max_body: int = DEFAULT_MAX_BODY) -> Portal:

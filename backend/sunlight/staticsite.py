@@ -62,6 +62,15 @@ def content_type(path: Path) -> str:
     return guessed or "application/octet-stream"
 
 
+# Operator files the build leaves in its output, not pages: the build report (file paths and
+# held-back record ids) and the writer's manifest and caches (names starting with a dot).
+PRIVATE_FILES = frozenset({"build-report.json"})
+
+
+def is_private(clean_path: str) -> bool:
+    return clean_path in PRIVATE_FILES or any(part.startswith(".") for part in clean_path.split("/"))
+
+
 class StaticSite:
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
@@ -69,7 +78,7 @@ class StaticSite:
     def resolve(self, url_path: str) -> Path | None:
         """The file under the root for ``url_path``, or None; never a path outside the root."""
         clean = posixpath.normpath("/" + url_path).lstrip("/")
-        if "\x00" in clean:
+        if "\x00" in clean or is_private(clean):
             return None
         candidate = (self.root / clean).resolve() if clean not in ("", ".") else self.root
         if candidate != self.root and self.root not in candidate.parents:

@@ -56,8 +56,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"--today: 日期格式应为 YYYY-MM-DD / expected YYYY-MM-DD ({args.today})", file=sys.stderr)
         return 2
     try:
+        backend_catalog = getattr(args, "backend_catalog", None)
         report = build_site(
-            Path(args.content_dir), Path(args.output), today, search=not getattr(args, "no_search", False)
+            Path(args.content_dir),
+            Path(args.output),
+            today,
+            search=not getattr(args, "no_search", False),
+            backend_catalog=Path(backend_catalog) if backend_catalog else None,
         )
     except BuildError as exc:
         print(f"sunlight build: {exc}", file=sys.stderr)
@@ -84,10 +89,35 @@ def load(content_dir: Path) -> tuple[Content, list[Problem]]:
     return content, list(problems.items)
 
 
-def build_site(content_dir: Path, out_dir: Path, today: dt.date, search: bool = True) -> dict[str, Any]:
-    """Build the site of ``content_dir`` into ``out_dir`` as of ``today``; returns the build report."""
+def build_site(
+    content_dir: Path,
+    out_dir: Path,
+    today: dt.date,
+    search: bool = True,
+    backend_catalog: Path | None = None,
+) -> dict[str, Any]:
+    """Build the site of ``content_dir`` into ``out_dir`` as of ``today``; returns the build report.
+
+    ``backend_catalog``: where to write the backend's own catalog, which unlike the public
+    ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
+    """
     content, problems = load(content_dir)
-    return build_from_content(content, content_dir, out_dir, today, search=search, problems=problems)
+    report = build_from_content(content, content_dir, out_dir, today, search=search, problems=problems)
+    if backend_catalog is not None:
+        write_backend_catalog(content, today, out_dir, backend_catalog)
+    return report
+
+
+def write_backend_catalog(content: Content, today: dt.date, out_dir: Path, path: Path) -> None:
+    """The private catalog: the public one's decision ids, plus what may not be published."""
+    from sunlight.content.catalog import build_catalog
+
+    public = json.loads((out_dir / "data" / "catalog.json").read_text(encoding="utf-8"))
+    catalog = build_catalog(content, today, public.get("decisions", []), private=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(catalog, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def build_from_content(

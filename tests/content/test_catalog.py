@@ -27,7 +27,7 @@ def test_schema_of_version_1() -> None:
     assert catalog["decisions"] == ["D1", "D2"]
     assert set(catalog["agency"]) == {"name", "short_name", "site_url", "region", "phone", "email"}
     office = catalog["offices"][0]
-    assert set(office) == {"id", "name", "kind", "parent", "streets", "roles", "phone", "email", "webhook"}
+    assert set(office) == {"id", "name", "kind", "parent", "streets", "roles", "phone", "email"}
     assert office["parent"] is None
     assert "新镇街道" in catalog["streets"] and len(catalog["streets"]) == len(set(catalog["streets"]))
     assert set(catalog["powers"][0]) == {"code", "name", "type", "domain", "office", "status"}
@@ -62,3 +62,15 @@ def test_the_backend_loads_it(tmp_path: Path) -> None:
     assert catalog.settings.designated_supervision == "supervision"
     assert not catalog.calendar.is_working_day(dt.date(2025, 7, 30))  # the local closure
     assert catalog.decisions == frozenset({"D1", "D2"})
+
+
+def test_webhooks_only_in_the_private_catalog() -> None:
+    content, _ = load_content(ROOT / "content")
+    hooks = [o.webhook for o in content.offices if o.webhook]
+    assert hooks, "the sample agency has offices with webhooks"
+    public = json.dumps(sample_catalog(), ensure_ascii=False)
+    assert not any(hook in public for hook in hooks)
+    private = build_catalog(content, dt.date(2026, 11, 22), [], private=True)
+    assert {o["id"]: o["webhook"] for o in private["offices"] if o["webhook"]} == {
+        o.id: o.webhook for o in content.offices if o.webhook
+    }

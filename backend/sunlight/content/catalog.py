@@ -28,8 +28,15 @@ def _category(category: ComplaintCategory) -> dict[str, Any]:
     }
 
 
-def build_catalog(content: Content, today: dt.date, public_decision_ids: Iterable[str]) -> dict[str, Any]:
-    """The catalog dict, ready for ``json.dump`` (lists in content order, dates as ISO strings)."""
+def build_catalog(
+    content: Content, today: dt.date, public_decision_ids: Iterable[str], *, private: bool = False
+) -> dict[str, Any]:
+    """The catalog dict, ready for ``json.dump`` (lists in content order, dates as ISO strings).
+
+    The public catalog (``/data/catalog.json``) leaves out each office's ``webhook``: webhook URLs
+    often carry a secret token. ``private=True`` keeps them, for the backend's own copy, which the
+    build writes outside the web root (``--backend-catalog``).
+    """
     agency = content.agency
     complaints = content.complaints
     return {
@@ -53,7 +60,7 @@ def build_catalog(content: Content, today: dt.date, public_decision_ids: Iterabl
                 "roles": list(o.roles),
                 "phone": o.phone,
                 "email": o.email,
-                "webhook": o.webhook,
+                **({"webhook": o.webhook} if private else {}),
             }
             for o in content.offices
         ],

@@ -58,3 +58,15 @@ def test_nothing_outside_the_root(tmp_path: Path) -> None:
     for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/link/secret.txt", "/a/../../secret.txt", "/\x00"):
         status, _, body = _get(app, path)
         assert status.startswith("404") and b"secret" not in body, path
+
+
+def test_operator_files_are_not_served(tmp_path: Path) -> None:
+    (tmp_path / "build-report.json").write_text('{"held_back": []}', encoding="utf-8")
+    (tmp_path / ".sunlight-manifest").write_text("index.html\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "powers.json").write_text("[]", encoding="utf-8")
+    app = StaticSite(tmp_path)
+    assert _get(app, "/build-report.json")[0].startswith("404")
+    assert _get(app, "/.sunlight-manifest")[0].startswith("404")
+    assert _get(app, "/data/../.sunlight-manifest")[0].startswith("404")
+    assert _get(app, "/data/powers.json")[0].startswith("200")

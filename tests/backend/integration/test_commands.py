@@ -47,8 +47,8 @@ CATALOG = {
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    """A --data directory as ``sunlight serve`` leaves it: the catalog under site/data, the store."""
-    catalog = tmp_path / "data" / "site" / "data" / "catalog.json"
+    """A --data directory as ``sunlight serve`` leaves it: the backend's catalog, the store."""
+    catalog = tmp_path / "data" / "catalog.json"
     catalog.parent.mkdir(parents=True)
     catalog.write_text(json.dumps(CATALOG, ensure_ascii=False), encoding="utf-8")
     store = SqliteStore(tmp_path / "data" / "sunlight.sqlite3")
@@ -123,7 +123,7 @@ def test_accounts_print_the_token_once_and_store_only_a_hash(data: Path) -> None
 
     store = SqliteStore(data / "sunlight.sqlite3")
     try:
-        service = ComplaintService(store, load_catalog(data / "site" / "data" / "catalog.json"))
+        service = ComplaintService(store, load_catalog(data / "catalog.json"))
         assert service.authenticate(token).office == "supervision"
     finally:
         store.close()
