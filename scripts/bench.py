@@ -47,23 +47,27 @@ class Run:
     files: int
     ok: bool = True
     note: str = ""
+    stdout: str = ""
 
 
 def measure(name: str, cmd: list[str], out: Path | None = None, cwd: Path | None = None) -> Run:
-    """Run ``cmd`` as a child; wall time and the child's peak RSS."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - start
+    """Run ``cmd`` as a child; wall time and the child's peak RSS (``os.wait4``)."""
+    with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out_f, stderr=err_f)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out_f.seek(0)
+        err_f.seek(0)
+        stdout, stderr = out_f.read().decode(errors="replace"), err_f.read().decode(errors="replace")
     files = count_files(out) if out and out.exists() else 0
     ok = proc.returncode == 0
-    note = (
-        "" if ok else err.decode(errors="replace").strip().splitlines()[-1:][0] if err.strip() else "failed"
+    note = "" if ok else (stderr.strip().splitlines() or ["failed"])[-1]
+    print(
+        f"  {name}: {seconds:.2f} s, {usage.ru_maxrss / 1024:.0f} MB, {files} files {note}", file=sys.stderr
     )
-    return Run(name, seconds, usage.ru_maxrss / 1024, files, ok, note)
+    return Run(name, seconds, usage.ru_maxrss / 1024, files, ok, note, stdout)
 
 
 def count_files(root: Path) -> int:

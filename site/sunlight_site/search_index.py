@@ -1,14 +1,19 @@
-"""The static search index: pagefind (extended build, which segments Chinese) over the built pages.
+"""The static search index: pagefind (extended build) over the built pages, in shards.
 
 Only pages that carry ``data-pagefind-body`` are indexed: power items, public decisions and
 notices. A withdrawn decision's notice has no such attribute, so it is never in the index; the
-index is rebuilt from the pages of this build only (the writer's manifest), so a page of an
+index is made from the pages of this build only (the writer's manifest), so a page of an
 earlier build that is about to be deleted cannot leak into it.
 
-pagefind writes its bundle (index, fragments and its own UI script and style) into a temporary
-directory; the files are then written through the site's writer, which keeps unchanged files
-untouched and deletes the fragments of an earlier index. A digest of the indexed pages is kept
-in the bundle (``pagefind/sunlight-source.sha1``): when it matches, pagefind is not run again.
+Shards: pagefind holds everything it indexes in memory (about 80 KB a page), so a city's
+100,000 decisions in one index would need gigabytes. The index is split into shards, each a
+complete pagefind bundle under ``/pagefind/<shard>/``: ``site`` (power items, notices, other
+pages) and one per month of decision date (``decisions-2025-09``); the search page merges them
+in the browser (pagefind's ``mergeIndex``). Each shard is indexed by its own pagefind process,
+one after the other, so memory stays that of the largest shard; and a shard whose pages did not
+change is not indexed again: its digest (``/pagefind/<shard>/sunlight-source.sha1``) matches
+and the previous bundle is written back unchanged. Files go through the site's writer, which
+leaves unchanged files untouched and deletes those of an index that is no more.
 """
 
 from __future__ import annotations
@@ -19,14 +24,14 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 MARKER = b"data-pagefind-body"
 BUNDLE = "pagefind"
-DIGEST_FILE = f"{BUNDLE}/sunlight-source.sha1"
-INDEX_FORMAT = "pagefind-1.5/chinese-by-character"  # change it whenever staging changes
+DIGEST_NAME = "sunlight-source.sha1"
+INDEX_FORMAT = "pagefind-1.5/chinese-by-character/shards"  # change it whenever staging changes
 
 
 def indexable(out_dir: Path, paths: Iterable[str]) -> list[tuple[str, bytes]]:
@@ -94,9 +99,9 @@ def _stage(pages: list[tuple[str, bytes]], stage: Path) -> None:
         target.write_bytes(spaced(data.decode("utf-8")).encode("utf-8"))
 
 
-def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]], name: str) -> list[tuple[str, bytes]]:
     """Run pagefind over ``pages`` (one request: pagefind's service answers each request slowly);
-    returns the bundle's files as (path under the site, bytes)."""
+    returns the bundle's files as (path under the site, bytes), under ``pagefind/<name>/``."""
     parent = out_dir.resolve().parent
     with tempfile.TemporaryDirectory(prefix=".sunlight-search-", dir=parent) as tmp:
         stage, target = Path(tmp) / "site", os.path.join(tmp, BUNDLE)
@@ -106,35 +111,77 @@ def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]]) -> list[tuple[st
         if indexed != len(pages):
             raise RuntimeError(f"pagefind indexed {indexed} of {len(pages)} pages")
         files = []
-        for dirpath, _, names in os.walk(target):
-            for name in names:
-                path = Path(dirpath) / name
-                files.append((f"{BUNDLE}/{path.relative_to(target).as_posix()}", path.read_bytes()))
+        for dirpath, _, file_names in os.walk(target):
+            for file_name in file_names:
+                path = Path(dirpath) / file_name
+                files.append((f"{BUNDLE}/{name}/{path.relative_to(target).as_posix()}", path.read_bytes()))
     return sorted(files)
 
 
-def write_index(writer: Any, out_dir: Path) -> dict[str, int]:
-    """Index this build's pages and write the bundle through ``writer``; returns figures (the same
-    whether or not the previous bundle was reused, so a rebuild's report equals a full build's)."""
+PRIMARY = "site"
+# What a merged (non-primary) shard needs; the UI scripts and styles come from the primary one.
+UI_FILES = re.compile(r"^pagefind-(ui|component-ui|modular-ui)\.(js|css)$|^pagefind-highlight\.js$")
+
+
+def shard_of(rel: str, months: Mapping[str, str]) -> str:
+    """``decisions-YYYY-MM`` for the page of a public decision (by decision month), else ``site``."""
+    parts = rel.split("/")
+    if len(parts) == 3 and parts[0] == "decisions" and parts[1] in months:
+        return f"decisions-{months[parts[1]]}"
+    return PRIMARY
+
+
+def shards(pages: list[tuple[str, bytes]], months: Mapping[str, str]) -> dict[str, list[tuple[str, bytes]]]:
+    out: dict[str, list[tuple[str, bytes]]] = {PRIMARY: []}
+    for rel, data in pages:
+        out.setdefault(shard_of(rel, months), []).append((rel, data))
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] != PRIMARY, kv[0])))
+
+
+def bundle_urls(names: Iterable[str]) -> list[str]:
+    """The bundle paths the search page loads: the primary first, then the merged ones."""
+    return [f"/{BUNDLE}/{name}/" for name in names]
+
+
+def write_index(writer: Any, out_dir: Path, months: Mapping[str, str]) -> tuple[dict[str, int], list[str]]:
+    """Index this build's pages shard by shard and write the bundles through ``writer``.
+
+    ``months`` maps a public decision's id to its decision month. Returns figures (the same
+    whether or not a shard was reused, so a rebuild's report equals a full build's) and the
+    bundle paths in load order (see ``bundle_urls``).
+    """
     pages = indexable(out_dir, list(writer.manifest))
-    key = digest(pages).encode()
-    previous = _previous_bundle(out_dir)
-    if previous is not None and previous.get(DIGEST_FILE) == key:
-        files = sorted(previous.items())  # same pages, same index: write it back unchanged
-    else:
-        files = [*bundle_files(out_dir, pages), (DIGEST_FILE, key)]
-    for rel, data in files:
-        writer.write_bytes(rel, data)
-    return {"search_pages": len(pages), "search_files": len(files)}
+    groups = shards(pages, months)
+    previous = _previous_files(out_dir)
+    files = 0
+    for name, shard_pages in groups.items():
+        prefix = f"{BUNDLE}/{name}/"
+        key = digest(shard_pages).encode()
+        old = {rel: data for rel, data in previous.items() if rel.startswith(prefix)}
+        if old.get(prefix + DIGEST_NAME) == key:
+            bundle = sorted(old.items())  # same pages, same index: write it back unchanged
+        else:
+            made = bundle_files(out_dir, shard_pages, name)
+            if name != PRIMARY:
+                made = [(rel, data) for rel, data in made if not UI_FILES.match(rel.rsplit("/", 1)[-1])]
+            bundle = [*made, (prefix + DIGEST_NAME, key)]
+        for rel, data in bundle:
+            writer.write_bytes(rel, data)
+        files += len(bundle)
+    figures = {"search_pages": len(pages), "search_shards": len(groups), "search_files": files}
+    return figures, bundle_urls(groups)
 
 
-def _previous_bundle(out_dir: Path) -> dict[str, bytes] | None:
-    """The bundle the previous build wrote, if it is complete (listed in the writer's manifest)."""
+def _previous_files(out_dir: Path) -> dict[str, bytes]:
+    """The bundle files the previous build wrote (as listed in the writer's manifest)."""
     manifest = out_dir / ".sunlight-manifest"
-    if not (out_dir / DIGEST_FILE).is_file() or not manifest.is_file():
-        return None
-    listed = [p for p in manifest.read_text("utf-8").splitlines() if p.startswith(f"{BUNDLE}/")]
-    try:
-        return {rel: (out_dir / rel).read_bytes() for rel in listed}
-    except OSError:
-        return None
+    if not manifest.is_file():
+        return {}
+    files = {}
+    for rel in manifest.read_text("utf-8").splitlines():
+        if rel.startswith(f"{BUNDLE}/"):
+            try:
+                files[rel] = (out_dir / rel).read_bytes()
+            except OSError:
+                return {}
+    return files

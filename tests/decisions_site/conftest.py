@@ -1,9 +1,15 @@
-"""One build of the fixture agency (full of personal data), shared by the tests of this folder."""
+"""One build of the fixture agency (full of personal data), shared by the tests of this folder.
+
+The builds live in private temporary directories, not pytest's ``tmp_path``: pytest's numbered
+base directory is shared by every pytest run of the same user on the machine, and a concurrent
+run prunes older ones, which removed a session's site while its tests were reading it.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,16 +19,28 @@ from decisions_fixture import TODAY, write_content
 
 
 @pytest.fixture(scope="session")
-def fixture_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_content(tmp_path_factory.mktemp("decisions-content") / "content")
+def session_dir() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="sunlight-decisions-site-") as tmp:
+        yield Path(tmp)
+
+
+@pytest.fixture
+def private_tmp() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="sunlight-decisions-test-") as tmp:
+        yield Path(tmp)
 
 
 @pytest.fixture(scope="session")
-def built_site(fixture_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fixture_content(session_dir: Path) -> Path:
+    return write_content(session_dir / "content")
+
+
+@pytest.fixture(scope="session")
+def built_site(fixture_content: Path, session_dir: Path) -> Path:
     """The fixture agency built with its search index (about 3 s)."""
     from sunlight_site.build import build_site
 
-    out = tmp_path_factory.mktemp("decisions-site") / "out"
+    out = session_dir / "out"
     build_site(fixture_content, out, TODAY, search=True)
     return out
 

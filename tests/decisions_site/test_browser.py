@@ -23,10 +23,11 @@ RESULT = ".pagefind-ui__result-link"
 def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/search/")
     page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_selector(f"{RESULT}, .pagefind-ui__message", timeout=15000)
+    # Wait for the outcome: result links (they appear after the count), or "未找到 … 的相关结果".
     page.wait_for_function(
-        "() => { const m = document.querySelector('.pagefind-ui__message'); return m && !/搜索中|Searching/.test(m.textContent); }",
-        timeout=15000,
+        """() => { const m = document.querySelector('.pagefind-ui__message');
+                   return document.querySelector('.pagefind-ui__result-link') || (m && /未找到/.test(m.textContent)); }""",
+        timeout=30000,
     )
     return [a.get_attribute("href") for a in page.query_selector_all(RESULT)]
 
@@ -34,6 +35,10 @@ def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-unt
 def test_chinese_word_finds_the_decision(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     hrefs = search(page, site_url, "渣土")
     assert "/decisions/MC2026-0001/" in hrefs
+    excerpt = page.inner_text(".pagefind-ui__result-excerpt >> nth=1") + page.inner_text(
+        ".pagefind-ui__result-excerpt >> nth=0"
+    )
+    assert "渣土" in excerpt  # the spaces of the per-character index are tidied away
 
 
 def test_party_name_finds_the_decision(page, site_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from markupsafe import Markup
-
 from sunlight.content.model import Agency
 from sunlight.domain.publication import PublicDecision, WithdrawalNotice
 from sunlight_site import decision_pages
@@ -18,7 +17,10 @@ from sunlight_site.pagination import paginate
 from sunlight_site.writer import SiteWriter
 
 THEME = Path(decision_pages.__file__).parent / "theme"
-SETTINGS = {"THEME": str(THEME), "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}}
+SETTINGS = {
+    "THEME": str(THEME),
+    "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True},
+}
 
 
 def public(i: int, **over: object) -> PublicDecision:
@@ -36,13 +38,16 @@ def public(i: int, **over: object) -> PublicDecision:
 
 
 @pytest.fixture
-def writer(tmp_path: Path) -> SiteWriter:
-    return SiteWriter(str(tmp_path), settings=SETTINGS)
+def writer(private_tmp: Path) -> SiteWriter:
+    return SiteWriter(str(private_tmp), settings=SETTINGS)
 
 
 def context() -> dict[str, object]:
     agency = Agency(name="明川区<城管>局", site_url="https://x.example", site_code="1")
-    nav = [{"key": "decisions", "title": "执法决定", "url": "/decisions/"}, {"key": "home", "title": "首页", "url": "/"}]
+    nav = [
+        {"key": "decisions", "title": "执法决定", "url": "/decisions/"},
+        {"key": "home", "title": "首页", "url": "/"},
+    ]
     return {"site": {"agency": agency, "domain": "x.example", "nav": nav, "pages": []}}
 
 
@@ -52,10 +57,19 @@ def full_render(writer: SiteWriter, template: str, variables: dict[str, object])
 
 
 def test_decision_page_matches_a_full_render(writer: SiteWriter) -> None:
-    views = decision_views([public(1), public(2, party_type="自然人", party_name="张某", credit_code="", legal_rep="")])
-    frame = FramedTemplate(writer.env, "decision.html", {**context(), "m": writer.env.get_template("macros.html").module, "active": "decisions"})
+    views = decision_views(
+        [public(1), public(2, party_type="自然人", party_name="张某", credit_code="", legal_rep="")]
+    )
+    frame = FramedTemplate(
+        writer.env,
+        "decision.html",
+        {**context(), "m": writer.env.get_template("macros.html").module, "active": "decisions"},
+    )
     for v in views:
-        page = {"d": v, "article_meta": {"title": v.doc_no, "pubdate": "2026-10-28 00:00", "source": "东片执法大队"}}
+        page = {
+            "d": v,
+            "article_meta": {"title": v.doc_no, "pubdate": "2026-10-28 00:00", "source": "东片执法大队"},
+        }
         framed = frame.render(page)
         assert framed == full_render(writer, "decision.html", page)
         assert "&lt;script&gt;" in framed and "<script>alert" not in framed
@@ -76,13 +90,19 @@ def test_list_and_notice_pages_match_a_full_render(writer: SiteWriter) -> None:
     assert frame.render({"w": notice}) == full_render(writer, "decision_withdrawn.html", {"w": notice})
 
 
-def test_parallel_writing_gives_the_same_files_and_manifest(tmp_path: Path) -> None:
+def test_parallel_writing_gives_the_same_files_and_manifest(private_tmp: Path) -> None:
     views = decision_views([public(i) for i in range(1, 2501)])
     outs = []
     for workers in (1, 2):
-        w = SiteWriter(str(tmp_path / f"w{workers}"), settings=SETTINGS)
+        w = SiteWriter(str(private_tmp / f"w{workers}"), settings=SETTINGS)
         decision_pages.write_decisions(w, views, context(), workers=workers)
-        outs.append((w.manifest, w.stats.written, {p: (tmp_path / f"w{workers}" / p).read_bytes() for p in sorted(w.manifest)[:50]}))
+        outs.append(
+            (
+                w.manifest,
+                w.stats.written,
+                {p: (private_tmp / f"w{workers}" / p).read_bytes() for p in sorted(w.manifest)[:50]},
+            )
+        )
     assert outs[0][0] == outs[1][0] and len(outs[0][0]) == 2500
     assert outs[0][1] == outs[1][1] == 2500
     assert outs[0][2] == outs[1][2]

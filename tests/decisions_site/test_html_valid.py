@@ -29,5 +29,7 @@ def test_pages_are_valid_html(built_site: Path) -> None:
         capture_output=True, text=True, timeout=180,
     )  # fmt: skip
     messages = json.loads(proc.stderr or proc.stdout)["messages"]
-    errors = [(Path(m.get("url", "")).parent.name, m["message"]) for m in messages if m.get("type") == "error"]
+    errors = [
+        (Path(m.get("url", "")).parent.name, m["message"]) for m in messages if m.get("type") == "error"
+    ]
     assert errors == []

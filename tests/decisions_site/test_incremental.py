@@ -17,7 +17,9 @@ NEXT_DAY = TODAY + dt.timedelta(days=1)
 
 def snapshot(out: Path) -> dict[str, tuple[int, int]]:
     return {
-        str(p.relative_to(out)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()
+        str(p.relative_to(out)): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in out.rglob("*")
+        if p.is_file()
     }
 
 
@@ -44,13 +46,13 @@ def next_day_rows() -> list[dict[str, str]]:
 
 
 def test_rebuild_equals_full_build_and_leaves_unchanged_files_alone(
-    fixture_content: Path, tmp_path: Path
+    fixture_content: Path, private_tmp: Path
 ) -> None:
     from sunlight_site.build import build_site
 
-    content = tmp_path / "content"
+    content = private_tmp / "content"
     shutil.copytree(fixture_content, content)
-    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    site, fresh = private_tmp / "site", private_tmp / "fresh"
     build_site(content, site, TODAY, search=True)
     before = snapshot(site)
 

@@ -31,7 +31,7 @@ def all_text(out: Path) -> dict[str, str]:
 
 def test_no_planted_value_in_any_output_file(built_site: Path) -> None:
     texts = all_text(built_site)
-    assert any(name.startswith("pagefind/fragment/") for name in texts), "the search index was not built"
+    assert any("/fragment/" in name for name in texts), "the search index was not built"
     leaks = [(value, name) for name, text in texts.items() for value in PLANTED if value in text]
     assert leaks == []
 
@@ -39,7 +39,7 @@ def test_no_planted_value_in_any_output_file(built_site: Path) -> None:
 def test_the_scan_reads_inside_the_search_index(built_site: Path) -> None:
     """A control: an organisation's name (public) is found in the decompressed search fragments,
     so the scan above would have found a planted value there too."""
-    fragments = [t for n, t in all_text(built_site).items() if n.startswith("pagefind/fragment/")]
+    fragments = [t for n, t in all_text(built_site).items() if "/fragment/" in n]
     assert any(PARTY_ORG in t for t in fragments)
     assert any("张某" in t for t in fragments)
 

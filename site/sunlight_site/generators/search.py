@@ -1,5 +1,6 @@
-"""Search: ``/search/`` (pagefind's own UI, served from this site) and the index under
-``/pagefind/`` (see ``sunlight_site.search_index``). Runs last: it reads the pages written before it."""
+"""Search: the index under ``/pagefind/`` (see ``sunlight_site.search_index``) and ``/search/``,
+pagefind's own UI served from this site, merging the index's shards. Runs last: it reads the
+pages written before it."""
 
 from __future__ import annotations
 
@@ -11,15 +12,17 @@ from sunlight_site.writer import SiteWriter
 
 class SearchGenerator(SectionGenerator):
     def generate_output(self, writer: SiteWriter) -> None:
-        enabled = self.state.search
+        bundles: list[str] = []
+        if self.state.search:
+            views = self.state.extra("decisions").get("views", [])
+            figures, bundles = write_index(writer, self.state.out_dir, {v.id: v.month for v in views})
+            for key, value in figures.items():
+                self.count(key, value)
         writer.write_page(
             "search.html",
             "search/index.html",
-            {"search_enabled": enabled, "active": "", "column": column("站内搜索")},
+            {"bundles": bundles, "active": "", "column": column("站内搜索")},
         )
-        if enabled:
-            for key, value in write_index(writer, self.state.out_dir).items():
-                self.count(key, value)
 
 
 GENERATORS = [SearchGenerator]

@@ -1,4 +1,5 @@
-// /search/: pagefind's UI over the static index, and the query of the header's search form (?q=).
+// /search/: pagefind's UI over the static index (its shards merged), and the query of the
+// header's search form (?q=).
 // Chinese is indexed one character per word (see sunlight_site/search_index.py), so a query is
 // spaced the same way; a query without spaces is searched as an exact phrase (its characters
 // together and in order). Results get the spaces between Chinese characters taken out again.
@@ -9,6 +10,7 @@
   var HAN = "[\\u3400-\\u9fff\\uf900-\\ufaff]";
   var pair = new RegExp("(" + HAN + ")(?=" + HAN + ")", "g");
   var gap = new RegExp("(" + HAN + "|</mark>) (?=" + HAN + "|<mark>)", "g");
+  var gapInMark = new RegExp("(" + HAN + ") (?=</mark>)", "g");
   var hasHan = new RegExp(HAN);
 
   function processTerm(term) {
@@ -20,7 +22,7 @@
   }
 
   function tidy(text) {
-    return typeof text === "string" ? text.replace(gap, "$1") : text;
+    return typeof text === "string" ? text.replace(gapInMark, "$1").replace(gap, "$1") : text;
   }
 
   function processResult(result) {
@@ -29,8 +31,13 @@
     return result;
   }
 
+  // The index's shards: the primary bundle, then one per month of decisions, merged here.
+  var bundles = (root.getAttribute("data-bundles") || "").split(" ").filter(Boolean);
+  if (!bundles.length) return;
   var ui = new PagefindUI({
     element: "#search",
+    bundlePath: bundles[0],
+    mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
     showImages: false,
     showSubResults: false,
     processTerm: processTerm,
