@@ -18,6 +18,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from sunlight.domain.publication import WithdrawalNotice
 
+from sunlight_site.decision_cache import RenderKeys
 from sunlight_site.decision_frame import FramedTemplate
 from sunlight_site.decision_parallel import PARALLEL_MIN, write_parallel
 from sunlight_site.decision_views import DecisionView
@@ -33,6 +34,8 @@ class Writer(Protocol):
     """What this module needs of ``sunlight_site.writer.SiteWriter``."""
 
     env: Environment
+    manifest: set[str]
+    stats: Any
 
     def write_bytes(self, rel_path: str, data: bytes, override: bool = False) -> bool: ...
 
@@ -45,15 +48,23 @@ def write_framed(
     items: Iterable[tuple[str, Mapping[str, Any]]],
     context: Mapping[str, Any],
     workers: int = 1,
+    keys: RenderKeys | None = None,
 ) -> int:
     """Render ``template`` (a child of base.html) for each (path, variables) and write it.
 
-    With ``workers`` > 1 and many pages, forked processes render and write shares of the pages
-    (see ``decision_parallel``); the writer's manifest and counts get every path either way.
+    With ``keys``, pages whose render key did not change since the previous build are skipped
+    (see ``decision_cache``). With ``workers`` > 1 and many pages, forked processes render and
+    write shares of the pages (see ``decision_parallel``). The writer's manifest and counts get
+    every path either way. Returns the number of pages rendered.
     """
     shared = {**context, "m": writer.env.get_template("macros.html").module, "active": "decisions"}
     frame = FramedTemplate(writer.env, template, shared)
     pages = items if isinstance(items, list) else list(items)
+    if keys is not None:
+        pages, fresh = keys.split(template + "\0" + repr(frame.parts), pages)
+        for path in fresh:
+            writer.manifest.add(path)
+        writer.stats.unchanged += len(fresh)
     if workers > 1 and len(pages) >= PARALLEL_MIN:
         return write_parallel(writer, frame, pages, workers)
     for path, data in frame.render_many(pages):
@@ -142,16 +153,24 @@ def _list_pages(all_groups: Sequence[Group], browse: Markup) -> Iterator[tuple[s
                     "heading": heading,
                     "trail": trail,
                     "feed": g.feed,
-                    "browse": browse,
+                    "browse": browse if pager.number == 1 else "",
                     "column": COLUMN,
                     "active": "decisions",
                 },
             )
 
 
-def write_lists(writer: Writer, all_groups: Sequence[Group], context: Mapping[str, Any]) -> int:
+def write_lists(
+    writer: Writer,
+    all_groups: Sequence[Group],
+    context: Mapping[str, Any],
+    workers: int = 1,
+    keys: RenderKeys | None = None,
+) -> int:
+    """Every list page. The browse navigation (with counts) is on the first page of each list only,
+    so a day's new decisions do not change the later pages of lists they do not shift."""
     browse = browse_navigation(writer, all_groups, context)
-    return write_framed(writer, "decision_list.html", _list_pages(all_groups, browse), context)
+    return write_framed(writer, "decision_list.html", _list_pages(all_groups, browse), context, workers, keys)
 
 
 def _decision_pages(views: Iterable[DecisionView], source: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -176,13 +195,19 @@ def write_decisions(
     context: Mapping[str, Any],
     source: str = "",
     workers: int = 1,
+    keys: RenderKeys | None = None,
 ) -> int:
-    return write_framed(writer, "decision.html", _decision_pages(views, source), context, workers)
+    return write_framed(writer, "decision.html", _decision_pages(views, source), context, workers, keys)
 
 
-def write_withdrawn(writer: Writer, withdrawn: Iterable[WithdrawalNotice], context: Mapping[str, Any]) -> int:
+def write_withdrawn(
+    writer: Writer,
+    withdrawn: Iterable[WithdrawalNotice],
+    context: Mapping[str, Any],
+    keys: RenderKeys | None = None,
+) -> int:
     pages = ((f"decisions/{w.id}/index.html", {"w": w}) for w in withdrawn if w.id)
-    return write_framed(writer, "decision_withdrawn.html", pages, context)
+    return write_framed(writer, "decision_withdrawn.html", pages, context, keys=keys)
 
 
 def recent_by_office(views: Sequence[DecisionView], limit: int = 10) -> dict[str, list[DecisionView]]:

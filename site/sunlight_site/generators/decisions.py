@@ -9,7 +9,10 @@ office's recent ones (``extras["office:<id>"]``). It also leaves the views and g
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sunlight_site import decision_data, decision_pages
+from sunlight_site.decision_cache import RenderKeys, theme_digest
 from sunlight_site.decision_parallel import default_workers
 from sunlight_site.decision_views import decision_views
 from sunlight_site.generators.base import SectionGenerator
@@ -36,9 +39,13 @@ class DecisionsGenerator(SectionGenerator):
 
     def generate_output(self, writer: SiteWriter) -> None:
         workers = self.settings.get("SUNLIGHT_WORKERS") or default_workers()
-        decision_pages.write_decisions(writer, self.views, {}, workers=workers)
-        decision_pages.write_withdrawn(writer, self.withdrawn, {})
-        decision_pages.write_lists(writer, self.groups, {})
+        theme = Path(self.settings["THEME"])
+        salt = f"{theme_digest(theme)}\0{self.content.agency!r}"
+        keys = RenderKeys(self.state.out_dir, salt)
+        decision_pages.write_decisions(writer, self.views, {}, workers=workers, keys=keys)
+        decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=keys)
+        decision_pages.write_lists(writer, self.groups, {}, workers=workers, keys=keys)
+        keys.save(writer)
         writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
         writer.write_bytes(
             "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())
