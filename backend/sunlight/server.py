@@ -92,6 +92,8 @@ def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) ->
         wiring_clock().date(),
         search=search,
         backend_catalog=site_dir.parent / bootstrap.CATALOG_FILE,
+        # The figures of the store as it was at start-up go on /compliance/.
+        complaint_stats=bootstrap.complaint_stats(site_dir.parent),
     )
 
 

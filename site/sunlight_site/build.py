@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
             today,
             search=not getattr(args, "no_search", False),
             backend_catalog=Path(backend_catalog) if backend_catalog else None,
+            complaint_stats=stats_snapshot(getattr(args, "stats_from", None)),
         )
     except BuildError as exc:
         print(f"sunlight build: {exc}", file=sys.stderr)
@@ -74,6 +75,17 @@ def run(args: argparse.Namespace) -> int:
         f"{len(report['errors'])} content errors, {len(report['warnings'])} warnings -> {args.output}/{REPORT_NAME}"
     )
     return 0
+
+
+def stats_snapshot(data_dir: str | None) -> list[dict[str, Any]] | None:
+    """The complaint figures of a backend ``--data`` directory, for ``--stats-from``."""
+    if not data_dir:
+        return None
+    if not Path(data_dir).is_dir():
+        raise BuildError(f"--stats-from 目录不存在 / --stats-from directory not found: {data_dir}")
+    from sunlight.bootstrap import complaint_stats
+
+    return complaint_stats(data_dir)
 
 
 def load(content_dir: Path) -> tuple[Content, list[Problem]]:
@@ -95,14 +107,21 @@ def build_site(
     today: dt.date,
     search: bool = True,
     backend_catalog: Path | None = None,
+    complaint_stats: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Build the site of ``content_dir`` into ``out_dir`` as of ``today``; returns the build report.
+
+    ``complaint_stats``: per-office complaint figures (``GET /api/stats`` rows) shown on
+    ``/compliance/`` and the office pages.
 
     ``backend_catalog``: where to write the backend's own catalog, which unlike the public
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
     content, problems = load(content_dir)
-    report = build_from_content(content, content_dir, out_dir, today, search=search, problems=problems)
+    extras = {"compliance": {"complaints": complaint_stats}} if complaint_stats else None
+    report = build_from_content(
+        content, content_dir, out_dir, today, search=search, problems=problems, extras=extras
+    )
     if backend_catalog is not None:
         write_backend_catalog(content, today, out_dir, backend_catalog)
     return report
@@ -127,6 +146,7 @@ def build_from_content(
     today: dt.date,
     search: bool = True,
     problems: list[Problem] | None = None,
+    extras: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Stages 2-4 on already loaded content (tests use this with records made in code)."""
     calendar = WorkingCalendar.from_overrides(content.calendar.holidays, content.calendar.workdays)
@@ -138,6 +158,8 @@ def build_from_content(
         report=BuildReport(today=today.isoformat()),
         search=search,
     )
+    for key, values in (extras or {}).items():
+        state.extra(key).update(values)
     for problem in problems or []:
         state.report.add_problem(problem)
         if problem.severity == "error" and problem.file:
