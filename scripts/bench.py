@@ -141,10 +141,6 @@ def bench_peers(n: int, work: Path, rounds: int) -> list[str]:
         for name, cmd, out, cwd in runs():
             shutil.rmtree(out, ignore_errors=True)
             run = measure(name, cmd, out, cwd)
-            print(
-                f"  {name}: {run.seconds:.2f} s, {run.peak_mb:.0f} MB, {run.files} files {run.note}",
-                file=sys.stderr,
-            )
             if name not in best or (run.ok and run.seconds < best[name].seconds):
                 best[name] = run
     hugo = best["Hugo"].seconds
@@ -162,12 +158,34 @@ def bench_peers(n: int, work: Path, rounds: int) -> list[str]:
             f"| {run.name} | {run.seconds:.2f} | {ratio} | {run.peak_mb:.0f} | {run.files:,} |"
             + (f" failed: {run.note}" if not run.ok else "")
         )
+    stages = _stages(best["Sunlight"].stdout)
+    if stages:
+        render = stages.get("render_and_write", 0.0)
+        lines += [
+            "",
+            "Sunlight's best round by stage (s): "
+            + ", ".join(f"{k.replace('_', ' ')} {v:.2f}" for k, v in stages.items())
+            + f"; rendering and writing alone = {render / hugo:.2f} x Hugo.",
+        ]
     s, p = best["Sunlight"].seconds, best["plain Pelican"].seconds
     lines += [
         "",
         f"Sunlight = {s / hugo:.2f} x Hugo (target <= 0.5); plain Pelican / Sunlight = {p / s:.1f} (target >= 10).",
     ]
     return lines
+
+
+def _stages(stdout: str) -> dict[str, float]:
+    import json
+
+    for line in reversed(stdout.strip().splitlines()):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            return {str(k): float(v) for k, v in data.items()}
+    return {}
 
 
 def sunlight_shape_setup(csv_path: Path, content: Path) -> None:

@@ -10,8 +10,10 @@ paginated list (50 a page) and the Atom feed of the newest 100. Nothing else of 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,6 +69,16 @@ def public_decisions(content: Path) -> list:
 
 
 def main(content_dir: str, out_dir: str) -> int:
+    """Build the shape; prints the seconds of each stage as JSON on stdout (for the report)."""
+    stages: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages[name] = round(now - clock, 3)
+        clock = now
+
     from sunlight.content.model import Agency
     from sunlight_site import decision_feeds, decision_pages
     from sunlight_site.decision_parallel import default_workers
@@ -74,13 +86,16 @@ def main(content_dir: str, out_dir: str) -> int:
     from sunlight_site.pagination import paginate
     from sunlight_site.writer import SiteWriter
 
+    lap("import")
     theme = Path(decision_pages.__file__).parent / "theme"
     writer = SiteWriter(out_dir, settings={"THEME": str(theme), "JINJA_ENVIRONMENT": {"autoescape": True}})
     agency = Agency(
         name="上海市嘉定区城市管理行政执法局", site_url="https://example.gov.cn", site_code="3101140001"
     )
     context = {"site": {"agency": agency, "domain": agency.site_domain, "nav": [], "pages": []}}
-    views = decision_views(public_decisions(Path(content_dir)))
+    public = public_decisions(Path(content_dir))
+    lap("load_and_publish")
+    views = decision_views(public)
     decision_pages.write_decisions(writer, views, context, workers=default_workers())
     pages = (
         (p.path, {"pager": p, "heading": decision_pages.LIST_TITLE, "trail": [], "feed": "", "browse": "",
@@ -91,6 +106,8 @@ def main(content_dir: str, out_dir: str) -> int:
     writer.write_bytes(
         "feeds/decisions.atom", decision_feeds.atom_of_all(views, agency.site_url, agency.name, TODAY)
     )
+    lap("render_and_write")
+    print(json.dumps(stages))
     return 0
 
 
