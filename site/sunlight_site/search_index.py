@@ -35,22 +35,23 @@ INDEX_FORMAT = "pagefind-1.5/chinese-by-character/shards"  # change it whenever 
 
 
 def indexable(out_dir: Path, paths: Iterable[str]) -> list[tuple[str, bytes]]:
-    """(relative path, bytes) of the HTML pages of this build that ask to be indexed, sorted."""
+    """(relative path, SHA-1 of its bytes) of the HTML pages of this build that ask to be indexed,
+    sorted. Only digests are kept: a city's pages would not fit in memory at once."""
     pages = []
     for rel in sorted(paths):
         if not rel.endswith(".html") or rel.startswith(f"{BUNDLE}/"):
             continue
         data = (out_dir / rel).read_bytes()
         if MARKER in data:
-            pages.append((rel, data))
+            pages.append((rel, hashlib.sha1(data).digest()))
     return pages
 
 
 def digest(pages: Iterable[tuple[str, bytes]]) -> str:
-    """A key of the indexed pages and of how they are indexed (``INDEX_FORMAT``)."""
+    """A key of the indexed pages (path and content digest) and of how they are indexed."""
     h = hashlib.sha1(INDEX_FORMAT.encode())
-    for rel, data in pages:
-        h.update(rel.encode() + b"\0" + hashlib.sha1(data).digest())
+    for rel, file_digest in pages:
+        h.update(rel.encode() + b"\0" + file_digest)
     return h.hexdigest()
 
 
@@ -88,15 +89,15 @@ def spaced(html: str) -> str:
     return _CJK_PAIR.sub(" ", html)
 
 
-def _stage(pages: list[tuple[str, bytes]], stage: Path) -> None:
+def _stage(out_dir: Path, pages: list[tuple[str, bytes]], stage: Path) -> None:
     """The pages to index, at their paths under ``stage``, Chinese spaced out (see ``spaced``)."""
     made: set[Path] = set()
-    for rel, data in pages:
+    for rel, _ in pages:
         target = stage / rel
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(spaced(data.decode("utf-8")).encode("utf-8"))
+        target.write_bytes(spaced((out_dir / rel).read_text("utf-8")).encode("utf-8"))
 
 
 def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]], name: str) -> list[tuple[str, bytes]]:
@@ -106,7 +107,7 @@ def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]], name: str) -> li
     with tempfile.TemporaryDirectory(prefix=".sunlight-search-", dir=parent) as tmp:
         stage, target = Path(tmp) / "site", os.path.join(tmp, BUNDLE)
         stage.mkdir()
-        _stage(pages, stage)
+        _stage(out_dir, pages, stage)
         indexed = _run_async(_index, str(stage), target)
         if indexed != len(pages):
             raise RuntimeError(f"pagefind indexed {indexed} of {len(pages)} pages")
@@ -157,9 +158,13 @@ def write_index(writer: Any, out_dir: Path, months: Mapping[str, str]) -> tuple[
     for name, shard_pages in groups.items():
         prefix = f"{BUNDLE}/{name}/"
         key = digest(shard_pages).encode()
-        old = {rel: data for rel, data in previous.items() if rel.startswith(prefix)}
-        if old.get(prefix + DIGEST_NAME) == key:
-            bundle = sorted(old.items())  # same pages, same index: write it back unchanged
+        old = sorted(rel for rel in previous if rel.startswith(prefix))
+        reused: list[tuple[str, bytes | None]] = []
+        if prefix + DIGEST_NAME in old and _read(out_dir, prefix + DIGEST_NAME) == key:
+            # Same pages, same index: the previous bundle is written back unchanged.
+            reused = [(rel, _read(out_dir, rel)) for rel in old]
+        if reused and all(data is not None for _, data in reused):
+            bundle = [(rel, data) for rel, data in reused if data is not None]
         else:
             made = bundle_files(out_dir, shard_pages, name)
             if name != PRIMARY:
@@ -172,16 +177,16 @@ def write_index(writer: Any, out_dir: Path, months: Mapping[str, str]) -> tuple[
     return figures, bundle_urls(groups)
 
 
-def _previous_files(out_dir: Path) -> dict[str, bytes]:
+def _previous_files(out_dir: Path) -> list[str]:
     """The bundle files the previous build wrote (as listed in the writer's manifest)."""
     manifest = out_dir / ".sunlight-manifest"
     if not manifest.is_file():
-        return {}
-    files = {}
-    for rel in manifest.read_text("utf-8").splitlines():
-        if rel.startswith(f"{BUNDLE}/"):
-            try:
-                files[rel] = (out_dir / rel).read_bytes()
-            except OSError:
-                return {}
-    return files
+        return []
+    return [rel for rel in manifest.read_text("utf-8").splitlines() if rel.startswith(f"{BUNDLE}/")]
+
+
+def _read(out_dir: Path, rel: str) -> bytes | None:
+    try:
+        return (out_dir / rel).read_bytes()
+    except OSError:
+        return None
