@@ -18,11 +18,10 @@ leaves unchanged files untouched and deletes those of an index that is no more.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import hashlib
 import os
 import re
+import subprocess
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -31,7 +30,7 @@ from typing import Any
 MARKER = b"data-pagefind-body"
 BUNDLE = "pagefind"
 DIGEST_NAME = "sunlight-source.sha1"
-INDEX_FORMAT = "pagefind-1.5/chinese-by-character/shards"  # change it whenever staging changes
+INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards"  # change it whenever staging changes
 
 
 def indexable(out_dir: Path, paths: Iterable[str]) -> list[tuple[str, bytes]]:
@@ -55,24 +54,30 @@ def digest(pages: Iterable[tuple[str, bytes]]) -> str:
     return h.hexdigest()
 
 
-async def _index(site: str, target: str) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+def _pagefind_binary() -> str:
+    """The pagefind extended binary that the ``pagefind[extended]`` package installs."""
+    from pagefind_bin_extended import get_executable
 
-    config = IndexConfig(force_language="zh", output_path=target)
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(site)
-    return int(result.get("page_count", 0))
+    return str(get_executable())
 
 
-def _run_async(func: Any, *args: Any) -> Any:
-    """``asyncio.run(func(*args))``, in a thread of its own when this thread already runs a loop
-    (a build started from async code, or next to Playwright's sync API in the tests)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(func(*args))
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(func(*args))).result()
+def _index(site: str, target: str) -> int:
+    """Run pagefind over ``site`` into ``target``; returns the number of pages it indexed.
+
+    The command line, not pagefind's Python service: the service answers "written" before its
+    files are complete and then terminates the process, which left empty files in a bundle. The
+    command exits only when everything is written.
+    """
+    proc = subprocess.run(
+        [_pagefind_binary(), "--site", site, "--output-path", target, "--force-language", "zh"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Indexed (\d+) pages?", proc.stdout)
+    if proc.returncode != 0 or found is None:
+        raise RuntimeError(f"pagefind failed ({proc.returncode}): {(proc.stderr or proc.stdout)[-500:]}")
+    return int(found.group(1))
 
 
 # Chinese is indexed character by character. pagefind's extended build segments Chinese with its
@@ -108,7 +113,7 @@ def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]], name: str) -> li
         stage, target = Path(tmp) / "site", os.path.join(tmp, BUNDLE)
         stage.mkdir()
         _stage(out_dir, pages, stage)
-        indexed = _run_async(_index, str(stage), target)
+        indexed = _index(str(stage), target)
         if indexed != len(pages):
             raise RuntimeError(f"pagefind indexed {indexed} of {len(pages)} pages")
         files = []
@@ -163,7 +168,7 @@ def write_index(writer: Any, out_dir: Path, months: Mapping[str, str]) -> tuple[
         if prefix + DIGEST_NAME in old and _read(out_dir, prefix + DIGEST_NAME) == key:
             # Same pages, same index: the previous bundle is written back unchanged.
             reused = [(rel, _read(out_dir, rel)) for rel in old]
-        if reused and all(data is not None for _, data in reused):
+        if reused and all(data for _, data in reused):  # pagefind writes no empty file
             bundle = [(rel, data) for rel, data in reused if data is not None]
         else:
             made = bundle_files(out_dir, shard_pages, name)
