@@ -1,0 +1,79 @@
+"""Small pure parts: search sharding and spacing, render keys, compliance rows, open-data columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sunlight.domain.disclosure_deadlines import Timing
+from sunlight_site.compliance import compliance_rows, totals
+from sunlight_site.decision_cache import RenderKeys
+from sunlight_site.search_index import digest, shard_of, shards, spaced
+
+
+def test_chinese_is_spaced_character_by_character_and_nothing_else() -> None:
+    assert spaced("<p>渣土运输 CF-GH-001 2026年</p>") == "<p>渣 土 运 输 CF-GH-001 2026年</p>"
+
+
+def test_decision_pages_go_to_their_month_shard() -> None:
+    months = {"D1": "2025-09"}
+    assert shard_of("decisions/D1/index.html", months) == "decisions-2025-09"
+    assert shard_of("decisions/D2/index.html", months) == "site"  # not public: never its own shard
+    assert shard_of("powers/P1/index.html", months) == "site"
+    groups = shards([("powers/P1/index.html", b"x"), ("decisions/D1/index.html", b"y")], months)
+    assert list(groups) == ["site", "decisions-2025-09"]
+
+
+def test_digest_changes_with_any_page() -> None:
+    a = [("decisions/D1/index.html", b"1"), ("decisions/D2/index.html", b"2")]
+    assert digest(a) == digest(list(a))
+    assert digest(a) != digest(a[:1])
+    assert digest(a) != digest([a[0], ("decisions/D2/index.html", b"3")])
+
+
+def test_render_keys_skip_only_unchanged_pages_that_exist(private_tmp: Path) -> None:
+    class Writer:
+        def write_bytes(self, rel: str, data: bytes) -> bool:
+            (private_tmp / rel).write_bytes(data)
+            return True
+
+    (private_tmp / "a.html").write_text("a")
+    first = RenderKeys(private_tmp, "salt")
+    todo, fresh = first.split("frame", [("a.html", {"x": 1}), ("b.html", {"x": 2})])
+    assert [p for p, _ in todo] == ["a.html", "b.html"] and fresh == []
+    first.save(Writer())
+    second = RenderKeys(private_tmp, "salt")
+    todo, fresh = second.split("frame", [("a.html", {"x": 1}), ("b.html", {"x": 2}), ("c.html", {"x": 3})])
+    assert fresh == ["a.html"]  # b.html has the same key but no file
+    assert [p for p, _ in todo] == ["b.html", "c.html"]
+    third = RenderKeys(private_tmp, "other templates")
+    assert third.split("frame", [("a.html", {"x": 1})])[1] == []
+
+
+def timing(i: str, office: str, decided: dt.date, published: dt.date, deadline: dt.date, days: int) -> Timing:
+    return Timing(id=i, office=office, decided_on=decided, published_on=published, deadline=deadline,
+                  allowed_days=7, working_days=days)  # fmt: skip
+
+
+def test_compliance_rows_share_median_and_late_links() -> None:
+    d = dt.date(2026, 9, 1)
+    rows = compliance_rows(
+        [
+            timing("A", "east", d, d + dt.timedelta(days=2), d + dt.timedelta(days=9), 2),
+            timing("B", "east", d, d + dt.timedelta(days=20), d + dt.timedelta(days=9), 14),
+            timing("C", "east", d, d + dt.timedelta(days=3), d + dt.timedelta(days=9), 3),
+        ],
+        {"east": "东片", "west": "西片"},
+        public_ids={"A", "C"},
+    )
+    east, west = rows
+    assert (east.office_name, east.published, east.on_time, east.share_text, east.median_text) == (
+        "东片",
+        3,
+        2,
+        "66.7%",
+        "3",
+    )
+    assert [(x.id, x.url) for x in east.late] == [("B", "")]  # B is no longer public: no link
+    assert (west.published, west.share_text, west.median_text) == (0, "—", "—")
+    assert totals(rows) == {"published": 3, "on_time": 2, "share_text": "66.7%", "late": 1}
