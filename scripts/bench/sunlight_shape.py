@@ -21,24 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from records import OFFICES, power_items  # noqa: E402
 
 TODAY = dt.date(2026, 1, 31)
-COLUMNS = [
-    "id",
-    "doc_no",
-    "kind",
-    "procedure",
-    "party_type",
-    "party_name",
-    "credit_code",
-    "legal_rep",
-    "facts",
-    "basis",
-    "content",
-    "amount",
-    "office",
-    "power_code",
-    "decided_on",
-    "published_on",
-]
 
 
 def write_content(csv_path: Path, content: Path) -> None:
