@@ -101,6 +101,20 @@ def feed_files(
     return out
 
 
+def feed_links(groups: Sequence[Group]) -> list[tuple[str, str]]:
+    """(title, URL) of every decision feed that ``feed_files`` writes, for the subscription lists."""
+    links: list[tuple[str, str]] = []
+    for g in groups:
+        if g.key == "all":
+            links += [
+                ("全部执法决定（Atom）", "/feeds/decisions.atom"),
+                ("全部执法决定（RSS）", "/feeds/decisions.rss"),
+            ]
+        elif g.feed:
+            links.append((f"执法决定：{g.label}（Atom）", g.feed))
+    return links
+
+
 def atom_of_all(views: Sequence[DecisionView], site_url: str, agency_name: str, today: dt.date) -> bytes:
     fg = feed_generator(
         views, f"{agency_name}行政执法决定公示", "/feeds/decisions.atom", "/decisions/", site_url, today

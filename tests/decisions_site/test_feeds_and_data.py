@@ -64,3 +64,16 @@ def test_open_data_has_exactly_the_public_decisions(built_site: Path) -> None:
     assert "证件号码" not in rows[0]
     natural = next(d for d in data["decisions"] if d["id"] == "MC2026-0002")
     assert natural["party_name"] == "张某" and natural["credit_code"] == ""
+
+
+def test_data_page_lists_every_feed_and_each_one_exists(built_site: Path) -> None:
+    import re
+
+    index = (built_site / "data/index.html").read_text("utf-8")
+    feeds = re.findall(r'href="(/feeds/[^"]+)"', index)
+    assert {"/feeds/decisions.atom", "/feeds/decisions.rss", "/feeds/offices/brigade-east.atom",
+            "/feeds/domains/planning.atom", "/feeds/notices.atom", "/feeds/powers.atom"} <= set(feeds)  # fmt: skip
+    written = {str(p.relative_to(built_site)) for p in (built_site / "feeds").rglob("*.*")}
+    for url in feeds:
+        assert url.lstrip("/") in written, url
+    assert written <= {u.lstrip("/") for u in feeds}  # no feed goes unlisted

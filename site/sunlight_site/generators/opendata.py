@@ -13,6 +13,7 @@ from typing import Any
 from sunlight.content.model import Where
 
 from sunlight_site.context import column
+from sunlight_site.decision_feeds import feed_links
 from sunlight_site.generators.base import SectionGenerator
 from sunlight_site.generators.standing_disclosures import EXEMPTION_LISTS
 from sunlight_site.opendata import Dataset, csv_bytes, json_bytes
@@ -199,6 +200,11 @@ class OpenDataGenerator(SectionGenerator):
                 "active": "data",
                 "column": column("开放数据"),
                 "datasets": sorted(datasets, key=lambda d: d.name),
+                "feeds": [
+                    ("通知公告（Atom）", "/feeds/notices.atom"),
+                    ("权责清单变更（Atom）", "/feeds/powers.atom"),
+                    *feed_links(self.state.extra("decisions").get("groups", [])),
+                ],
             },
         )
         self.count("datasets", len(datasets))
