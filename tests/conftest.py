@@ -29,7 +29,9 @@ def chromium_path() -> str:
     for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
         if candidate and Path(candidate).exists():
             return candidate
-    raise RuntimeError("Debian's chromium is not installed: run `make setup` as root, or apt-get install chromium")
+    raise RuntimeError(
+        "Debian's chromium is not installed: run `make setup` as root, or apt-get install chromium"
+    )
 
 
 def free_port() -> int:

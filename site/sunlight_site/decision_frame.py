@@ -15,7 +15,6 @@ top-level imports must be given as shared variables (e.g. ``m`` for ``macros.htm
 
 from __future__ import annotations
 
-from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -32,7 +31,9 @@ class FramedTemplate:
         self.template: Template = env.get_template(name)
         parent: Template = env.get_template(base)
         self.blocks = {**parent.blocks, **self.template.blocks}
-        self.shared = ChainMap(dict(shared), self.template.globals)  # type: ignore[arg-type]
+        # One flat dict of what every page shares (globals under the shared variables); each page
+        # gets a copy with its own variables on top: a dict lookup per name, not a ChainMap walk.
+        self.shared: dict[str, Any] = {**self.template.globals, **shared}
         ctx = parent.new_context(self.shared, shared=True)
         ctx.blocks = {n: [lambda _c, n=n: iter((_MARK.format(n),))] for n in parent.blocks}  # type: ignore[misc]
         frame = env.concat(parent.root_render_func(ctx))  # type: ignore[attr-defined]
@@ -48,7 +49,7 @@ class FramedTemplate:
             rest = rest[end + 1 :]
 
     def render(self, variables: Mapping[str, Any]) -> str:
-        ctx = self.template.new_context(self.shared.new_child(variables), shared=True)  # type: ignore[arg-type]
+        ctx = self.template.new_context({**self.shared, **variables}, shared=True)
         concat = self.env.concat
         out: list[str] = []
         for text, block in self.parts:

@@ -20,7 +20,7 @@ from sunlight.domain.publication import WithdrawalNotice
 
 from sunlight_site.decision_cache import RenderKeys
 from sunlight_site.decision_frame import FramedTemplate
-from sunlight_site.decision_parallel import PARALLEL_MIN, write_parallel
+from sunlight_site.decision_parallel import PARALLEL_MIN, Pending, start_parallel
 from sunlight_site.decision_views import DecisionView
 from sunlight_site.pagination import paginate
 from sunlight_site.slugs import decision_kind_slug, domain_slug
@@ -57,6 +57,19 @@ def write_framed(
     write shares of the pages (see ``decision_parallel``). The writer's manifest and counts get
     every path either way. Returns the number of pages rendered.
     """
+    return start_framed(writer, template, items, context, workers, keys).wait()
+
+
+def start_framed(
+    writer: Writer,
+    template: str,
+    items: Iterable[tuple[str, Mapping[str, Any]]],
+    context: Mapping[str, Any],
+    workers: int = 1,
+    keys: RenderKeys | None = None,
+) -> Pending:
+    """``write_framed`` that returns while forked workers still write: call ``wait()`` on the result
+    before the pages are needed (search index) and before ``keys.save``."""
     shared = {**context, "m": writer.env.get_template("macros.html").module, "active": "decisions"}
     frame = FramedTemplate(writer.env, template, shared)
     pages = items if isinstance(items, list) else list(items)
@@ -66,10 +79,10 @@ def write_framed(
             writer.manifest.add(path)
         writer.stats.unchanged += len(fresh)
     if workers > 1 and len(pages) >= PARALLEL_MIN:
-        return write_parallel(writer, frame, pages, workers)
+        return start_parallel(writer, frame, pages, workers)
     for path, data in frame.render_many(pages):
         writer.write_bytes(path, data)
-    return len(pages)
+    return Pending(len(pages))
 
 
 @dataclass(frozen=True)
@@ -197,7 +210,19 @@ def write_decisions(
     workers: int = 1,
     keys: RenderKeys | None = None,
 ) -> int:
-    return write_framed(writer, "decision.html", _decision_pages(views, source), context, workers, keys)
+    return start_decisions(writer, views, context, source, workers, keys).wait()
+
+
+def start_decisions(
+    writer: Writer,
+    views: Iterable[DecisionView],
+    context: Mapping[str, Any],
+    source: str = "",
+    workers: int = 1,
+    keys: RenderKeys | None = None,
+) -> Pending:
+    """The decision pages, written in the background when there are many (see ``start_framed``)."""
+    return start_framed(writer, "decision.html", _decision_pages(views, source), context, workers, keys)
 
 
 def write_withdrawn(

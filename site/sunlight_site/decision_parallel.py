@@ -1,10 +1,12 @@
-"""Rendering and writing many pages in forked worker processes.
+"""Rendering and writing many pages in forked worker processes, in the background.
 
 Writing one file per decision is mostly file-system work (a directory and a file each) plus
-rendering; on a machine with more than one core, ``write_parallel`` forks workers that each
+rendering; on a machine with more than one core, ``start_parallel`` forks workers that each
 render and write every n-th chunk of the pages through a copy of the writer (so the same
-unchanged-file skipping applies), then adds the paths they wrote to the parent's manifest
-and counts. Without ``fork`` (not POSIX) it writes in this process.
+unchanged-file skipping applies) and returns at once: the building process goes on with other
+files (lists, notices, downloads) while the workers run. ``wait()`` collects the paths the
+workers wrote into the parent's manifest and counts. Without ``fork`` (not POSIX) the pages are
+written in this process before ``start_parallel`` returns.
 """
 
 from __future__ import annotations
@@ -34,28 +36,54 @@ def _work(chunk: int) -> tuple[list[str], int, int]:
     )
 
 
-def write_parallel(
+class Pending:
+    """Pages being written; ``wait()`` returns their number once they are all on disk."""
+
+    def __init__(self, count: int, writer: Any = None, pool: Any = None, results: Any = None) -> None:
+        self.count, self._writer, self._pool, self._results = count, writer, pool, results
+
+    def wait(self) -> int:
+        if self._pool is None:
+            return self.count
+        pool, self._pool = self._pool, None
+        try:
+            results = self._results.get()
+        finally:
+            pool.close()
+            pool.join()
+        writer = self._writer
+        for paths, written, unchanged in results:
+            for p in paths:
+                rel = p.lstrip("/")
+                if rel in writer.manifest:
+                    raise ValueError(f"{rel} was already written in this build")
+                writer.manifest.add(rel)
+            writer.stats.written += written
+            writer.stats.unchanged += unchanged
+        return self.count
+
+
+def start_parallel(
     writer: Any, frame: Any, pages: Sequence[tuple[str, Mapping[str, Any]]], workers: int
-) -> int:
+) -> Pending:
     if "fork" not in multiprocessing.get_all_start_methods():
         for path, data in frame.render_many(pages):
             writer.write_bytes(path, data)
-        return len(pages)
+        return Pending(len(pages))
     for path, _ in pages:
         if path.lstrip("/") in writer.manifest:
             raise ValueError(f"{path} was already written in this build")
     _JOB.update(writer=writer, frame=frame, pages=pages)
     chunks = range(-(-len(pages) // CHUNK))
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_work, chunks, chunksize=1)
-    finally:
-        _JOB.clear()
-    for paths, written, unchanged in results:
-        writer.manifest.update(p.lstrip("/") for p in paths)
-        writer.stats.written += written
-        writer.stats.unchanged += unchanged
-    return len(pages)
+    pool = multiprocessing.get_context("fork").Pool(workers)  # the workers fork here, with _JOB
+    _JOB.clear()
+    return Pending(len(pages), writer, pool, pool.map_async(_work, chunks, chunksize=1))
+
+
+def write_parallel(
+    writer: Any, frame: Any, pages: Sequence[tuple[str, Mapping[str, Any]]], workers: int
+) -> int:
+    return start_parallel(writer, frame, pages, workers).wait()
 
 
 def default_workers() -> int:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from sunlight.domain.publication import PublicDecision
 
@@ -20,8 +20,10 @@ from sunlight_site.slugs import decision_kind_slug, domain_slug
 NO_DOMAIN = "其他"
 
 
-@dataclass(frozen=True, slots=True)
-class DecisionView:
+class DecisionView(NamedTuple):
+    """Immutable and built at C speed (a tuple: a frozen dataclass took half again as long per
+    view); templates read it by attribute, the render keys hash its fields in order."""
+
     id: str
     doc_no: str
     kind: str
@@ -84,7 +86,7 @@ def view_of(p: PublicDecision) -> DecisionView:
         url=f"/decisions/{p.id}/",
         kind_slug=decision_kind_slug(p.kind),
         domain_slug=domain_slug(domain),
-        month=p.decided_on.strftime("%Y-%m"),
+        month=p.decided_on.isoformat()[:7],
         organisation=p.is_organisation,
         amount_text="" if p.amount is None else f"{p.amount:,.2f}",
         power_url=f"/powers/{p.power_code}/" if p.power_name else "",

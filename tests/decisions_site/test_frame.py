@@ -106,3 +106,24 @@ def test_parallel_writing_gives_the_same_files_and_manifest(private_tmp: Path) -
     assert outs[0][0] == outs[1][0] and len(outs[0][0]) == 2500
     assert outs[0][1] == outs[1][1] == 2500
     assert outs[0][2] == outs[1][2]
+
+
+def test_background_pages_join_the_manifest_on_wait_and_clashes_are_errors(private_tmp: Path) -> None:
+    views = decision_views([public(i) for i in range(1, 2201)])
+    w = SiteWriter(str(private_tmp / "bg"), settings=SETTINGS)
+    pending = decision_pages.start_decisions(w, views, context(), workers=2)
+    w.write_bytes("data/other.txt", b"written meanwhile")  # the parent goes on while workers write
+    assert "decisions/D0001/index.html" not in w.manifest  # not yet collected
+    assert pending.wait() == 2200
+    assert len(w.manifest) == 2201 and w.stats.written == 2201
+    assert (
+        (private_tmp / "bg" / "decisions" / "D2200" / "index.html")
+        .read_bytes()
+        .startswith(b"<!DOCTYPE html>")
+    )
+
+    clash = SiteWriter(str(private_tmp / "clash"), settings=SETTINGS)
+    pending = decision_pages.start_decisions(clash, views, context(), workers=2)
+    clash.write_bytes("decisions/D0007/index.html", b"the same path, written meanwhile")
+    with pytest.raises(ValueError, match="D0007"):
+        pending.wait()

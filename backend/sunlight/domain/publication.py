@@ -280,7 +280,8 @@ def _one(
             _record(result, _timing(d, d.published_on, policy, index))
         return None
     published_on = d.published_on or today
-    public = _public(d, period, office_names, power, successors, natural, published_on)
+    timing = _timing(d, published_on, policy, index)
+    public = _public(d, period, office_names, power, successors, natural, timing)
     hits = [(name, hit) for name in SCANNED_FIELDS for hit in scan(getattr(public, name))]
     if hits:
         for name, hit in hits:
@@ -295,9 +296,8 @@ def _one(
                 )
             )
         return None
-    timing = _timing(d, published_on, policy, index)
     _record(result, timing)
-    result.public.append(replace(public, deadline=timing.deadline, late_by=timing.late_by))
+    result.public.append(public)
     return None
 
 
@@ -318,7 +318,7 @@ def _public(
     power: Power | None,
     successors: dict[str, list[str]],
     natural: bool,
-    published_on: dt.date,
+    timing: Timing,
 ) -> PublicDecision:
     assert d.decided_on is not None and period.until is not None
     name, legal_rep = d.party_name, d.legal_rep
@@ -350,14 +350,14 @@ def _public(
         power_name=power.name if power else "",
         domain=power.domain if power else "",
         decided_on=d.decided_on,
-        published_on=published_on,
+        published_on=timing.published_on,
         severity=d.severity,
         disclosure_until=period.until,
         repair_from=period.repair_from,
         period_rule=period.rule.id,
         period_source=period.rule.source,
-        deadline=d.decided_on,
-        late_by=0,
+        deadline=timing.deadline,
+        late_by=timing.late_by,
         supersedes=tuple(sorted(successors.get(d.id, ()))),
     )
 

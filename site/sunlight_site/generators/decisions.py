@@ -42,14 +42,16 @@ class DecisionsGenerator(SectionGenerator):
         theme = Path(self.settings["THEME"])
         salt = f"{theme_digest(theme)}\0{self.content.agency!r}"
         keys = RenderKeys(self.state.out_dir, salt)
-        decision_pages.write_decisions(writer, self.views, {}, workers=workers, keys=keys)
+        # The decision pages are written by forked workers while this process writes the rest.
+        pages = decision_pages.start_decisions(writer, self.views, {}, workers=workers, keys=keys)
         decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=keys)
-        decision_pages.write_lists(writer, self.groups, {}, workers=workers, keys=keys)
-        keys.save(writer)
+        decision_pages.write_lists(writer, self.groups, {}, keys=keys)
         writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
         writer.write_bytes(
             "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())
         )
+        pages.wait()
+        keys.save(writer)
 
 
 GENERATORS = [DecisionsGenerator]
