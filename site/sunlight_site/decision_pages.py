@@ -10,9 +10,9 @@ all pages share (the browse navigation) is rendered once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, ParamSpec, Protocol
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -25,6 +25,7 @@ from sunlight_site.decision_views import DecisionView
 from sunlight_site.pagination import paginate
 from sunlight_site.slugs import decision_kind_slug, domain_slug
 
+P = ParamSpec("P")
 PER_PAGE = 50
 LIST_TITLE = "行政执法决定公示"
 COLUMN = {"name": LIST_TITLE, "type": "信息公开"}
@@ -42,24 +43,6 @@ class Writer(Protocol):
     def render(self, template: Any, variables: Mapping[str, Any], context: Mapping[str, Any] = ()) -> str: ...
 
 
-def write_framed(
-    writer: Writer,
-    template: str,
-    items: Iterable[tuple[str, Mapping[str, Any]]],
-    context: Mapping[str, Any],
-    workers: int = 1,
-    keys: RenderKeys | None = None,
-) -> int:
-    """Render ``template`` (a child of base.html) for each (path, variables) and write it.
-
-    With ``keys``, pages whose render key did not change since the previous build are skipped
-    (see ``decision_cache``). With ``workers`` > 1 and many pages, forked processes render and
-    write shares of the pages (see ``decision_parallel``). The writer's manifest and counts get
-    every path either way. Returns the number of pages rendered.
-    """
-    return start_framed(writer, template, items, context, workers, keys).wait()
-
-
 def start_framed(
     writer: Writer,
     template: str,
@@ -68,8 +51,15 @@ def start_framed(
     workers: int = 1,
     keys: RenderKeys | None = None,
 ) -> Pending:
-    """``write_framed`` that returns while forked workers still write: call ``wait()`` on the result
-    before the pages are needed (search index) and before ``keys.save``."""
+    """Render ``template`` (a child of base.html) for each (path, variables) and write it.
+
+    With ``keys``, pages whose render key did not change since the previous build are skipped
+    (see ``decision_cache``). With ``workers`` > 1 and many pages, forked processes render and
+    write shares of the pages (see ``decision_parallel``) and this returns while they still
+    run: call ``wait()`` on the result before the pages are needed (search index) and before
+    ``keys.save``. The writer's manifest and counts get every path either way.
+    ``write_framed`` is the same, waiting.
+    """
     shared = {**context, "m": writer.env.get_template("macros.html").module, "active": "decisions"}
     frame = FramedTemplate(writer.env, template, shared)
     pages = items if isinstance(items, list) else list(items)
@@ -83,6 +73,19 @@ def start_framed(
     for path, data in frame.render_many(pages):
         writer.write_bytes(path, data)
     return Pending(len(pages))
+
+
+def _waiting(start: Callable[P, Pending]) -> Callable[P, int]:
+    """``start`` made synchronous: returns the number of pages once they are all written."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> int:
+        return start(*args, **kwargs).wait()
+
+    run.__doc__ = f"``{start.__name__}``, waiting for the pages: returns how many were rendered."
+    return run
+
+
+write_framed = _waiting(start_framed)
 
 
 @dataclass(frozen=True)
@@ -202,17 +205,6 @@ def _decision_pages(views: Iterable[DecisionView], source: str) -> Iterator[tupl
         )
 
 
-def write_decisions(
-    writer: Writer,
-    views: Iterable[DecisionView],
-    context: Mapping[str, Any],
-    source: str = "",
-    workers: int = 1,
-    keys: RenderKeys | None = None,
-) -> int:
-    return start_decisions(writer, views, context, source, workers, keys).wait()
-
-
 def start_decisions(
     writer: Writer,
     views: Iterable[DecisionView],
@@ -223,6 +215,9 @@ def start_decisions(
 ) -> Pending:
     """The decision pages, written in the background when there are many (see ``start_framed``)."""
     return start_framed(writer, "decision.html", _decision_pages(views, source), context, workers, keys)
+
+
+write_decisions = _waiting(start_decisions)
 
 
 def write_withdrawn(
