@@ -71,10 +71,11 @@ class RenderKeys:
     ) -> tuple[list[tuple[str, Mapping[str, Any]]], list[str]]:
         """(pages to render, paths that are unchanged) and remembers every page's key."""
         todo, fresh = [], []
+        root = str(self.out_dir)
         for path, variables in pages:
             k = self.key(frame_salt, variables)
             self.keys[path] = k
-            if self.previous.get(path) == k and os.path.exists(self.out_dir / path):
+            if self.previous.get(path) == k and os.path.exists(os.path.join(root, path)):
                 fresh.append(path)
             else:
                 todo.append((path, variables))

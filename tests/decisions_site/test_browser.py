@@ -53,8 +53,9 @@ def test_withdrawn_decision_is_not_found(page, site_url: str) -> None:  # type: 
 
 def test_header_search_form_query_runs_on_the_search_page(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/search/?q=渣土")
-    page.wait_for_selector(RESULT, timeout=15000)
-    assert page.query_selector(f'{RESULT}[href="/decisions/MC2026-0001/"]') is not None
+    # Results appear one by one as their fragments load: wait for this one, not just the first.
+    page.wait_for_selector(f'{RESULT}[href="/decisions/MC2026-0001/"]', timeout=15000)
+    assert page.input_value(".pagefind-ui__search-input") == "渣土"  # the query came from ?q=
 
 
 @pytest.mark.parametrize(
