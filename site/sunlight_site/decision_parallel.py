@@ -80,12 +80,6 @@ def start_parallel(
     return Pending(len(pages), writer, pool, pool.map_async(_work, chunks, chunksize=1))
 
 
-def write_parallel(
-    writer: Any, frame: Any, pages: Sequence[tuple[str, Mapping[str, Any]]], workers: int
-) -> int:
-    return start_parallel(writer, frame, pages, workers).wait()
-
-
 def default_workers() -> int:
     return max(
         1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
