@@ -68,51 +68,41 @@ def feed_generator(
     return fg
 
 
+def group_feeds(g: Group) -> list[tuple[str, str]]:
+    """(URL, format) of the feeds of one decision list: Atom and RSS for all decisions, Atom for
+    an office's or a domain's list, none for the others. ``feed_files`` writes exactly these and
+    ``feed_links`` lists them."""
+    if g.key == "all":
+        return [("/feeds/decisions.atom", "atom"), ("/feeds/decisions.rss", "rss")]
+    return [(g.feed, "atom")] if g.feed else []
+
+
 def feed_files(
     groups: Sequence[Group], site_url: str, agency_name: str, today: dt.date
 ) -> list[tuple[str, bytes]]:
     """(relative path, bytes) of every decision feed."""
     out: list[tuple[str, bytes]] = []
     for g in groups:
-        if g.key == "all":
-            fg = feed_generator(
-                g.items,
-                f"{agency_name}行政执法决定公示",
-                "/feeds/decisions.atom",
-                "/decisions/",
-                site_url,
-                today,
+        title = f"{agency_name}行政执法决定公示" + ("" if g.key == "all" else f"：{g.label}")
+        for url, kind in group_feeds(g):
+            fg = feed_generator(g.items, title, url, g.base_url, site_url, today)
+            out.append(
+                (url.lstrip("/"), fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True))
             )
-            out.append(("feeds/decisions.atom", fg.atom_str(pretty=True)))
-            fg_rss = feed_generator(
-                g.items,
-                f"{agency_name}行政执法决定公示",
-                "/feeds/decisions.rss",
-                "/decisions/",
-                site_url,
-                today,
-            )
-            out.append(("feeds/decisions.rss", fg_rss.rss_str(pretty=True)))
-        elif g.feed:
-            fg = feed_generator(
-                g.items, f"{agency_name}行政执法决定公示：{g.label}", g.feed, g.base_url, site_url, today
-            )
-            out.append((g.feed.lstrip("/"), fg.atom_str(pretty=True)))
     return out
 
 
 def feed_links(groups: Sequence[Group]) -> list[tuple[str, str]]:
     """(title, URL) of every decision feed that ``feed_files`` writes, for the subscription lists."""
-    links: list[tuple[str, str]] = []
-    for g in groups:
-        if g.key == "all":
-            links += [
-                ("全部执法决定（Atom）", "/feeds/decisions.atom"),
-                ("全部执法决定（RSS）", "/feeds/decisions.rss"),
-            ]
-        elif g.feed:
-            links.append((f"执法决定：{g.label}（Atom）", g.feed))
-    return links
+    return [
+        (
+            ("全部执法决定" if g.key == "all" else f"执法决定：{g.label}")
+            + ("（RSS）" if kind == "rss" else "（Atom）"),
+            url,
+        )
+        for g in groups
+        for url, kind in group_feeds(g)
+    ]
 
 
 def atom_of_all(views: Sequence[DecisionView], site_url: str, agency_name: str, today: dt.date) -> bytes:
