@@ -147,3 +147,25 @@ def test_many_rows_load(tmp_path: Path) -> None:
     (root / "decisions" / "a.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     decisions, problems = load(root)
     assert len(decisions) == 5000 and not problems.errors
+
+
+def test_old_excel_files_are_reported_not_skipped(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(FEED, root)
+    (root / "decisions" / "2024-q1.xls").write_bytes(b"\xd0\xcf\x11\xe0 an old binary workbook")
+    (root / "decisions" / "notes.md").write_text("not a feed", encoding="utf-8")
+    decisions, problems = load(root)
+    assert sorted(decisions) == ["Q3-001", "Q3-005", "Q4-001", "Q4-002", "S-001", "S-002", "S-003"]
+    xls = [p for p in problems.errors if p.file.endswith("2024-q1.xls")]
+    assert len(xls) == 1 and "xlsx" in xls[0].zh and "xlsx" in xls[0].en
+    assert not any(p.file.endswith("notes.md") for p in problems.items)
+
+
+def test_register_saved_as_old_excel_is_reported(tmp_path: Path) -> None:
+    from sunlight.content.personnel import load_personnel
+
+    (tmp_path / "personnel.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    problems = Problems()
+    assert load_personnel(tmp_path, problems) == []
+    files = [p.file for p in problems.errors]
+    assert len(files) == 1 and files[0].endswith("/personnel.xls")  # named as the operator sees it

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sunlight.content.fields import source_name
 from sunlight.content.model import DECISION_KINDS, DECISION_STATUSES, PARTY_TYPES, Content, Decision
-from sunlight.content.tabular import TABULAR_SUFFIXES, read_table
+from sunlight.content.tabular import TABULAR_SUFFIXES, UNREADABLE_SUFFIXES, read_table, unreadable_problem
 from sunlight.content.values import ValueProblem, parse_bool, parse_date, parse_decimal
 from sunlight.domain.credit_code import credit_code_problem
 from sunlight.domain.periods import parse_period_table
@@ -74,11 +74,12 @@ MISSING = ("必填字段缺失", "required field is missing")
 _credit_code_problem = lru_cache(maxsize=1 << 16)(credit_code_problem)  # one party, many decisions
 
 
-def feed_files(root: Path) -> list[Path]:
+def feed_files(root: Path, suffixes: tuple[str, ...] = TABULAR_SUFFIXES) -> list[Path]:
+    """The files of ``root/decisions/`` with one of ``suffixes``, sorted by name."""
     folder = root / "decisions"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABULAR_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in suffixes and p.is_file())
 
 
 def load_decisions(root: Path, content: Content, problems: Problems) -> list[Decision]:
@@ -90,6 +91,8 @@ def load_decisions(root: Path, content: Content, problems: Problems) -> list[Dec
     first_seen: dict[str, Decision] = {}
     reported: set[str] = set()
     decisions: list[Decision] = []
+    for path in feed_files(root, UNREADABLE_SUFFIXES):  # .xls and the like: reported, not skipped
+        problems.add(unreadable_problem(source_name(root, path)))
     for path in feed_files(root):
         name = source_name(root, path)
         table = read_table(path, ALIASES, name=name)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from sunlight.content.fields import Fields, source_name
-from sunlight.content.tabular import TABULAR_SUFFIXES, read_table
+from sunlight.content.tabular import TABULAR_SUFFIXES, UNREADABLE_SUFFIXES, read_table, unreadable_problem
 from sunlight.domain.problems import Problem, Problems
 
 
@@ -25,6 +25,9 @@ def register_rows(
     """One :class:`Fields` per row of the register; missing required columns are problems."""
     path = find_register(root, stem)
     if path is None:
+        for suffix in UNREADABLE_SUFFIXES:
+            if (root / f"{stem}{suffix}").is_file():
+                problems.add(unreadable_problem(source_name(root, root / f"{stem}{suffix}")))
         return
     name = source_name(root, path)
     table = read_table(path, aliases, name=name)

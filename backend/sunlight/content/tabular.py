@@ -40,6 +40,19 @@ from pathlib import Path
 from sunlight.domain.problems import Problem
 
 TABULAR_SUFFIXES = (".csv", ".xlsx", ".jsonl")
+# Spreadsheet formats an agency may save by habit but that are not read: reported, never skipped.
+UNREADABLE_SUFFIXES = (".xls", ".xlsb", ".xlsm", ".ods", ".et", ".numbers")
+
+
+def unreadable_problem(name: str) -> Problem:
+    """The problem for a spreadsheet file in a format the loader does not read."""
+    return Problem(
+        "不支持的表格格式，未读取：请另存为 .xlsx、CSV（UTF-8 或 GB18030）或 JSON Lines",
+        "spreadsheet format not read: save it as .xlsx, CSV (UTF-8 or GB18030) or JSON Lines",
+        file=name,
+    )
+
+
 MAX_TITLE_ROWS = 5
 
 Row = dict[str, object]
