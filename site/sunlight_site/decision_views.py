@@ -9,6 +9,7 @@ formatted amount) are computed once here rather than in every template.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
@@ -93,8 +94,8 @@ def view_of(p: PublicDecision) -> DecisionView:
     )
 
 
-def sort_key(v: DecisionView) -> tuple[dt.date, str]:
-    return (v.decided_on, v.id)
+# Newest first: decision date, then id (a C-level key; the views are sorted on every build).
+sort_key = operator.attrgetter("decided_on", "id")
 
 
 def decision_views(public: Iterable[PublicDecision]) -> list[DecisionView]:

@@ -53,13 +53,15 @@ def _holds(path: str, data: bytes) -> bool:
         os.close(fd)
 
 
-def _make_dir(directory: str) -> None:
+def _make_dir(directory: str) -> bool:
+    """Make ``directory`` (and its parents); True when it did not exist before."""
     try:
         os.mkdir(directory)
     except FileExistsError:
-        pass
+        return False
     except FileNotFoundError:
         os.makedirs(directory, exist_ok=True)
+    return True
 
 
 class _BufferedText(io.StringIO):
@@ -110,13 +112,14 @@ class SiteWriter(Writer):
             raise FileOverwriteFailedError(f"{rel} was already written in this build")
         self.manifest.add(rel)
         path = os.path.join(self.output_path, rel)
-        if _holds(path, data):
+        directory = os.path.dirname(path)
+        new_dir = False
+        if directory not in self._dirs:
+            new_dir = _make_dir(directory)
+            self._dirs.add(directory)
+        if not new_dir and _holds(path, data):  # a directory made just now holds nothing yet
             self.stats.unchanged += 1
             return False
-        directory = os.path.dirname(path)
-        if directory not in self._dirs:
-            _make_dir(directory)
-            self._dirs.add(directory)
         # Write beside and rename: a server reading the output during a rebuild never sees half a file.
         # (os-level calls: this runs once per page, 100,000 times on a city's site.)
         partial = path + ".partial"
