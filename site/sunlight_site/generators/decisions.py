@@ -44,14 +44,16 @@ class DecisionsGenerator(SectionGenerator):
         keys = RenderKeys(self.state.out_dir, salt)
         # The decision pages are written by forked workers while this process writes the rest.
         pages = decision_pages.start_decisions(writer, self.views, {}, workers=workers, keys=keys)
-        decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=keys)
-        # Lists in this process: a second pool forked while the first one's threads run is not safe.
-        decision_pages.write_lists(writer, self.groups, {}, keys=keys)
-        writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
-        writer.write_bytes(
-            "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())
-        )
-        pages.wait()
+        try:
+            decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=keys)
+            # Lists in this process: a second pool forked while the first one's threads run is not safe.
+            decision_pages.write_lists(writer, self.groups, {}, keys=keys)
+            writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
+            writer.write_bytes(
+                "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())
+            )
+        finally:
+            pages.wait()  # even when the rest failed: no worker outlives the build
         keys.save(writer)
 
 
