@@ -53,7 +53,7 @@ def public_decisions(content: Path) -> list:
 def main(content_dir: str, out_dir: str) -> int:
     """Build the shape; prints the seconds of each stage as JSON on stdout (for the report)."""
     start = time.perf_counter()
-    from sunlight_site.build import batch_gc  # the build's own setting for a batch run
+    from sunlight_site.batch import batch_gc  # the build's own setting for a batch run
 
     with batch_gc():
         return _main(content_dir, out_dir, start)
@@ -74,11 +74,11 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
     from sunlight_site.decision_parallel import default_workers
     from sunlight_site.decision_views import decision_views
     from sunlight_site.pagination import paginate
-    from sunlight_site.writer import SiteWriter
+    from sunlight_site.output import OutputWriter
 
     lap("import")
     theme = Path(decision_pages.__file__).parent / "theme"
-    writer = SiteWriter(out_dir, settings={"THEME": str(theme), "JINJA_ENVIRONMENT": {"autoescape": True}})
+    writer = OutputWriter(out_dir, settings={"THEME": str(theme), "JINJA_ENVIRONMENT": {"autoescape": True}})
     agency = Agency(
         name="上海市嘉定区城市管理行政执法局", site_url="https://example.gov.cn", site_code="3101140001"
     )
