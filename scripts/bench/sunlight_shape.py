@@ -29,14 +29,14 @@ def write_content(csv_path: Path, content: Path) -> None:
     shutil.copy(csv_path, content / "decisions" / "bench.csv")
 
 
-def public_decisions(content: Path) -> list:
-    """The decision feed through the product's loader and publication policy."""
+def publisher_for(content: Path) -> tuple[list, object]:
+    """The decision feed through the product's loader, and a publisher with the default policy."""
     from sunlight.content.decisions import load_decisions
     from sunlight.content.model import Content, Office, Power
     from sunlight.content.model import Publication as Policy
     from sunlight.domain.calendar import WorkingCalendar
     from sunlight.domain.problems import Problems
-    from sunlight.domain.publication import publish
+    from sunlight.domain.publication import Publisher
 
     offices = [Office(id=office_id, name=name) for office_id, name in OFFICES]
     powers = [
@@ -44,10 +44,10 @@ def public_decisions(content: Path) -> list:
     ]
     loaded = Content(root=str(content), offices=offices, powers=powers)
     decisions = load_decisions(content, loaded, Problems())
-    result = publish(
+    publisher = Publisher(
         decisions, offices=offices, powers=powers, policy=Policy(), calendar=WorkingCalendar(), today=TODAY
     )
-    return result.public
+    return decisions, publisher
 
 
 def main(content_dir: str, out_dir: str) -> int:
@@ -72,9 +72,8 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
     from sunlight.content.model import Agency
     from sunlight_site import decision_feeds, decision_pages
     from sunlight_site.decision_parallel import default_workers
-    from sunlight_site.decision_views import decision_views
-    from sunlight_site.pagination import paginate
     from sunlight_site.output import OutputWriter
+    from sunlight_site.pagination import paginate
 
     lap("import")
     theme = Path(decision_pages.__file__).parent / "theme"
@@ -83,10 +82,13 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
         name="上海市嘉定区城市管理行政执法局", site_url="https://example.gov.cn", site_code="3101140001"
     )
     context = {"site": {"agency": agency, "domain": agency.site_domain, "nav": [], "pages": []}}
-    public = public_decisions(Path(content_dir))
-    lap("load_and_publish")
-    views = decision_views(public)
-    written = decision_pages.start_decisions(writer, views, context, workers=default_workers())
+    decisions, publisher = publisher_for(Path(content_dir))
+    lap("load")
+    stream = decision_pages.open_decisions(writer, context, workers=default_workers())
+    views = decision_pages.publish_views(
+        decisions, publisher, stream
+    )  # pages go to the workers as views are made
+    lap("publish_and_views")
     pages = (
         (p.path, {"pager": p, "heading": decision_pages.LIST_TITLE, "trail": [], "feed": "", "browse": "",
                   "column": decision_pages.COLUMN})
@@ -96,7 +98,7 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
     writer.write_bytes(
         "feeds/decisions.atom", decision_feeds.atom_of_all(views, agency.site_url, agency.name, TODAY)
     )
-    written.wait()
+    stream.wait()
     lap("render_and_write")
     print(json.dumps(stages))
     return 0

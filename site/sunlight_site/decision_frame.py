@@ -59,9 +59,18 @@ class FramedTemplate:
         return "".join(out)
 
     def render_many(self, items: Iterable[tuple[str, Mapping[str, Any]]]) -> Iterator[tuple[str, bytes]]:
+        """(path, UTF-8 bytes) of each page: the frame's text is encoded once, only blocks per page."""
+        parts = [(text.encode("utf-8"), block and self.blocks[block]) for text, block in self.parts]
+        new_context, shared, concat = self.template.new_context, self.shared, self.env.concat
         for path, variables in items:
             try:
-                yield path, self.render(variables).encode("utf-8")
+                ctx = new_context({**shared, **variables}, shared=True)
+                out: list[bytes] = []
+                for text, block in parts:
+                    out.append(text)
+                    if block:
+                        out.append(concat(block(ctx)).encode("utf-8"))  # type: ignore[arg-type]
+                yield path, b"".join(out)
             except Exception:
                 self.env.handle_exception()
                 raise

@@ -20,13 +20,14 @@ from sunlight.domain.publication import WithdrawalNotice
 
 from sunlight_site.decision_cache import RenderKeys
 from sunlight_site.decision_frame import FramedTemplate
-from sunlight_site.decision_parallel import PARALLEL_MIN, Pending, start_parallel
-from sunlight_site.decision_views import DecisionView
+from sunlight_site.decision_parallel import PageStream
+from sunlight_site.decision_views import DecisionView, sort_key, view_of
 from sunlight_site.pagination import paginate
 from sunlight_site.slugs import decision_kind_slug, domain_slug
 
 P = ParamSpec("P")
 PER_PAGE = 50
+PUBLISH_CHUNK = 2000  # decisions published before their pages go to the page workers
 LIST_TITLE = "行政执法决定公示"
 COLUMN = {"name": LIST_TITLE, "type": "信息公开"}
 
@@ -43,6 +44,43 @@ class Writer(Protocol):
     def render(self, template: Any, variables: Mapping[str, Any], context: Mapping[str, Any] = ()) -> str: ...
 
 
+def open_framed(
+    writer: Writer,
+    template: str,
+    context: Mapping[str, Any],
+    workers: int = 1,
+    keys: RenderKeys | None = None,
+) -> FramedStream:
+    """A stream of pages of ``template`` (a child of base.html): ``add((path, variables) ...)`` as
+    they become known, then ``wait()``.
+
+    With ``keys``, pages whose render key did not change since the previous build are skipped
+    (see ``decision_cache``). With ``workers`` > 1 and many pages, forked children render and
+    write batches of pages (see ``decision_parallel``) while this process goes on: call
+    ``wait()`` before the pages are needed (search index) and before ``keys.save``. The
+    writer's manifest and counts get every path either way.
+    """
+    shared = {**context, "m": writer.env.get_template("macros.html").module, "active": "decisions"}
+    frame = FramedTemplate(writer.env, template, shared)
+    return FramedStream(writer, frame, template + "\0" + repr(frame.parts), workers, keys)
+
+
+class FramedStream(PageStream):
+    def __init__(
+        self, writer: Writer, frame: FramedTemplate, salt: str, workers: int, keys: RenderKeys | None
+    ):
+        super().__init__(writer, frame, workers)
+        self.salt, self.keys = salt, keys
+
+    def add(self, pages: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        if self.keys is None:
+            return super().add(pages)
+        todo, fresh = self.keys.split(self.salt, pages)
+        self.writer.manifest.update(fresh)
+        self.writer.stats.unchanged += len(fresh)
+        return super().add(todo)
+
+
 def start_framed(
     writer: Writer,
     template: str,
@@ -50,32 +88,14 @@ def start_framed(
     context: Mapping[str, Any],
     workers: int = 1,
     keys: RenderKeys | None = None,
-) -> Pending:
-    """Render ``template`` (a child of base.html) for each (path, variables) and write it.
-
-    With ``keys``, pages whose render key did not change since the previous build are skipped
-    (see ``decision_cache``). With ``workers`` > 1 and many pages, forked processes render and
-    write shares of the pages (see ``decision_parallel``) and this returns while they still
-    run: call ``wait()`` on the result before the pages are needed (search index) and before
-    ``keys.save``. The writer's manifest and counts get every path either way.
-    ``write_framed`` is the same, waiting.
-    """
-    shared = {**context, "m": writer.env.get_template("macros.html").module, "active": "decisions"}
-    frame = FramedTemplate(writer.env, template, shared)
-    pages = items if isinstance(items, list) else list(items)
-    if keys is not None:
-        pages, fresh = keys.split(template + "\0" + repr(frame.parts), pages)
-        for path in fresh:
-            writer.manifest.add(path)
-        writer.stats.unchanged += len(fresh)
-    if workers > 1 and len(pages) >= PARALLEL_MIN:
-        return start_parallel(writer, frame, pages, workers)
-    for path, data in frame.render_many(pages):
-        writer.write_bytes(path, data)
-    return Pending(len(pages))
+) -> FramedStream:
+    """``open_framed`` with all its pages at once; ``write_framed`` is the same, waiting."""
+    stream = open_framed(writer, template, context, workers, keys)
+    stream.add(items)
+    return stream
 
 
-def _waiting(start: Callable[P, Pending]) -> Callable[P, int]:
+def _waiting(start: Callable[P, PageStream]) -> Callable[P, int]:
     """``start`` made synchronous: returns the number of pages once they are all written."""
 
     def run(*args: P.args, **kwargs: P.kwargs) -> int:
@@ -189,7 +209,8 @@ def write_lists(
     return write_framed(writer, "decision_list.html", _list_pages(all_groups, browse), context, workers, keys)
 
 
-def _decision_pages(views: Iterable[DecisionView], source: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def page_items(views: Iterable[DecisionView], source: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """(path, variables) of each decision's page, for a stream from ``open_decisions``."""
     for v in views:
         yield (
             f"decisions/{v.id}/index.html",
@@ -212,9 +233,33 @@ def start_decisions(
     source: str = "",
     workers: int = 1,
     keys: RenderKeys | None = None,
-) -> Pending:
-    """The decision pages, written in the background when there are many (see ``start_framed``)."""
-    return start_framed(writer, "decision.html", _decision_pages(views, source), context, workers, keys)
+) -> FramedStream:
+    """The decision pages, written in the background when there are many (see ``open_framed``)."""
+    return start_framed(writer, "decision.html", page_items(views, source), context, workers, keys)
+
+
+def open_decisions(
+    writer: Writer, context: Mapping[str, Any], workers: int = 1, keys: RenderKeys | None = None
+) -> FramedStream:
+    """A stream of decision pages: ``add(page_items(views))`` as the views are made, then ``wait()``."""
+    return open_framed(writer, "decision.html", context, workers, keys)
+
+
+def publish_views(
+    decisions: Sequence[Any], publisher: Any, stream: FramedStream | None = None, source: str = ""
+) -> list[DecisionView]:
+    """Run ``publisher`` (``sunlight.domain.publication.Publisher``) over ``decisions`` chunk by
+    chunk and return the views of the public ones, newest first; each chunk's pages go to
+    ``stream`` (from ``open_decisions``) as soon as its views exist, so that children render
+    them while this process publishes the next chunk. Call ``publisher.finish()`` afterwards."""
+    views: list[DecisionView] = []
+    for start in range(0, len(decisions), PUBLISH_CHUNK):
+        chunk = [view_of(p) for p in publisher.add(decisions[start : start + PUBLISH_CHUNK])]
+        if stream is not None:
+            stream.add(page_items(chunk, source))
+        views += chunk
+    views.sort(key=sort_key, reverse=True)
+    return views
 
 
 write_decisions = _waiting(start_decisions)

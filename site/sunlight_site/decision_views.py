@@ -12,9 +12,10 @@ import datetime as dt
 import operator
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
-from sunlight.domain.publication import PublicDecision
+from sunlight.domain.publication import ORGANISATIONS, PublicDecision
 
 from sunlight_site.slugs import decision_kind_slug, domain_slug
 
@@ -58,39 +59,44 @@ class DecisionView(NamedTuple):
     power_url: str
 
 
+_kind_slug = lru_cache(maxsize=None)(decision_kind_slug)
+_domain_slug = lru_cache(maxsize=None)(domain_slug)
+
+
 def view_of(p: PublicDecision) -> DecisionView:
     domain = p.domain or NO_DOMAIN
-    return DecisionView(
-        id=p.id,
-        doc_no=p.doc_no,
-        kind=p.kind,
-        procedure=p.procedure or "一般程序",
-        party_type=p.party_type,
-        party_name=p.party_name,
-        credit_code=p.credit_code,
-        legal_rep=p.legal_rep,
-        facts=p.facts,
-        basis=p.basis,
-        content=p.content,
-        amount=p.amount,
-        office_id=p.office,
-        office_name=p.office_name or p.office,
-        power_code=p.power_code,
-        power_name=p.power_name,
-        domain=domain,
-        decided_on=p.decided_on,
-        published_on=p.published_on,
-        disclosure_until=p.disclosure_until,
-        severity=p.severity or "一般",
-        repair_from=p.repair_from,
-        updated_on=p.published_on,
-        url=f"/decisions/{p.id}/",
-        kind_slug=decision_kind_slug(p.kind),
-        domain_slug=domain_slug(domain),
-        month=p.decided_on.isoformat()[:7],
-        organisation=p.is_organisation,
-        amount_text="" if p.amount is None else f"{p.amount:,.2f}",
-        power_url=f"/powers/{p.power_code}/" if p.power_name else "",
+    amount = p.amount
+    return DecisionView(  # positional, in field order: built once per decision on every build
+        p.id,
+        p.doc_no,
+        p.kind,
+        p.procedure or "一般程序",
+        p.party_type,
+        p.party_name,
+        p.credit_code,
+        p.legal_rep,
+        p.facts,
+        p.basis,
+        p.content,
+        amount,
+        p.office,
+        p.office_name or p.office,
+        p.power_code,
+        p.power_name,
+        domain,
+        p.decided_on,
+        p.published_on,
+        p.disclosure_until,
+        p.severity or "一般",
+        p.repair_from,
+        p.published_on,  # updated_on
+        f"/decisions/{p.id}/",
+        _kind_slug(p.kind),
+        _domain_slug(domain),
+        p.decided_on.isoformat()[:7],
+        p.party_type in ORGANISATIONS,
+        "" if amount is None else f"{amount:,.2f}",
+        f"/powers/{p.power_code}/" if p.power_name else "",
     )
 
 

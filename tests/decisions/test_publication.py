@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from sunlight.content.model import Publication
@@ -32,8 +31,8 @@ def test_organisation_is_published_with_its_public_fields() -> None:
     assert p.party_name == "江州明川示例建材有限公司" and p.legal_rep == "王建国"
     assert p.office_name == "新镇中队" and p.power_name == "对擅自占用城市道路的处罚" and p.domain == "市政"
     assert p.disclosure_until == dt.date(2028, 8, 31) and p.repair_from == dt.date(2025, 12, 1)
-    assert "id_number" not in {f.name for f in dataclasses.fields(p)}
-    assert "status_reason" not in {f.name for f in dataclasses.fields(p)}
+    assert "id_number" not in p._fields
+    assert "status_reason" not in p._fields
     assert result.withdrawn == [] and result.held == [] and result.late == []
 
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
+from pelican.writers import FileOverwriteFailedError
 from sunlight.content.model import Agency
 from sunlight.domain.publication import PublicDecision, WithdrawalNotice
 from sunlight_site import decision_pages
 from sunlight_site.decision_frame import FramedTemplate
+from sunlight_site.decision_parallel import PageStream, PageWorkerError
 from sunlight_site.decision_views import decision_views
 from sunlight_site.pagination import paginate
 from sunlight_site.writer import SiteWriter
@@ -108,12 +111,11 @@ def test_parallel_writing_gives_the_same_files_and_manifest(private_tmp: Path) -
     assert outs[0][2] == outs[1][2]
 
 
-def test_background_pages_join_the_manifest_on_wait_and_clashes_are_errors(private_tmp: Path) -> None:
+def test_background_pages_join_the_manifest_and_clashes_are_errors(private_tmp: Path) -> None:
     views = decision_views([public(i) for i in range(1, 2201)])
     w = SiteWriter(str(private_tmp / "bg"), settings=SETTINGS)
     pending = decision_pages.start_decisions(w, views, context(), workers=2)
-    w.write_bytes("data/other.txt", b"written meanwhile")  # the parent goes on while workers write
-    assert "decisions/D0001/index.html" not in w.manifest  # not yet collected
+    w.write_bytes("data/other.txt", b"written meanwhile")  # the parent goes on while children write
     assert pending.wait() == 2200
     assert len(w.manifest) == 2201 and w.stats.written == 2201
     assert (
@@ -122,8 +124,32 @@ def test_background_pages_join_the_manifest_on_wait_and_clashes_are_errors(priva
         .startswith(b"<!DOCTYPE html>")
     )
 
-    clash = SiteWriter(str(private_tmp / "clash"), settings=SETTINGS)
-    pending = decision_pages.start_decisions(clash, views, context(), workers=2)
-    clash.write_bytes("decisions/D0007/index.html", b"the same path, written meanwhile")
-    with pytest.raises(ValueError, match="D0007"):
-        pending.wait()
+    # A path handed to a child refuses a second write at once; one still queued, on wait().
+    for page in ("D0001", "D2200"):
+        clash = SiteWriter(str(private_tmp / f"clash-{page}"), settings=SETTINGS)
+        pending = decision_pages.start_decisions(clash, views, context(), workers=2)
+        try:
+            clash.write_bytes(f"decisions/{page}/index.html", b"the same path, written meanwhile")
+        except FileOverwriteFailedError:
+            assert pending.wait() == 2200
+            continue
+        with pytest.raises(ValueError, match=page):
+            pending.wait()
+
+
+class FailingFrame:
+    def render_many(self, pages: list[tuple[str, object]]) -> Iterator[tuple[str, bytes]]:
+        for path, _ in pages:
+            if path == "p/1500":
+                raise KeyError("模板出错 / template broke")
+            yield path, path.encode()
+
+
+def test_a_failing_child_fails_the_build_with_its_traceback(private_tmp: Path) -> None:
+    w = SiteWriter(str(private_tmp / "fail"), settings=SETTINGS)
+    stream = PageStream(w, FailingFrame(), workers=2)
+    stream.add((f"p/{i}", {}) for i in range(3000))
+    with pytest.raises(PageWorkerError, match="(?s)KeyError.*template broke"):
+        stream.wait()
+    assert (private_tmp / "fail" / "p" / "2999").read_bytes() == b"p/2999"  # the other children finished
+    assert not any(p.name.endswith(".partial") for p in (private_tmp / "fail" / "p").iterdir())

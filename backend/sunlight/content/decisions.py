@@ -71,6 +71,8 @@ TEXT_KEYS = (
     "superseded_by",
 )
 MISSING = ("必填字段缺失", "required field is missing")
+_BLANKS = ("",) * len(TEXT_KEYS)
+_ONLY_STR = {str}
 _credit_code_problem = lru_cache(maxsize=1 << 16)(credit_code_problem)  # one party, many decisions
 
 
@@ -166,17 +168,34 @@ class _Row:
 
     def parsed(self, key: str, parse: Callable[[object], object], required: bool = False) -> object:
         value = self.data.get(key)
+        if value.__class__ is str:  # CSV cells: many rows share a date or an amount
+            hit = _PARSED.get((parse, value))
+            if hit is not None:
+                return hit
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.error(key, *MISSING)
             return None
         try:
-            return parse(value)
+            result = parse(value)
         except ValueProblem as exc:
             self.problems.append(
                 exc.problem(file=self.file, line=self.line, field=key, record_id=self.record_id)
             )
             return None
+        if value.__class__ is str and len(_PARSED) < _PARSED_MAX:
+            _PARSED[(parse, value)] = result
+        return result
+
+
+# Parsed cell texts, by (parser, text): the parsers are pure and their results immutable
+# (dates, decimals, booleans).
+_PARSED: dict[tuple[Callable[[object], object], str], object] = {}
+_PARSED_MAX = 1 << 17
+
+
+def _amount(value: object) -> Decimal:
+    return parse_decimal(value, minimum=Decimal(0))
 
 
 def _row(
@@ -188,7 +207,10 @@ def _row(
     problems: Problems,
 ) -> Decision | None:
     r = _Row(data, file, line)
-    d = Decision(source=file, line=line, **{key: _text(data.get(key, "")) for key in TEXT_KEYS})
+    texts = list(map(data.get, TEXT_KEYS, _BLANKS))
+    if set(map(type, texts)) != _ONLY_STR:  # spreadsheet cells: numbers, dates, None
+        texts = [_text(value) for value in texts]
+    d = Decision(source=file, line=line, **dict(zip(TEXT_KEYS, texts, strict=True)))
     d.credit_code = d.credit_code.upper()
     for key in ("id", "doc_no", "party_name", "basis", "content"):
         if not getattr(d, key):
@@ -206,7 +228,7 @@ def _row(
         wrong = _credit_code_problem(d.credit_code)
         if wrong:
             r.error("credit_code", *wrong, d.credit_code)
-    amount = r.parsed("amount", lambda v: parse_decimal(v, minimum=Decimal(0)))
+    amount = r.parsed("amount", _amount)
     d.amount = amount if isinstance(amount, Decimal) else None
     office = r.text("office", required=True)
     if office:

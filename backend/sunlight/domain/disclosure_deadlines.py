@@ -18,6 +18,7 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sunlight.domain.calendar import WorkingCalendar
 
@@ -77,9 +78,8 @@ class WorkdayIndex:
         return self.base + dt.timedelta(days=len(self.prefix) - 1)
 
 
-@dataclass(frozen=True)
-class Timing:
-    """When one published decision was due and published."""
+class Timing(NamedTuple):
+    """When one published decision was due and published (one per published decision: a tuple)."""
 
     id: str
     office: str

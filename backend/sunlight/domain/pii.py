@@ -178,6 +178,12 @@ def _without_credit_codes(text: str) -> str:
     return _CREDIT.sub(blank, text)
 
 
+def may_hold_numbers(text: str) -> bool:
+    """False when ``text`` has no run of seven digits, so ``scan`` would find nothing. A cheap
+    first look: texts joined with newlines can be looked at once (no run spans a newline)."""
+    return _LOOKS_LONG.search(text) is not None
+
+
 def scan(text: str) -> list[Hit]:
     """Every personal number found in ``text`` (empty when none)."""
     if not text or not _LOOKS_LONG.search(text):

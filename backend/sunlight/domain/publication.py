@@ -27,23 +27,25 @@ table problems, credit repair before the minimum period).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_days
 from sunlight.domain.masking import mask_in_text, mask_name
 from sunlight.domain.periods import Period, parse_period_table
-from sunlight.domain.pii import scan
+from sunlight.domain.pii import may_hold_numbers, scan
 from sunlight.domain.problems import Problem
 
 if TYPE_CHECKING:  # the content records are plain dataclasses; nothing is imported at run time
     from sunlight.content.model import Decision, Office, Power, Publication
 
+ORGANISATIONS = frozenset(("法人", "非法人组织", "个体工商户"))  # get the credit-repair notice
 WITHDRAWAL_REASONS = ("撤销", "变更", "信用修复", "公示期满")
 OMISSION_REASONS = {
     "natural_person": ("自然人决定按本机关政策不公开", "decisions on natural persons are not published"),
@@ -54,11 +56,12 @@ OMISSION_REASONS = {
     "withdrawn_before_publication": ("公示前已撤销或变更", "withdrawn before it was published"),
 }
 SCANNED_FIELDS = ("party_name", "legal_rep", "facts", "basis", "content", "doc_no")
+_scanned = operator.attrgetter(*SCANNED_FIELDS)
 
 
-@dataclass(frozen=True)
-class PublicDecision:
-    """A decision as it may be shown: publishable fields only."""
+class PublicDecision(NamedTuple):
+    """A decision as it may be shown: publishable fields only (immutable; a tuple is built at C
+    speed, a frozen dataclass of this size took several times as long per record)."""
 
     id: str
     doc_no: str
@@ -90,7 +93,7 @@ class PublicDecision:
 
     @property
     def is_organisation(self) -> bool:
-        return self.party_type in ("法人", "非法人组织", "个体工商户")
+        return self.party_type in ORGANISATIONS
 
 
 @dataclass(frozen=True)
@@ -187,45 +190,103 @@ def publish(
     today: dt.date,
 ) -> PublicationResult:
     """Apply the publication policy on build date ``today`` (see the module docstring)."""
-    office_names = {o.id: o.name for o in offices}
-    power_by_code = {p.code: p for p in powers}
-    table, _ = parse_period_table(policy.periods)  # its problems are reported by the loader
-    result = PublicationResult()
-    index = WorkdayIndex(calendar)
-    period_of = lru_cache(maxsize=None)(table.period)  # many decisions share a day, kind and severity
     items = list(decisions)
-    successors: dict[str, list[str]] = {}
-    for d in items:
-        if d.status == "变更" and d.superseded_by:
-            successors.setdefault(d.superseded_by, []).append(d.id)
-    for d in items:
-        if d.decided_on is None:
-            continue  # the loader has reported it
-        _one(d, result, policy, period_of, index, office_names, power_by_code, successors, today)
-    public_ids = {p.id for p in result.public}
-    result.withdrawn = [
-        n if not n.superseded_by or n.superseded_by in public_ids else replace(n, superseded_by="")
-        for n in sorted(result.withdrawn, key=lambda n: n.id)
-    ]
-    result.public.sort(key=lambda p: (p.published_on, p.decided_on, p.id), reverse=True)
-    result.late.sort(key=lambda r: (r.office, r.decided_on, r.id))
-    for zh, en in calendar.fallback_warnings():
-        result.warnings.append(Problem(zh, en, file="calendar.yaml", severity="warning"))
-    return result
+    publisher = Publisher(
+        items, offices=offices, powers=powers, policy=policy, calendar=calendar, today=today
+    )
+    publisher.add(items)
+    return publisher.finish()
 
 
-def _one(
-    d: Decision,
-    result: PublicationResult,
-    policy: Publication,
-    period_of: Callable[..., Period],
-    index: WorkdayIndex,
-    office_names: dict[str, str],
-    powers: dict[str, Power],
-    successors: dict[str, list[str]],
-    today: dt.date,
-) -> None:
+class Publisher:
+    """``publish`` in steps, for a build that starts on the public decisions before all are known.
+
+    Made with every decision (changed decisions name their successors across the whole feed);
+    ``add(chunk)`` applies the policy to some of them and returns the chunk's public ones, in
+    chunk order; ``finish()`` sorts and completes the result. ``publish`` = one ``add`` of all.
+    """
+
+    def __init__(
+        self,
+        decisions: Iterable[Decision],
+        *,
+        offices: Iterable[Office],
+        powers: Iterable[Power],
+        policy: Publication,
+        calendar: WorkingCalendar,
+        today: dt.date,
+    ) -> None:
+        self.office_names = {o.id: o.name for o in offices}
+        self.powers = {p.code: p for p in powers}
+        self.policy, self.calendar, self.today = policy, calendar, today
+        self.result = PublicationResult()
+        table, _ = parse_period_table(policy.periods)  # its problems are reported by the loader
+        rule = policy.rule
+
+        # Many decisions share a day, kind, severity and domain: one lookup each (positional
+        # arguments: the cheapest cache key).
+        @cache
+        def period_of(
+            kind: str, severity: str, decided_on: dt.date, domain: str, until: dt.date | None
+        ) -> Period:
+            return table.period(
+                kind=kind,
+                severity=severity,
+                decided_on=decided_on,
+                today=today,
+                domain=domain,
+                rule=rule,
+                disclosure_until=until,
+            )
+
+        index = WorkdayIndex(calendar)
+        self.period_of = period_of
+        self.deadline_of = cache(index.add)  # (decision day, working days allowed)
+        self.working_days = cache(index.between)  # (decision day, publication day)
+        self.successors: dict[str, list[str]] = {}
+        for d in decisions:
+            if d.status == "变更" and d.superseded_by:
+                self.successors.setdefault(d.superseded_by, []).append(d.id)
+
+    def add(self, decisions: Iterable[Decision]) -> list[PublicDecision]:
+        public = self.result.public
+        start = len(public)
+        for d in decisions:
+            if d.decided_on is None:
+                continue  # the loader has reported it
+            _one(d, self)
+        return public[start:]
+
+    def finish(self) -> PublicationResult:
+        result = self.result
+        public_ids = {p.id for p in result.public}
+        result.withdrawn = [
+            n if not n.superseded_by or n.superseded_by in public_ids else replace(n, superseded_by="")
+            for n in sorted(result.withdrawn, key=lambda n: n.id)
+        ]
+        result.public.sort(key=lambda p: (p.published_on, p.decided_on, p.id), reverse=True)
+        result.late.sort(key=lambda r: (r.office, r.decided_on, r.id))
+        for zh, en in self.calendar.fallback_warnings():
+            result.warnings.append(Problem(zh, en, file="calendar.yaml", severity="warning"))
+        return result
+
+    def timing(self, d: Decision, published_on: dt.date) -> Timing:
+        assert d.decided_on is not None
+        allowed = deadline_days(d.kind, self.policy.deadline_working_days)
+        return Timing(
+            d.id,
+            d.office,
+            d.decided_on,
+            published_on,
+            self.deadline_of(d.decided_on, allowed),
+            allowed,
+            self.working_days(d.decided_on, published_on),
+        )
+
+
+def _one(d: Decision, p: Publisher) -> None:
     assert d.decided_on is not None
+    result, policy, today = p.result, p.policy, p.today
     natural = d.party_type == "自然人"
     if natural and policy.natural_persons == "omit":
         return _omit(result, d, "natural_person")
@@ -235,16 +296,8 @@ def _one(
         return _omit(result, d, "minor")
     if d.decided_on > today or (d.published_on is not None and d.published_on > today):
         return _omit(result, d, "not_yet")
-    power = powers.get(d.power_code)
-    period = period_of(
-        kind=d.kind,
-        severity=d.severity,
-        decided_on=d.decided_on,
-        today=today,
-        domain=power.domain if power else "",
-        rule=policy.rule,
-        disclosure_until=d.disclosure_until,
-    )
+    power = p.powers.get(d.power_code)
+    period = p.period_of(d.kind, d.severity, d.decided_on, power.domain if power else "", d.disclosure_until)
     if not period.published:
         return _omit(result, d, "not_published_by_rule")
     ended = period.ended_on
@@ -261,7 +314,7 @@ def _one(
                 kind=d.kind,
                 doc_no=d.doc_no,
                 office=d.office,
-                office_name=office_names.get(d.office, d.office),
+                office_name=p.office_names.get(d.office, d.office),
                 decided_on=d.decided_on,
                 superseded_by=d.superseded_by if reason == "变更" else "",
             )
@@ -277,12 +330,16 @@ def _one(
                 )
             )
         if d.published_on is not None:
-            _record(result, _timing(d, d.published_on, policy, index))
+            _record(result, p.timing(d, d.published_on))
         return None
     published_on = d.published_on or today
-    timing = _timing(d, published_on, policy, index)
-    public = _public(d, period, office_names, power, successors, natural, timing)
-    hits = [(name, hit) for name in SCANNED_FIELDS for hit in scan(getattr(public, name))]
+    timing = p.timing(d, published_on)
+    public = _public(d, period, p.office_names, power, p.successors, natural, timing)
+    texts = _scanned(public)
+    if may_hold_numbers("\n".join(texts)):
+        hits = [(name, hit) for name, text in zip(SCANNED_FIELDS, texts, strict=True) for hit in scan(text)]
+    else:
+        hits = []
     if hits:
         for name, hit in hits:
             result.held.append(
@@ -331,48 +388,34 @@ def _public(
     if persons:
         name = mask_name(name)
         legal_rep = "" if natural else mask_name(legal_rep)
-    return PublicDecision(
-        id=d.id,
-        doc_no=d.doc_no,
-        kind=d.kind,
-        procedure=d.procedure,
-        party_type=d.party_type,
-        party_name=name,
-        credit_code="" if natural else d.credit_code,
-        legal_rep=legal_rep,
-        facts=texts["facts"],
-        basis=texts["basis"],
-        content=texts["content"],
-        amount=d.amount,
-        office=d.office,
-        office_name=office_names.get(d.office, d.office),
-        power_code=d.power_code,
-        power_name=power.name if power else "",
-        domain=power.domain if power else "",
-        decided_on=d.decided_on,
-        published_on=timing.published_on,
-        severity=d.severity,
-        disclosure_until=period.until,
-        repair_from=period.repair_from,
-        period_rule=period.rule.id,
-        period_source=period.rule.source,
-        deadline=timing.deadline,
-        late_by=timing.late_by,
-        supersedes=tuple(sorted(successors.get(d.id, ()))),
-    )
-
-
-def _timing(d: Decision, published_on: dt.date, policy: Publication, index: WorkdayIndex) -> Timing:
-    assert d.decided_on is not None
-    allowed = deadline_days(d.kind, policy.deadline_working_days)
-    return Timing(
-        id=d.id,
-        office=d.office,
-        decided_on=d.decided_on,
-        published_on=published_on,
-        deadline=index.add(d.decided_on, allowed),
-        allowed_days=allowed,
-        working_days=index.between(d.decided_on, published_on),
+    return PublicDecision(  # positional, in field order: one per published decision on every build
+        d.id,
+        d.doc_no,
+        d.kind,
+        d.procedure,
+        d.party_type,
+        name,
+        "" if natural else d.credit_code,
+        legal_rep,
+        texts["facts"],
+        texts["basis"],
+        texts["content"],
+        d.amount,
+        d.office,
+        office_names.get(d.office, d.office),
+        d.power_code,
+        power.name if power else "",
+        power.domain if power else "",
+        d.decided_on,
+        timing.published_on,
+        d.severity,
+        period.until,
+        period.repair_from,
+        period.rule.id,
+        period.rule.source,
+        timing.deadline,
+        timing.late_by,
+        tuple(sorted(successors[d.id])) if d.id in successors else (),
     )
 
 
