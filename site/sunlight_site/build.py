@@ -3,11 +3,11 @@
 The pipeline (docs/site.md):
 
 1. load and validate ``content/`` (``sunlight.content.loader.load_content``);
-2. apply the publication policy to the decisions (``sunlight.domain.publication.publish``), when
-   that stage is installed;
-3. run Pelican with settings made here and the plugin ``sunlight_site.plugin`` (the section
-   generators and the writer);
-4. write ``OUT/build-report.json``, then let the writer delete what the previous build wrote and
+2. run Pelican with settings made here and the plugin ``sunlight_site.plugin`` (the section
+   generators and the writer); the decisions section applies the publication policy
+   (``sunlight.domain.publication``) and starts writing the decision pages in the background
+   while the other sections are made (``generators/decisions.py``);
+3. write ``OUT/build-report.json``, then let the writer delete what the previous build wrote and
    this one did not.
 
 Exit status: 0 when the site was built (even with held-back records or content errors, which the
@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import sys
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,7 +34,7 @@ from sunlight_site import plugin
 from sunlight_site.batch import batch_gc
 from sunlight_site.context import site_context
 from sunlight_site.filters import FILTERS
-from sunlight_site.state import BuildReport, BuildState
+from sunlight_site.state import BuildReport, BuildState, plain_value
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 TIMEZONE = "Asia/Shanghai"
@@ -172,9 +171,11 @@ def build_from_content(
             state.error_files.add(problem.file)
     state.site = site_context(content, today)
     try:
-        apply_publication(state)
         out_dir.mkdir(parents=True, exist_ok=True)
-        run_pelican(state, content_dir, out_dir)
+        try:
+            run_pelican(state, content_dir, out_dir)
+        finally:
+            state.wait_background()  # no page worker outlives the build, even a failed one
     except BuildError:
         raise
     except Exception as exc:  # a template bug, a full disk...: the build could not run
@@ -207,36 +208,6 @@ def build_from_content(
         "deleted": len(deleted),
     }
     return report
-
-
-def apply_publication(state: BuildState) -> None:
-    """Run the publication policy over the decisions, when that stage is installed."""
-    try:
-        from sunlight.domain.publication import publish
-    except ImportError:
-        if state.content.decisions:
-            state.report.warn(
-                "发布规则模块不可用，执法决定未发布",
-                "the publication stage is not available; no decision is published",
-            )
-        return
-    content = state.content
-    result = publish(
-        content.decisions,
-        offices=content.offices,
-        powers=content.powers,
-        policy=content.agency.publication,
-        calendar=state.calendar,
-        today=state.today,
-    )
-    state.publication = result
-    for problem in getattr(result, "held", []):
-        state.report.held_back.append(problem.to_dict() if isinstance(problem, Problem) else _plain(problem))
-    state.report.late_decisions.extend(_plain(late) for late in getattr(result, "late", []))
-    for name in ("public", "withdrawn", "omitted"):
-        value = getattr(result, name, None)
-        if value is not None:
-            state.report.counts[f"decisions_{name}"] = value if isinstance(value, int) else len(value)
 
 
 def run_pelican(state: BuildState, content_dir: Path, out_dir: Path) -> None:
@@ -342,18 +313,6 @@ def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dic
     }
 
 
-def _plain(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return {k: _plain(v) for k, v in asdict(value).items()}
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
 def _json_default(value: Any) -> Any:
-    plain = _plain(value)
+    plain = plain_value(value)
     return plain if plain is not value else str(value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ParamSpec, Protocol
+from typing import Any, NamedTuple, ParamSpec, Protocol
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -209,6 +209,15 @@ def write_lists(
     return write_framed(writer, "decision_list.html", _list_pages(all_groups, browse), context, workers, keys)
 
 
+class ArticleMeta(NamedTuple):
+    """The article meta tags of base.html; attributes, not dict keys: Jinja2 looks up an attribute
+    first, and a failed attribute lookup (a raised and caught error) costs more than a page's escaping."""
+
+    title: str
+    pubdate: str
+    source: str
+
+
 def page_items(views: Iterable[DecisionView], source: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
     """(path, variables) of each decision's page, for a stream from ``open_decisions``."""
     for v in views:
@@ -217,11 +226,7 @@ def page_items(views: Iterable[DecisionView], source: str = "") -> Iterator[tupl
             {
                 "d": v,
                 "active": "decisions",
-                "article_meta": {
-                    "title": v.doc_no,
-                    "pubdate": f"{v.published_on} 00:00",
-                    "source": source or v.office_name,
-                },
+                "article_meta": ArticleMeta(v.doc_no, f"{v.published_on} 00:00", source or v.office_name),
             },
         )
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 import gc
 import os
 import traceback
-from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 PARALLEL_MIN = 2000  # fewer pages than this in a whole stream are written in this process
 BATCH = 2000  # pages per child (fewer forks: each costs copied pages in both processes)
+SLICE = 250  # pages this process writes at a time while it waits for the children
 
 Page = tuple[str, Mapping[str, Any]]
 
@@ -40,48 +40,58 @@ class PageStream:
         self.workers = workers if hasattr(os, "fork") else 1
         self.count = 0
         self._buffer: list[Page] = []
-        self._running: deque[tuple[int, int, int]] = deque()  # (pid, read end of its pipe, pages)
+        self._running: list[tuple[int, int]] = []  # (pid, read end of its pipe)
         self._forked = False
         self._error: str | None = None
 
     def add(self, pages: Iterable[Page]) -> None:
-        """Queue pages; full batches go to a child at once."""
+        """Queue pages; full batches go to a child when one of the ``workers`` slots is free. Never
+        waits for a child: this process goes on with its own work and the batch waits its turn."""
         self._buffer.extend(pages)
-        if self.workers > 1:
-            while len(self._buffer) >= max(BATCH, 1 if self._forked else PARALLEL_MIN):
-                self._fork(self._buffer[:BATCH])
-                del self._buffer[:BATCH]
+        if self.workers > 1 and (self._forked or len(self._buffer) >= PARALLEL_MIN):
+            self._reap(block=False)
+            while len(self._buffer) >= BATCH and len(self._running) < self.workers:
+                self._fork(BATCH)
 
     def wait(self) -> int:
-        """Write what is left, wait for every child; returns the number of pages rendered."""
-        rest, self._buffer = self._buffer, []
+        """Write what is left (children take batches while slots are free, this process takes
+        small slices meanwhile), wait for every child; returns the number of pages rendered."""
         try:
-            if rest and self._forked:
-                self._fork(rest)
-            elif rest:
-                self._write_here(rest)
+            while self._buffer:
+                if self._forked:
+                    self._reap(block=False)
+                share = -(-len(self._buffer) // (self.workers + 1))  # the children and this process
+                if self._forked and len(self._running) < self.workers and share >= SLICE:
+                    self._fork(min(BATCH, share))
+                else:
+                    self._write_here(SLICE)
         finally:
-            while self._running:
-                self._reap()
+            self._reap(block=True)
             gc.unfreeze()
         if self._error is not None:
             raise PageWorkerError(f"页面写入进程失败 / a page worker failed:\n{self._error}")
         return self.count
 
-    def _write_here(self, pages: list[Page]) -> None:
+    def _take(self, count: int) -> list[Page]:
+        pages, self._buffer = self._buffer[:count], self._buffer[count:]
+        return pages
+
+    def _write_here(self, count: int) -> None:
+        pages = self._take(count)
         write = self.writer.write_bytes
         for path, data in self.frame.render_many(pages):
             write(path, data)
         self.count += len(pages)
 
-    def _fork(self, pages: list[Page]) -> None:
+    def _fork(self, count: int) -> None:
         writer = self.writer
-        rels = [path.lstrip("/") for path, _ in pages]
+        rels = [path.lstrip("/") for path, _ in self._buffer[:count]]
         for rel in rels:
             if rel in writer.manifest:
-                raise ValueError(f"{rel} was already written in this build")
-        while len(self._running) >= self.workers:
-            self._reap()
+                raise getattr(writer, "already_written", ValueError)(
+                    f"{rel} was already written in this build"
+                )
+        pages = self._take(count)
         read_end, write_end = os.pipe()
         gc.freeze()  # neither process's collector then writes to the objects they share (copy-on-write)
         pid = os.fork()
@@ -92,22 +102,25 @@ class PageStream:
         self._forked = True
         writer.manifest.update(rels)  # after the fork: the child's copy must not hold them yet
         self.count += len(pages)
-        self._running.append((pid, read_end, len(pages)))
+        self._running.append((pid, read_end))
 
-    def _reap(self) -> None:
-        pid, read_end, _ = self._running.popleft()
-        chunks = []
-        with os.fdopen(read_end, "rb") as pipe:
-            chunks.append(pipe.read())
-        _, status = os.waitpid(pid, 0)
-        message = b"".join(chunks).decode("utf-8", "replace")
-        if os.waitstatus_to_exitcode(status) != 0 or not message.startswith("ok "):
-            if self._error is None:
-                self._error = message or f"exit status {os.waitstatus_to_exitcode(status)}"
-            return
-        written, unchanged = (int(n) for n in message.split()[1:3])
-        self.writer.stats.written += written
-        self.writer.stats.unchanged += unchanged
+    def _reap(self, block: bool) -> None:
+        """Collect the children that have finished (``block``: every child, waiting for them)."""
+        for pid, read_end in list(self._running):
+            done, status = os.waitpid(pid, 0 if block else os.WNOHANG)
+            if done == 0:
+                continue
+            self._running.remove((pid, read_end))
+            with os.fdopen(read_end, "rb") as pipe:
+                message = pipe.read().decode("utf-8", "replace")
+            code = os.waitstatus_to_exitcode(status)
+            if code != 0 or not message.startswith("ok "):
+                if self._error is None:
+                    self._error = message or f"exit status {code}"
+                continue
+            written, unchanged = (int(n) for n in message.split()[1:3])
+            self.writer.stats.written += written
+            self.writer.stats.unchanged += unchanged
 
 
 def _child(writer: Any, frame: Any, pages: list[Page], out: int) -> None:

@@ -9,6 +9,7 @@ office page (rendered later, in ``generate_output()``) includes ``decision_offic
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,23 @@ from typing import TYPE_CHECKING, Any
 from sunlight.content.model import Content, Flowchart
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
+from sunlight.domain.publication import PublicationResult
 
 from sunlight_site.flowchart_svg import sound
+
+
+def plain_value(value: Any) -> Any:
+    """``value`` as JSON-ready data: dataclasses as dicts, dates as ISO strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: plain_value(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: plain_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_value(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
 
 if TYPE_CHECKING:
     from sunlight_site.writer import SiteWriter
@@ -60,11 +76,32 @@ class BuildState:
     calendar: WorkingCalendar
     report: BuildReport = field(default_factory=BuildReport)
     search: bool = True
-    publication: Any = None  # sunlight.domain.publication.PublicationResult, when that stage ran
+    publication: PublicationResult | None = None  # set by the decisions section
     site: dict[str, Any] = field(default_factory=dict)  # the "site" template global (see context.py)
     extras: dict[str, dict[str, Any]] = field(default_factory=dict)
     writer: SiteWriter | None = None
     error_files: set[str] = field(default_factory=set)  # content files with at least one error
+    background: list[Any] = field(default_factory=list)  # page streams still writing (``wait()``)
+
+    def wait_background(self) -> None:
+        """Wait for every page stream still writing; the first failure is raised after all ended."""
+        failure: BaseException | None = None
+        while self.background:
+            try:
+                self.background.pop().wait()
+            except BaseException as exc:  # noqa: BLE001 - raised below, once every stream ended
+                failure = failure or exc
+        if failure is not None:
+            raise failure
+
+    def record_publication(self, result: PublicationResult) -> None:
+        """Keep the publication result and put its held-back, late and counted records in the report."""
+        self.publication = result
+        self.report.held_back.extend(problem.to_dict() for problem in result.held)
+        self.report.late_decisions.extend(plain_value(late) for late in result.late)
+        self.report.counts["decisions_public"] = len(result.public)
+        self.report.counts["decisions_withdrawn"] = len(result.withdrawn)
+        self.report.counts["decisions_omitted"] = len(result.omitted)
 
     def flowcharts(self) -> list[Flowchart]:
         """The flowcharts fit to publish: their file has no error and the graph is sound."""

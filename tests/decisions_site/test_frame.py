@@ -124,7 +124,7 @@ def test_background_pages_join_the_manifest_and_clashes_are_errors(private_tmp: 
         .startswith(b"<!DOCTYPE html>")
     )
 
-    # A path handed to a child refuses a second write at once; one still queued, on wait().
+    # A path handed to a child refuses a second write at once; one still queued, when its turn comes.
     for page in ("D0001", "D2200"):
         clash = SiteWriter(str(private_tmp / f"clash-{page}"), settings=SETTINGS)
         pending = decision_pages.start_decisions(clash, views, context(), workers=2)
@@ -133,7 +133,7 @@ def test_background_pages_join_the_manifest_and_clashes_are_errors(private_tmp: 
         except FileOverwriteFailedError:
             assert pending.wait() == 2200
             continue
-        with pytest.raises(ValueError, match=page):
+        with pytest.raises(FileOverwriteFailedError, match=page):
             pending.wait()
 
 

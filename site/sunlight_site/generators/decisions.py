@@ -1,21 +1,30 @@
 """Decisions: ``/decisions/`` and its browse lists, ``/decisions/<id>/``, the notices of withdrawn
 decisions, and the open data ``/data/decisions.csv`` and ``/data/decisions.json``.
 
-``generate_context()`` turns the publication result into views, groups them for the lists and
-fills the hooks of other pages: the home page's latest decisions (``extras["home"]``) and each
-office's recent ones (``extras["office:<id>"]``). It also leaves the views and groups in
-``extras["decisions"]`` for the feeds, compliance and search sections.
+``generate_context()`` applies the publication policy (``sunlight.domain.publication``) to the
+loaded decisions, chunk by chunk, and hands each chunk's decision pages to forked children at
+once (``decision_parallel``): they render and write the pages while this process publishes the
+next chunk and, afterwards, while Pelican makes every other section. It keeps the result in
+``BuildState.publication`` (and the held-back, late and counted records in the report), groups
+the views for the lists and fills the hooks of other pages: the home page's latest decisions
+(``extras["home"]``) and each office's recent ones (``extras["office:<id>"]``). It also leaves
+the views and groups in ``extras["decisions"]`` for the feeds, compliance and search sections.
+
+``generate_output()`` writes the notices, lists and downloads, then waits for the decision
+pages and adds them to the site writer's manifest.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sunlight.domain.publication import Publisher
+
 from sunlight_site import decision_data, decision_pages
 from sunlight_site.decision_cache import RenderKeys, theme_digest
 from sunlight_site.decision_parallel import default_workers
-from sunlight_site.decision_views import decision_views
 from sunlight_site.generators.base import SectionGenerator
+from sunlight_site.output import OutputWriter
 from sunlight_site.writer import SiteWriter
 
 RECENT = 10
@@ -23,38 +32,61 @@ RECENT = 10
 
 class DecisionsGenerator(SectionGenerator):
     def generate_context(self) -> None:
-        result = self.state.publication
-        self.views = decision_views(result.public if result else [])
-        self.withdrawn = list(result.withdrawn) if result else []
-        names = {o.id: o.name for o in self.content.offices}
+        content, state = self.content, self.state
+        workers = self.settings.get("SUNLIGHT_WORKERS") or default_workers()
+        theme = Path(self.settings["THEME"])
+        self.keys = RenderKeys(state.out_dir, f"{theme_digest(theme)}\0{content.agency!r}")
+        # Pelican makes the site's writer after every section's context: the decision pages get
+        # a writer of their own over the same output, merged into the site's in generate_output.
+        self.page_writer = OutputWriter(str(state.out_dir), settings=self.settings)
+        self.pages = decision_pages.open_decisions(self.page_writer, {}, workers=workers, keys=self.keys)
+        state.background.append(self.pages)
+        publisher = Publisher(
+            content.decisions,
+            offices=content.offices,
+            powers=content.powers,
+            policy=content.agency.publication,
+            calendar=state.calendar,
+            today=self.today,
+        )
+        self.views = decision_pages.publish_views(content.decisions, publisher, self.pages)
+        result = publisher.finish()
+        state.record_publication(result)
+        self.withdrawn = list(result.withdrawn)
+        names = {o.id: o.name for o in content.offices}
         self.groups = decision_pages.groups(self.views, names)
-        shared = self.state.extra("decisions")
+        shared = state.extra("decisions")
         shared.update(views=self.views, groups=self.groups, withdrawn=self.withdrawn)
-        self.state.extra("home")["latest_decisions"] = self.views[:RECENT]
+        state.extra("home")["latest_decisions"] = self.views[:RECENT]
         recent = decision_pages.recent_by_office(self.views, RECENT)
-        for office in self.content.offices:
-            self.state.extra(f"office:{office.id}")["recent_decisions"] = recent.get(office.id, [])
+        for office in content.offices:
+            state.extra(f"office:{office.id}")["recent_decisions"] = recent.get(office.id, [])
         self.count("decision_pages", len(self.views))
         self.count("decision_notices", len(self.withdrawn))
 
     def generate_output(self, writer: SiteWriter) -> None:
-        workers = self.settings.get("SUNLIGHT_WORKERS") or default_workers()
-        theme = Path(self.settings["THEME"])
-        salt = f"{theme_digest(theme)}\0{self.content.agency!r}"
-        keys = RenderKeys(self.state.out_dir, salt)
-        # The decision pages are written by forked workers while this process writes the rest.
-        pages = decision_pages.start_decisions(writer, self.views, {}, workers=workers, keys=keys)
         try:
-            decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=keys)
-            # Lists in this process: a second pool forked while the first one's threads run is not safe.
-            decision_pages.write_lists(writer, self.groups, {}, keys=keys)
+            decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=self.keys)
+            decision_pages.write_lists(writer, self.groups, {}, keys=self.keys)
             writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
             writer.write_bytes(
                 "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())
             )
         finally:
-            pages.wait()  # even when the rest failed: no worker outlives the build
-        keys.save(writer)
+            self.state.background.remove(self.pages)
+            self.pages.wait()  # even when the rest failed: no child outlives this section
+        merge_into(writer, self.page_writer)
+        self.keys.save(writer)
+
+
+def merge_into(writer: SiteWriter, other: OutputWriter) -> None:
+    """Add what ``other`` wrote (over the same output directory) to ``writer``'s manifest and counts."""
+    clash = writer.manifest & other.manifest
+    if clash:
+        raise writer.already_written(f"{min(clash)} was already written in this build")
+    writer.manifest |= other.manifest
+    writer.stats.written += other.stats.written
+    writer.stats.unchanged += other.stats.unchanged
 
 
 GENERATORS = [DecisionsGenerator]
