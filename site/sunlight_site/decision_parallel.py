@@ -40,7 +40,7 @@ class PageStream:
         self.workers = workers if hasattr(os, "fork") else 1
         self.count = 0
         self._buffer: list[Page] = []
-        self._running: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+        self._running: list[tuple[int, int, list[str]]] = []  # (pid, read end of its pipe, paths)
         self._forked = False
         self._error: str | None = None
 
@@ -102,15 +102,16 @@ class PageStream:
         self._forked = True
         writer.manifest.update(rels)  # after the fork: the child's copy must not hold them yet
         self.count += len(pages)
-        self._running.append((pid, read_end))
+        self._running.append((pid, read_end, rels))
 
     def _reap(self, block: bool) -> None:
         """Collect the children that have finished (``block``: every child, waiting for them)."""
-        for pid, read_end in list(self._running):
+        for child in list(self._running):
+            pid, read_end, rels = child
             done, status = os.waitpid(pid, 0 if block else os.WNOHANG)
             if done == 0:
                 continue
-            self._running.remove((pid, read_end))
+            self._running.remove(child)
             with os.fdopen(read_end, "rb") as pipe:
                 message = pipe.read().decode("utf-8", "replace")
             code = os.waitstatus_to_exitcode(status)
@@ -118,20 +119,29 @@ class PageStream:
                 if self._error is None:
                     self._error = message or f"exit status {code}"
                 continue
-            written, unchanged = (int(n) for n in message.split()[1:3])
-            self.writer.stats.written += written
-            self.writer.stats.unchanged += unchanged
+            _, written, unchanged, wrote = message.split(" ", 3)
+            self.writer.written.update(rel for rel, flag in zip(rels, wrote, strict=True) if flag == "1")
+            self.writer.stats.written += int(written)
+            self.writer.stats.unchanged += int(unchanged)
 
 
 def _child(writer: Any, frame: Any, pages: list[Page], out: int) -> None:
     code = 1
     gc.disable()  # a short life: what it makes is freed by reference counting or at exit
     try:
-        before = writer.stats.written, writer.stats.unchanged
+        written = unchanged = 0
+        wrote = []
         write = writer.write_bytes
         for path, data in frame.render_many(pages):
-            write(path, data)
-        message = f"ok {writer.stats.written - before[0]} {writer.stats.unchanged - before[1]}"
+            if write(path, data):
+                written += 1
+                wrote.append("1")
+            else:
+                unchanged += 1
+                wrote.append("0")
+        # Two counts and a flag per page: at most a few KB, within what a pipe holds, so the
+        # child never waits for the parent to read.
+        message = f"ok {written} {unchanged} {''.join(wrote)}"
         code = 0
     except BaseException:  # noqa: BLE001 - reported to the parent, which fails the build
         message = traceback.format_exc()[-16000:]

@@ -89,6 +89,7 @@ class OutputWriter:
         self.root = Path(output_path)
         self.manifest: set[str] = set()
         self.stats = WriteStats()
+        self.written: set[str] = set()  # the paths (re)written in this build, not left unchanged
         self._dirs: set[str] = set()
         self._env: Environment | None = None
         state = (settings or {}).get("SUNLIGHT_STATE")
@@ -129,7 +130,17 @@ class OutputWriter:
         if not new_dir:
             os.replace(partial, path)
         self.stats.written += 1
+        self.written.add(rel)
         return True
+
+    def keep(self, rel_path: str) -> None:
+        """Keep the file of the previous build at ``rel_path`` as it is (the caller knows it is
+        current): it joins this build's manifest without being read or written."""
+        rel = rel_path.lstrip("/")
+        if rel in self.manifest:
+            raise self.already_written(f"{rel} was already written in this build")
+        self.manifest.add(rel)
+        self.stats.unchanged += 1
 
     def write_text(self, rel_path: str, text: str, override: bool = False) -> bool:
         return self.write_bytes(rel_path, text.encode("utf-8"), override=override)

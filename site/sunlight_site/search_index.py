@@ -12,18 +12,25 @@ pages) and one per month of decision date (``decisions-2025-09``); the search pa
 in the browser (pagefind's ``mergeIndex``). Each shard is indexed by its own pagefind process,
 one after the other, so memory stays that of the largest shard; and a shard whose pages did not
 change is not indexed again: its digest (``/pagefind/<shard>/sunlight-source.sha1``) matches
-and the previous bundle is written back unchanged. Files go through the site's writer, which
-leaves unchanged files untouched and deletes those of an index that is no more.
+and the previous bundle's files are kept as they are (``writer.keep``). Files go through the
+site's writer, which leaves unchanged files untouched and deletes those of an index that is no
+more.
+
+A rebuild does not read every page again to find what changed: ``.sunlight-search-pages``
+remembers the digest of each page of the previous build (empty for a page not to index), and a
+page the writer did not write in this build (its bytes did not change) keeps its digest. The
+file depends only on the pages' bytes, so a rebuild writes the same one as a full build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,17 +40,44 @@ DIGEST_NAME = "sunlight-source.sha1"
 INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards"  # change it whenever staging changes
 
 
-def indexable(out_dir: Path, paths: Iterable[str]) -> list[tuple[str, bytes]]:
+PAGES_CACHE = ".sunlight-search-pages"
+
+
+def indexable(
+    out_dir: Path, paths: Iterable[str], known: Mapping[str, str] | None = None, written: Container[str] = ()
+) -> tuple[list[tuple[str, bytes]], dict[str, str]]:
     """(relative path, SHA-1 of its bytes) of the HTML pages of this build that ask to be indexed,
-    sorted. Only digests are kept: a city's pages would not fit in memory at once."""
-    pages = []
+    sorted, and the hex digest of every HTML page ("" when not to index) for the next build. Only
+    digests are kept: a city's pages would not fit in memory at once. A page in ``known`` (the
+    previous build's digests) that is not ``written`` in this build is not read again."""
+    known = known or {}
+    pages, seen = [], {}
+    root = str(out_dir)
     for rel in sorted(paths):
         if not rel.endswith(".html") or rel.startswith(f"{BUNDLE}/"):
             continue
-        data = (out_dir / rel).read_bytes()
-        if MARKER in data:
-            pages.append((rel, hashlib.sha1(data).digest()))
-    return pages
+        hexdigest = known.get(rel)
+        if hexdigest is None or rel in written:
+            with open(os.path.join(root, rel), "rb") as fh:
+                data = fh.read()
+            hexdigest = hashlib.sha1(data).hexdigest() if MARKER in data else ""
+        seen[rel] = hexdigest
+        if hexdigest:
+            pages.append((rel, bytes.fromhex(hexdigest)))
+    return pages, seen
+
+
+def _known_pages(out_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out_dir / PAGES_CACHE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
+        return {}
+    pages = data.get("pages")
+    if not isinstance(pages, dict):
+        return {}
+    return {rel: value for rel, value in pages.items() if isinstance(value, str)}
 
 
 def digest(pages: Iterable[tuple[str, bytes]]) -> str:
@@ -156,30 +190,49 @@ def write_index(writer: Any, out_dir: Path, months: Mapping[str, str]) -> tuple[
     whether or not a shard was reused, so a rebuild's report equals a full build's) and the
     bundle paths in load order (see ``bundle_urls``).
     """
-    pages = indexable(out_dir, list(writer.manifest))
+    pages, seen = indexable(out_dir, list(writer.manifest), _known_pages(out_dir), writer.written)
     groups = shards(pages, months)
-    previous = _previous_files(out_dir)
+    previous: dict[str, list[str]] = {}
+    for rel in _previous_files(out_dir):  # pagefind/<shard>/...
+        previous.setdefault(rel.split("/", 2)[1], []).append(rel)
     files = 0
     for name, shard_pages in groups.items():
         prefix = f"{BUNDLE}/{name}/"
         key = digest(shard_pages).encode()
-        old = sorted(rel for rel in previous if rel.startswith(prefix))
-        reused: list[tuple[str, bytes | None]] = []
-        if prefix + DIGEST_NAME in old and _read(out_dir, prefix + DIGEST_NAME) == key:
-            # Same pages, same index: the previous bundle is written back unchanged.
-            reused = [(rel, _read(out_dir, rel)) for rel in old]
-        if reused and all(data for _, data in reused):  # pagefind writes no empty file
-            bundle = [(rel, data) for rel, data in reused if data is not None]
-        else:
-            made = bundle_files(out_dir, shard_pages, name)
-            if name != PRIMARY:
-                made = [(rel, data) for rel, data in made if not UI_FILES.match(rel.rsplit("/", 1)[-1])]
-            bundle = [*made, (prefix + DIGEST_NAME, key)]
+        old = sorted(previous.get(name, []))
+        if (
+            prefix + DIGEST_NAME in old
+            and _read(out_dir, prefix + DIGEST_NAME) == key
+            and _whole(out_dir, old)
+        ):
+            # Same pages, same index: the previous bundle stays as it is.
+            for rel in old:
+                writer.keep(rel)
+            files += len(old)
+            continue
+        made = bundle_files(out_dir, shard_pages, name)
+        if name != PRIMARY:
+            made = [(rel, data) for rel, data in made if not UI_FILES.match(rel.rsplit("/", 1)[-1])]
+        bundle = [*made, (prefix + DIGEST_NAME, key)]
         for rel, data in bundle:
             writer.write_bytes(rel, data)
         files += len(bundle)
+    record = {"format": INDEX_FORMAT, "pages": seen}
+    writer.write_bytes(PAGES_CACHE, json.dumps(record, separators=(",", ":"), sort_keys=True).encode())
     figures = {"search_pages": len(pages), "search_shards": len(groups), "search_files": files}
     return figures, bundle_urls(groups)
+
+
+def _whole(out_dir: Path, rels: list[str]) -> bool:
+    """Every file of a previous bundle is there and not empty (pagefind writes no empty file)."""
+    root = str(out_dir)
+    for rel in rels:
+        try:
+            if os.stat(os.path.join(root, rel)).st_size == 0:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _previous_files(out_dir: Path) -> list[str]:

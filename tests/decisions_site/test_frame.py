@@ -153,3 +153,17 @@ def test_a_failing_child_fails_the_build_with_its_traceback(private_tmp: Path) -
         stream.wait()
     assert (private_tmp / "fail" / "p" / "2999").read_bytes() == b"p/2999"  # the other children finished
     assert not any(p.name.endswith(".partial") for p in (private_tmp / "fail" / "p").iterdir())
+
+
+def test_children_report_which_pages_they_rewrote(private_tmp: Path) -> None:
+    views = decision_views([public(i) for i in range(1, 2201)])
+    first = SiteWriter(str(private_tmp / "w"), settings=SETTINGS)
+    decision_pages.write_decisions(first, views, context(), workers=2)
+    assert len(first.written) == 2200
+    changed = decision_views(
+        [public(i, basis="新的依据") if i in (5, 2100) else public(i) for i in range(1, 2201)]
+    )
+    second = SiteWriter(str(private_tmp / "w"), settings=SETTINGS)
+    decision_pages.write_decisions(second, changed, context(), workers=2)
+    assert second.written == {"decisions/D0005/index.html", "decisions/D2100/index.html"}
+    assert second.stats.unchanged == 2198 and len(second.manifest) == 2200

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
 from sunlight_site.decision_views import decision_views
 from sunlight_site.templating import EscapingTemplate, output_escape, theme_environment
-
-from tests.decisions_site.test_frame import SETTINGS, THEME, context, public
+from test_frame import SETTINGS, THEME, context, public
 
 
 class Html:

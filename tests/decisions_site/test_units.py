@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 from sunlight.domain.disclosure_deadlines import Timing
 from sunlight_site.compliance import compliance_rows, totals
 from sunlight_site.decision_cache import RenderKeys
-from sunlight_site.search_index import digest, shard_of, shards, spaced
+from sunlight_site.search_index import digest, indexable, shard_of, shards, spaced
 
 
 def test_chinese_is_spaced_character_by_character_and_nothing_else() -> None:
@@ -77,3 +78,19 @@ def test_compliance_rows_share_median_and_late_links() -> None:
     assert [(x.id, x.url) for x in east.late] == [("B", "")]  # B is no longer public: no link
     assert (west.published, west.share_text, west.median_text) == (0, "—", "—")
     assert totals(rows) == {"published": 3, "on_time": 2, "share_text": "66.7%", "late": 1}
+
+
+def test_the_search_reads_only_pages_written_in_this_build(private_tmp: Path) -> None:
+    page = b"<main data-pagefind-body>a</main>"
+    for name in ("kept", "new", "plain"):
+        (private_tmp / name).mkdir()
+        (private_tmp / name / "index.html").write_bytes(page if name != "plain" else b"<p>no body</p>")
+    stale = "00" * 20  # what the previous build recorded for a page this build did not write
+    known = {"kept/index.html": stale, "new/index.html": stale}
+    paths = ["kept/index.html", "new/index.html", "plain/index.html", "pagefind/site/x.html"]
+    pages, seen = indexable(private_tmp, paths, known, written={"new/index.html"})
+    fresh = hashlib.sha1(page).hexdigest()
+    assert seen == {"kept/index.html": stale, "new/index.html": fresh, "plain/index.html": ""}
+    assert pages == [("kept/index.html", bytes.fromhex(stale)), ("new/index.html", bytes.fromhex(fresh))]
+    full, _ = indexable(private_tmp, paths)  # a full build reads everything
+    assert dict(full)["kept/index.html"] == bytes.fromhex(fresh)

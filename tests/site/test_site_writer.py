@@ -96,3 +96,18 @@ def test_a_changed_file_is_replaced_not_rewritten_in_place(tmp_path: Path) -> No
     assert (tmp_path / "a.html").read_bytes() == b"new!"
     assert (tmp_path / "a.html").stat().st_ino != before  # renamed into place
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_written_lists_only_changed_files_and_keep_joins_the_manifest(tmp_path: Path) -> None:
+    first = make_writer(tmp_path)
+    first.write_bytes("a.txt", b"1")
+    first.write_bytes("b.txt", b"2")
+    first.finish()
+    second = make_writer(tmp_path)
+    second.write_bytes("a.txt", b"1")  # same bytes: not written
+    second.write_bytes("b.txt", b"3")
+    second.keep("c.txt")
+    assert second.written == {"b.txt"}
+    assert second.manifest == {"a.txt", "b.txt", "c.txt"} and second.stats.unchanged == 2
+    with pytest.raises(FileOverwriteFailedError):
+        second.keep("a.txt")

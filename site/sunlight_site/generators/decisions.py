@@ -33,7 +33,7 @@ RECENT = 10
 class DecisionsGenerator(SectionGenerator):
     def generate_context(self) -> None:
         content, state = self.content, self.state
-        workers = self.settings.get("SUNLIGHT_WORKERS") or default_workers()
+        self.workers = workers = self.settings.get("SUNLIGHT_WORKERS") or default_workers()
         theme = Path(self.settings["THEME"])
         self.keys = RenderKeys(state.out_dir, f"{theme_digest(theme)}\0{content.agency!r}")
         # Pelican makes the site's writer after every section's context: the decision pages get
@@ -67,7 +67,7 @@ class DecisionsGenerator(SectionGenerator):
     def generate_output(self, writer: SiteWriter) -> None:
         try:
             decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=self.keys)
-            decision_pages.write_lists(writer, self.groups, {}, keys=self.keys)
+            decision_pages.write_lists(writer, self.groups, {}, workers=self.workers, keys=self.keys)
             writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
             writer.write_bytes(
                 "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())
@@ -85,6 +85,7 @@ def merge_into(writer: SiteWriter, other: OutputWriter) -> None:
     if clash:
         raise writer.already_written(f"{min(clash)} was already written in this build")
     writer.manifest |= other.manifest
+    writer.written |= other.written
     writer.stats.written += other.stats.written
     writer.stats.unchanged += other.stats.unchanged
 
