@@ -181,12 +181,12 @@ def bench_peers(n: int, work: Path, rounds: int) -> list[str]:
         )
     stages = _stages(best["Sunlight"].stdout)
     if stages:
-        render = stages.get("render_and_write", 0.0)
         lines += [
             "",
-            "Sunlight's best round by stage (s): "
+            "Sunlight's best round by stage (s, wall time from the start of each to the start of the "
+            "next; pages are rendered and written by forked children from the publishing stage on): "
             + ", ".join(f"{k.replace('_', ' ')} {v:.2f}" for k, v in stages.items())
-            + f"; rendering and writing alone = {render / hugo:.2f} x Hugo.",
+            + ".",
         ]
     s, p = best["Sunlight"].seconds, best["plain Pelican"].seconds
     lines += [

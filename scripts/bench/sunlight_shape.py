@@ -88,7 +88,7 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
     views = decision_pages.publish_views(
         decisions, publisher, stream
     )  # pages go to the workers as views are made
-    lap("publish_and_views")
+    lap("publish_and_pages")
     pages = (
         (p.path, {"pager": p, "heading": decision_pages.LIST_TITLE, "trail": [], "feed": "", "browse": "",
                   "column": decision_pages.COLUMN})
@@ -99,7 +99,7 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
         "feeds/decisions.atom", decision_feeds.atom_of_all(views, agency.site_url, agency.name, TODAY)
     )
     stream.wait()
-    lap("render_and_write")
+    lap("lists_feed_and_last_pages")
     print(json.dumps(stages))
     return 0
 

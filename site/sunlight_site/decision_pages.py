@@ -256,13 +256,16 @@ def publish_views(
     """Run ``publisher`` (``sunlight.domain.publication.Publisher``) over ``decisions`` chunk by
     chunk and return the views of the public ones, newest first; each chunk's pages go to
     ``stream`` (from ``open_decisions``) as soon as its views exist, so that children render
-    them while this process publishes the next chunk. Call ``publisher.finish()`` afterwards."""
+    them while this process publishes the next chunk, and the last ones go to children at the end
+    (``flush``). Call ``publisher.finish()`` afterwards."""
     views: list[DecisionView] = []
     for start in range(0, len(decisions), PUBLISH_CHUNK):
         chunk = [view_of(p) for p in publisher.add(decisions[start : start + PUBLISH_CHUNK])]
         if stream is not None:
             stream.add(page_items(chunk, source))
         views += chunk
+    if stream is not None:
+        stream.flush()  # the caller goes on with other work: the children take the rest now
     views.sort(key=sort_key, reverse=True)
     return views
 

@@ -7,7 +7,7 @@ import datetime as dt
 from sunlight.content.model import Publication
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import timeliness
-from sunlight.domain.publication import publish
+from sunlight.domain.publication import Publisher, publish
 
 from .conftest import OFFICES, POWERS, make
 
@@ -198,3 +198,28 @@ def test_counts_for_the_build_report() -> None:
         "omitted": {"simple_procedure": 1},
         "late": 0,
     }
+
+
+def test_publishing_in_chunks_gives_the_result_of_publishing_at_once() -> None:
+    decisions = [
+        make(id="C", status="变更", status_on=dt.date(2025, 10, 9), superseded_by="Z"),  # successor last
+        make(id="R", status="撤销", status_on=dt.date(2025, 10, 20)),
+        make(id="H", facts="联系电话13812345678。"),
+        make(id="S", procedure="简易程序"),
+        *(
+            make(id=f"N{i}", decided_on=dt.date(2025, 9, 1 + i), published_on=dt.date(2025, 9, 20))
+            for i in range(5)
+        ),
+        make(id="Z", decided_on=dt.date(2025, 10, 9), published_on=dt.date(2025, 10, 10)),
+    ]
+    context = dict(
+        offices=OFFICES, powers=POWERS, policy=Publication(), calendar=WorkingCalendar(), today=TODAY
+    )
+    at_once = publish(decisions, **context)  # type: ignore[arg-type]
+    publisher = Publisher(decisions, **context)  # type: ignore[arg-type]
+    chunks = [publisher.add(decisions[i : i + 2]) for i in range(0, len(decisions), 2)]
+    in_chunks = publisher.finish()
+    assert [p.id for chunk in chunks for p in chunk] == ["N0", "N1", "N2", "N3", "N4", "Z"]  # feed order
+    assert in_chunks == at_once
+    assert next(p for p in in_chunks.public if p.id == "Z").supersedes == ("C",)
+    assert [p.id for p in at_once.public][:1] == ["Z"] and at_once.held and at_once.omitted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -167,3 +168,29 @@ def test_children_report_which_pages_they_rewrote(private_tmp: Path) -> None:
     decision_pages.write_decisions(second, changed, context(), workers=2)
     assert second.written == {"decisions/D0005/index.html", "decisions/D2100/index.html"}
     assert second.stats.unchanged == 2198 and len(second.manifest) == 2200
+
+
+class CountingFrame:
+    def render_many(self, pages: list[tuple[str, object]]) -> Iterator[tuple[str, bytes]]:
+        for path, _ in pages:
+            yield path, f"{path} {os.getpid()}".encode()
+
+
+def test_flushed_pages_are_shared_by_the_children_and_this_process(private_tmp: Path) -> None:
+    w = SiteWriter(str(private_tmp / "flush"), settings=SETTINGS)
+    stream = PageStream(w, CountingFrame(), workers=2)
+    stream.add((f"p/{i}/index.html", {}) for i in range(5000))  # two batches go to children at once
+    stream.flush()  # the other 1,000 to two more children, sharing them slice by slice
+    assert len(w.manifest) == 5000  # every path is taken: a second write is an error from now on
+    with pytest.raises(FileOverwriteFailedError):
+        w.write_bytes("p/4999/index.html", b"again")
+    assert stream.wait() == 5000
+    assert len(w.written) == 5000 and w.stats.written == 5000
+    writers = {
+        (private_tmp / "flush" / "p" / str(i) / "index.html").read_bytes().split()[1] for i in range(5000)
+    }
+    assert len(writers) >= 3  # the pages were written by several processes
+    for i in (0, 3999, 4000, 4999):
+        assert (
+            (private_tmp / "flush" / "p" / str(i) / "index.html").read_bytes().startswith(f"p/{i}/".encode())
+        )
