@@ -116,7 +116,8 @@ class PageStream:
         return self.count
 
     def _take(self, count: int) -> list[Page]:
-        pages, self._buffer = self._buffer[:count], self._buffer[count:]
+        pages = self._buffer[:count]
+        del self._buffer[:count]  # in place: no copy of the rest of the queue
         return pages
 
     def _write_here(self, pages: list[Page]) -> None:
