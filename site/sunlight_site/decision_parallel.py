@@ -88,9 +88,17 @@ class PageStream:
         if not self._parallel or not self._buffer or self._shared is not None:
             return
         self._reap(block=False)
+        try:
+            shared = _Shared(self._buffer)
+        except OSError:  # no shared memory for the counter (a locked-down /dev/shm): even shares
+            share = -(-len(self._buffer) // self.workers)
+            while self._buffer:
+                self._fork(self._take(share))
+            return
         pages = self._take(len(self._buffer))
+        shared.pages = pages
         rels = self._paths(pages)
-        self._shared = shared = _Shared(pages)
+        self._shared = shared
         for _ in range(self.workers):
             self._spawn(pages, shared, rels)
         self._register(rels)  # once every child has its copy of the manifest without them

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from pelican.writers import FileOverwriteFailedError
 from sunlight.content.model import Agency
 from sunlight.domain.publication import PublicDecision, WithdrawalNotice
-from sunlight_site import decision_pages
+from sunlight_site import decision_pages, decision_parallel
 from sunlight_site.decision_frame import FramedTemplate
 from sunlight_site.decision_parallel import PageStream, PageWorkerError
 from sunlight_site.decision_views import decision_views
@@ -194,3 +194,17 @@ def test_flushed_pages_are_shared_by_the_children_and_this_process(private_tmp: 
         assert (
             (private_tmp / "flush" / "p" / str(i) / "index.html").read_bytes().startswith(f"p/{i}/".encode())
         )
+
+
+def test_without_shared_memory_flush_gives_even_shares(
+    private_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_shared_memory(pages: object) -> None:
+        raise OSError("no /dev/shm")
+
+    monkeypatch.setattr(decision_parallel, "_Shared", no_shared_memory)
+    w = SiteWriter(str(private_tmp / "even"), settings=SETTINGS)
+    stream = PageStream(w, CountingFrame(), workers=2)
+    stream.add((f"p/{i}/index.html", {}) for i in range(3000))
+    stream.flush()
+    assert stream.wait() == 3000 and len(w.written) == 3000 and len(w.manifest) == 3000
