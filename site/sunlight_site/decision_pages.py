@@ -66,6 +66,8 @@ def open_framed(
 
 
 class FramedStream(PageStream):
+    """A ``PageStream`` that skips the pages whose render key did not change (when given keys)."""
+
     def __init__(
         self, writer: Writer, frame: FramedTemplate, salt: str, workers: int, keys: RenderKeys | None
     ):
@@ -210,8 +212,8 @@ def write_lists(
 
 
 class ArticleMeta(NamedTuple):
-    """The article meta tags of base.html; attributes, not dict keys: Jinja2 looks up an attribute
-    first, and a failed attribute lookup (a raised and caught error) costs more than a page's escaping."""
+    """The article meta tags of base.html, as attributes rather than dict keys: Jinja2 tries an
+    attribute first, and for a dict key that first try fails with a raised and caught error."""
 
     title: str
     pubdate: str
