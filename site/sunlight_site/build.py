@@ -34,6 +34,7 @@ from sunlight_site import plugin
 from sunlight_site.batch import batch_gc
 from sunlight_site.context import site_context
 from sunlight_site.filters import FILTERS
+from sunlight_site.search_index import take_known_pages
 from sunlight_site.state import BuildReport, BuildState, plain_value
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
@@ -172,6 +173,7 @@ def build_from_content(
     state.site = site_context(content, today)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        state.search_known = take_known_pages(out_dir)  # before any page changes
         try:
             run_pelican(state, content_dir, out_dir)
         finally:

@@ -19,7 +19,10 @@ more.
 A rebuild does not read every page again to find what changed: ``.sunlight-search-pages``
 remembers the digest of each page of the previous build (empty for a page not to index), and a
 page the writer did not write in this build (its bytes did not change) keeps its digest. The
-file depends only on the pages' bytes, so a rebuild writes the same one as a full build.
+file depends only on the pages' bytes, so a rebuild writes the same one as a full build. A
+build takes the file away when it starts (``take_known_pages``) and writes it anew at the end:
+after a build that stopped half-way (pages rewritten, no new record) there is no record to
+trust, and the next build reads every page.
 """
 
 from __future__ import annotations
@@ -67,11 +70,14 @@ def indexable(
     return pages, seen
 
 
-def _known_pages(out_dir: Path) -> dict[str, str]:
+def take_known_pages(out_dir: Path) -> dict[str, str]:
+    """The page digests the previous build recorded, removing the record (see the module docstring)."""
+    path = out_dir / PAGES_CACHE
     try:
-        data = json.loads((out_dir / PAGES_CACHE).read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
-        return {}
+        data = None
+    path.unlink(missing_ok=True)
     if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
         return {}
     pages = data.get("pages")
@@ -183,14 +189,17 @@ def bundle_urls(names: Iterable[str]) -> list[str]:
     return [f"/{BUNDLE}/{name}/" for name in names]
 
 
-def write_index(writer: Any, out_dir: Path, months: Mapping[str, str]) -> tuple[dict[str, int], list[str]]:
+def write_index(
+    writer: Any, out_dir: Path, months: Mapping[str, str], known: Mapping[str, str] | None = None
+) -> tuple[dict[str, int], list[str]]:
     """Index this build's pages shard by shard and write the bundles through ``writer``.
 
-    ``months`` maps a public decision's id to its decision month. Returns figures (the same
+    ``months`` maps a public decision's id to its decision month; ``known`` is what
+    ``take_known_pages`` took at the start of the build. Returns figures (the same
     whether or not a shard was reused, so a rebuild's report equals a full build's) and the
     bundle paths in load order (see ``bundle_urls``).
     """
-    pages, seen = indexable(out_dir, list(writer.manifest), _known_pages(out_dir), writer.written)
+    pages, seen = indexable(out_dir, list(writer.manifest), known, writer.written)
     groups = shards(pages, months)
     previous: dict[str, list[str]] = {}
     for rel in _previous_files(out_dir):  # pagefind/<shard>/...

@@ -82,6 +82,7 @@ class BuildState:
     writer: SiteWriter | None = None
     error_files: set[str] = field(default_factory=set)  # content files with at least one error
     background: list[Any] = field(default_factory=list)  # page streams still writing (``wait()``)
+    search_known: dict[str, str] = field(default_factory=dict)  # see search_index.take_known_pages
 
     def wait_background(self) -> None:
         """Wait for every page stream still writing; the first failure is raised after all ended."""

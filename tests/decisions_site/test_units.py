@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from pathlib import Path
 
 from sunlight.domain.disclosure_deadlines import Timing
 from sunlight_site.compliance import compliance_rows, totals
 from sunlight_site.decision_cache import RenderKeys
-from sunlight_site.search_index import digest, indexable, shard_of, shards, spaced
+from sunlight_site.search_index import (
+    INDEX_FORMAT,
+    digest,
+    indexable,
+    shard_of,
+    shards,
+    spaced,
+    take_known_pages,
+)
 
 
 def test_chinese_is_spaced_character_by_character_and_nothing_else() -> None:
@@ -94,3 +103,13 @@ def test_the_search_reads_only_pages_written_in_this_build(private_tmp: Path) ->
     assert pages == [("kept/index.html", bytes.fromhex(stale)), ("new/index.html", bytes.fromhex(fresh))]
     full, _ = indexable(private_tmp, paths)  # a full build reads everything
     assert dict(full)["kept/index.html"] == bytes.fromhex(fresh)
+
+
+def test_a_build_takes_the_page_record_away_so_a_stopped_build_leaves_none(private_tmp: Path) -> None:
+    record = private_tmp / ".sunlight-search-pages"
+    record.write_text(json.dumps({"format": INDEX_FORMAT, "pages": {"a/index.html": "ab" * 20, "b": 1}}))
+    assert take_known_pages(private_tmp) == {"a/index.html": "ab" * 20}  # malformed entries dropped
+    assert not record.exists()  # a build that stops before the search step leaves nothing to trust
+    assert take_known_pages(private_tmp) == {}
+    record.write_text(json.dumps({"format": "another index", "pages": {"a/index.html": "ab" * 20}}))
+    assert take_known_pages(private_tmp) == {}

@@ -15,7 +15,8 @@ class SearchGenerator(SectionGenerator):
         bundles: list[str] = []
         if self.state.search:
             views = self.state.extra("decisions").get("views", [])
-            figures, bundles = write_index(writer, self.state.out_dir, {v.id: v.month for v in views})
+            months = {v.id: v.month for v in views}
+            figures, bundles = write_index(writer, self.state.out_dir, months, self.state.search_known)
             for key, value in figures.items():
                 self.count(key, value)
         writer.write_page(
