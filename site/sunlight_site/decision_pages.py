@@ -41,6 +41,8 @@ class Writer(Protocol):
 
     def write_bytes(self, rel_path: str, data: bytes, override: bool = False) -> bool: ...
 
+    def keep(self, rel_path: str) -> None: ...
+
     def render(self, template: Any, variables: Mapping[str, Any], context: Mapping[str, Any] = ()) -> str: ...
 
 
@@ -78,8 +80,8 @@ class FramedStream(PageStream):
         if self.keys is None:
             return super().add(pages)
         todo, fresh = self.keys.split(self.salt, pages)
-        self.writer.manifest.update(fresh)
-        self.writer.stats.unchanged += len(fresh)
+        for path in fresh:
+            self.writer.keep(path)  # unchanged inputs: the previous build's page stays
         return super().add(todo)
 
 

@@ -142,6 +142,17 @@ class OutputWriter:
         self.manifest.add(rel)
         self.stats.unchanged += 1
 
+    def absorb(self, other: OutputWriter) -> None:
+        """Add what ``other`` wrote over the same output directory in this build (its manifest,
+        rewritten paths and counts); a path both wrote is an error."""
+        clash = self.manifest & other.manifest
+        if clash:
+            raise self.already_written(f"{min(clash)} was already written in this build")
+        self.manifest |= other.manifest
+        self.written |= other.written
+        self.stats.written += other.stats.written
+        self.stats.unchanged += other.stats.unchanged
+
     def write_text(self, rel_path: str, text: str, override: bool = False) -> bool:
         return self.write_bytes(rel_path, text.encode("utf-8"), override=override)
 

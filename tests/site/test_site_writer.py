@@ -114,16 +114,15 @@ def test_written_lists_only_changed_files_and_keep_joins_the_manifest(tmp_path: 
 
 
 def test_a_second_writer_over_the_same_output_merges_into_the_site_writer(tmp_path: Path) -> None:
-    from sunlight_site.generators.decisions import merge_into
     from sunlight_site.output import OutputWriter
 
     site, pages = make_writer(tmp_path), OutputWriter(str(tmp_path), settings={"THEME": str(THEME_DIR)})
     site.write_bytes("index.html", b"home")
     pages.write_bytes("decisions/D1/index.html", b"one")
-    merge_into(site, pages)
+    site.absorb(pages)
     assert site.manifest == {"index.html", "decisions/D1/index.html"} and site.stats.written == 2
     assert site.written == {"index.html", "decisions/D1/index.html"}
     other = OutputWriter(str(tmp_path), settings={"THEME": str(THEME_DIR)})
     other.write_bytes("index.html", b"home again")
     with pytest.raises(FileOverwriteFailedError, match="index.html"):
-        merge_into(site, other)
+        site.absorb(other)

@@ -75,19 +75,8 @@ class DecisionsGenerator(SectionGenerator):
         finally:
             self.state.background.remove(self.pages)
             self.pages.wait()  # even when the rest failed: no child outlives this section
-        merge_into(writer, self.page_writer)
+        writer.absorb(self.page_writer)
         self.keys.save(writer)
-
-
-def merge_into(writer: SiteWriter, other: OutputWriter) -> None:
-    """Add what ``other`` wrote (over the same output directory) to ``writer``'s manifest and counts."""
-    clash = writer.manifest & other.manifest
-    if clash:
-        raise writer.already_written(f"{min(clash)} was already written in this build")
-    writer.manifest |= other.manifest
-    writer.written |= other.written
-    writer.stats.written += other.stats.written
-    writer.stats.unchanged += other.stats.unchanged
 
 
 GENERATORS = [DecisionsGenerator]
