@@ -61,3 +61,16 @@ def test_held_back_records_have_no_page_and_are_reported(built_site: Path) -> No
     assert held == {"MC2026-0004", "MC2026-0005", "MC2026-0006"}
     for record_id in held:
         assert not (built_site / "decisions" / record_id).exists()
+
+
+def test_search_index_leaves_out_labels_and_the_credit_repair_notice(built_site: Path) -> None:
+    """The words every decision page repeats are not indexed (``search_index.EXCLUDE``): a query for
+    信用修复 or for a field label would find every decision. The party's name still is."""
+    fragments = [t for n, t in all_text(built_site).items() if "/fragment/" in n]
+    org = [t for t in fragments if PARTY_ORG in t]
+    assert org, "the organisation's decision is not in the index"
+    for text in org:
+        for boilerplate in ("信用修复告知", "国家信用修复管理办法", "决定文书号", "统一社会信用代码", "公示截止日期"):
+            assert boilerplate not in text
+    page = (built_site / "decisions/MC2026-0001/index.html").read_text("utf-8")
+    assert "信用修复告知" in page and "<dt>当事人</dt>" in page  # still on the page itself
