@@ -40,7 +40,7 @@ from typing import Any
 MARKER = b"data-pagefind-body"
 BUNDLE = "pagefind"
 DIGEST_NAME = "sunlight-source.sha1"
-INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards/no-labels"  # change it whenever staging changes
+INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards/no-labels/article"  # change it whenever staging changes
 
 # Text every page of a kind repeats is not indexed: the field labels of a ``dl.fields`` (决定文书号,
 # 当事人 ...) and a decision's credit-repair notice. A query for a label or for 信用修复 would
@@ -140,15 +140,28 @@ def spaced(html: str) -> str:
     return _CJK_PAIR.sub(" ", html)
 
 
+def indexed_part(html: str) -> str:
+    """What pagefind indexes of a page: its ``<article data-pagefind-body>`` (every indexed template
+    marks its one article so), in a document of its own; the whole page when there is no such
+    article. Header, navigation and footer are never indexed, so they need not be staged."""
+    marker = html.find(MARKER.decode())
+    start = html.rfind("<article", 0, marker) if marker >= 0 else -1
+    end = html.rfind("</article>")
+    if start < 0 or end < marker:
+        return html
+    return f'<!DOCTYPE html><html lang="zh-CN"><body>{html[start : end + len("</article>")]}</body></html>'
+
+
 def _stage(out_dir: Path, pages: list[tuple[str, bytes]], stage: Path) -> None:
-    """The pages to index, at their paths under ``stage``, Chinese spaced out (see ``spaced``)."""
+    """The pages to index, at their paths under ``stage``: their indexed part, Chinese spaced out
+    (see ``indexed_part`` and ``spaced``)."""
     made: set[Path] = set()
     for rel, _ in pages:
         target = stage / rel
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(spaced((out_dir / rel).read_text("utf-8")).encode("utf-8"))
+        target.write_bytes(spaced(indexed_part((out_dir / rel).read_text("utf-8"))).encode("utf-8"))
 
 
 def bundle_files(out_dir: Path, pages: list[tuple[str, bytes]], name: str) -> list[tuple[str, bytes]]:

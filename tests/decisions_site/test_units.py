@@ -14,11 +14,25 @@ from sunlight_site.search_index import (
     INDEX_FORMAT,
     digest,
     indexable,
+    indexed_part,
     shard_of,
     shards,
     spaced,
     take_known_pages,
 )
+
+
+def test_only_the_indexed_article_is_staged() -> None:
+    page = (
+        '<!DOCTYPE html><html lang="zh-CN"><head><title>头</title></head><body><nav>导航</nav>'
+        '<main><article class="decision" data-pagefind-body><h1>决定</h1><p>事实</p></article></main>'
+        "<footer>页脚</footer></body></html>"
+    )
+    part = indexed_part(page)
+    assert '<article class="decision" data-pagefind-body><h1>决定</h1><p>事实</p></article>' in part
+    assert "导航" not in part and "页脚" not in part and "<title>" not in part
+    plain = "<html><body><p>没有标记</p></body></html>"
+    assert indexed_part(plain) == plain  # nothing to cut out: pagefind decides on the whole page
 
 
 def test_chinese_is_spaced_character_by_character_and_nothing_else() -> None:
