@@ -10,8 +10,10 @@ Scenarios (pick with ``--only``):
   decisions: time, files rewritten, and byte identity with a full build of the same content.
 - ``agency``: the sample agency (``content/``) and a synthetic agency with 2,000 power items.
 
-Every build runs as a child process; wall time is measured around it and peak memory is the
-child's maximum resident set size (``os.wait4``).
+Every build runs as a child process; wall time is measured around it. Peak memory is the larger
+of the child's own maximum resident set size (``os.wait4``) and the peak, sampled every 50 ms, of
+the PSS summed over the child and every process it starts (``bench/memory.py``): page workers
+and pagefind count too.
 
 Inputs and outputs go to a RAM file system (``/dev/shm``) when there is one, so that the
 figures measure the generators rather than the disk's writeback (on this project's machine the
@@ -40,6 +42,7 @@ sys.path.insert(0, str(BENCH))
 
 import peers  # noqa: E402
 import records as recs  # noqa: E402
+from memory import TreeMemory  # noqa: E402
 
 PY = sys.executable
 
@@ -56,11 +59,13 @@ class Run:
 
 
 def measure(name: str, cmd: list[str], out: Path | None = None, cwd: Path | None = None) -> Run:
-    """Run ``cmd`` as a child; wall time and the child's peak RSS (``os.wait4``)."""
+    """Run ``cmd`` as a child; wall time and peak memory: the larger of the child's own peak RSS
+    (``os.wait4``) and the sampled peak of the PSS summed over it and its descendants (``memory``)."""
     with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out_f, stderr=err_f)
-        _, status, usage = os.wait4(proc.pid, 0)
+        with TreeMemory(proc.pid) as tree:
+            _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out_f.seek(0)
@@ -69,10 +74,13 @@ def measure(name: str, cmd: list[str], out: Path | None = None, cwd: Path | None
     files = count_files(out) if out and out.exists() else 0
     ok = proc.returncode == 0
     note = "" if ok else (stderr.strip().splitlines() or ["failed"])[-1]
+    peak_mb = max(usage.ru_maxrss, tree.peak_kb) / 1024
     print(
-        f"  {name}: {seconds:.2f} s, {usage.ru_maxrss / 1024:.0f} MB, {files} files {note}", file=sys.stderr
+        f"  {name}: {seconds:.2f} s, {peak_mb:.0f} MB (own RSS {usage.ru_maxrss / 1024:.0f} MB, "
+        f"tree PSS {tree.peak_kb / 1024:.0f} MB), {files} files {note}",
+        file=sys.stderr,
     )
-    return Run(name, seconds, usage.ru_maxrss / 1024, files, ok, note, stdout)
+    return Run(name, seconds, peak_mb, files, ok, note, stdout)
 
 
 def count_files(root: Path) -> int:
@@ -170,7 +178,7 @@ def bench_peers(n: int, work: Path, rounds: int) -> list[str]:
         "",
         f"Best of {rounds} rounds, cold output directory each time.",
         "",
-        "| generator | wall time (s) | x Hugo | peak RSS (MB) | files written |",
+        "| generator | wall time (s) | x Hugo | peak memory (MB) | files written |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     for run in best.values():

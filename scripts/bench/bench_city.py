@@ -1,6 +1,6 @@
 """Whole-site scenarios of ``make bench``: a city-scale site, a day's rebuild, and the agency builds.
 
-Every build is ``sunlight build`` as a child process (wall time and peak RSS measured by the
+Every build is ``sunlight build`` as a child process (wall time and peak memory measured by the
 caller's ``measure``). Content comes from ``scripts/generate_agency.py``.
 """
 
@@ -120,7 +120,7 @@ def run(
     return [
         f"### City scale: {n:,} decisions, every page kind (`sunlight build`)",
         "",
-        "| index | build | wall time (s) | peak RSS (MB) | files in output | files written |",
+        "| index | build | wall time (s) | peak memory (MB) | files in output | files written |",
         "| --- | --- | ---: | ---: | ---: | --- |",
         *rows,
         *rows2,
@@ -134,7 +134,7 @@ def run_agency(work: Path, measure: Callable[..., Any]) -> list[str]:
     lines = [
         "### Agency builds (issue 2): sample agency and a synthetic agency with 2,000 power items",
         "",
-        "| content | wall time (s) | peak RSS (MB) | files in output |",
+        "| content | wall time (s) | peak memory (MB) | files in output |",
         "| --- | ---: | ---: | ---: |",
     ]
     sample = measure("sample", build_cmd(ROOT / "content", work / "sample", TODAY, True), work / "sample")
