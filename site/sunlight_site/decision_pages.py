@@ -200,17 +200,22 @@ def _list_pages(all_groups: Sequence[Group], browse: Markup) -> Iterator[tuple[s
             )
 
 
-def write_lists(
+def start_lists(
     writer: Writer,
     all_groups: Sequence[Group],
     context: Mapping[str, Any],
     workers: int = 1,
     keys: RenderKeys | None = None,
-) -> int:
-    """Every list page. The browse navigation (with counts) is on the first page of each list only,
-    so a day's new decisions do not change the later pages of lists they do not shift."""
+) -> FramedStream:
+    """Every list page, handed to the page workers at once (``flush``): the caller can write
+    something else before it ``wait()``s. The browse navigation (with counts) is on the first page
+    of each list only, so a day's new decisions do not change the later pages of lists they do
+    not shift."""
     browse = browse_navigation(writer, all_groups, context)
-    return write_framed(writer, "decision_list.html", _list_pages(all_groups, browse), context, workers, keys)
+    stream = start_framed(writer, "decision_list.html", _list_pages(all_groups, browse), context, workers, keys)
+    stream.flush()
+    return stream
+
 
 
 class ArticleMeta(NamedTuple):

@@ -10,8 +10,9 @@ the views for the lists and fills the hooks of other pages: the home page's late
 (``extras["home"]``) and each office's recent ones (``extras["office:<id>"]``). It also leaves
 the views and groups in ``extras["decisions"]`` for the feeds, compliance and search sections.
 
-``generate_output()`` writes the notices, lists and downloads, then waits for the decision
-pages and adds them to the site writer's manifest.
+``generate_output()`` writes the notices, hands the lists to the page workers, writes the
+downloads meanwhile, then waits for the lists and the decision pages and adds the latter to the
+site writer's manifest.
 """
 
 from __future__ import annotations
@@ -67,11 +68,15 @@ class DecisionsGenerator(SectionGenerator):
     def generate_output(self, writer: SiteWriter) -> None:
         try:
             decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=self.keys)
-            decision_pages.write_lists(writer, self.groups, {}, workers=self.workers, keys=self.keys)
+            lists = decision_pages.start_lists(writer, self.groups, {}, workers=self.workers, keys=self.keys)
+            self.state.background.append(lists)
+            # the downloads while the page workers write the lists; then this process helps them
             writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
             writer.write_bytes(
                 "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())
             )
+            self.state.background.remove(lists)
+            lists.wait()
         finally:
             self.state.background.remove(self.pages)
             self.pages.wait()  # even when the rest failed: no child outlives this section
