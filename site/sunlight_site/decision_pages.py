@@ -212,10 +212,11 @@ def start_lists(
     of each list only, so a day's new decisions do not change the later pages of lists they do
     not shift."""
     browse = browse_navigation(writer, all_groups, context)
-    stream = start_framed(writer, "decision_list.html", _list_pages(all_groups, browse), context, workers, keys)
+    stream = start_framed(
+        writer, "decision_list.html", _list_pages(all_groups, browse), context, workers, keys
+    )
     stream.flush()
     return stream
-
 
 
 class ArticleMeta(NamedTuple):

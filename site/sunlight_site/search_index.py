@@ -5,14 +5,17 @@ notices. A withdrawn decision's notice has no such attribute, so it is never in 
 index is made from the pages of this build only (the writer's manifest), so a page of an
 earlier build that is about to be deleted cannot leak into it.
 
-Shards: pagefind holds everything it indexes in memory (about 80 KB a page), so a city's
+Shards: pagefind holds everything it indexes in memory (about 70 KB a page), so a city's
 100,000 decisions in one index would need gigabytes. The index is split into shards, each a
 complete pagefind bundle under ``/pagefind/<shard>/``: ``site`` (power items, notices, other
-pages) and one per month of decision date (``decisions-2025-09``); the search page merges them
-in the browser (pagefind's ``mergeIndex``). Each shard is indexed by its own pagefind process,
-one after the other, so memory stays that of the largest shard; and a shard whose pages did not
-change is not indexed again: its digest (``/pagefind/<shard>/sunlight-source.sha1``) matches
-and the previous bundle's files are kept as they are (``writer.keep``). Files go through the
+pages) and the decisions by decision date, a year to a shard when the year has at most
+``MAX_SHARD_PAGES`` pages (``decisions-2025``), else a quarter (``decisions-2025-q3``), else a
+month (``decisions-2025-09``); the search page merges them in the browser (pagefind's
+``mergeIndex``). Each shard costs the browser requests on the first query (measured in
+docs/benchmarks.md, "Search in the browser"), so shards are as few as memory allows. Each
+shard is indexed by its own pagefind process, one after the other, so memory stays that of the
+largest shard; and a shard whose pages did not change is not indexed again: its digest
+(``/pagefind/<shard>/sunlight-source.sha1``) matches and the previous bundle's files are kept as they are (``writer.keep``). Files go through the
 site's writer, which leaves unchanged files untouched and deletes those of an index that is no
 more.
 
@@ -40,7 +43,7 @@ from typing import Any
 MARKER = b"data-pagefind-body"
 BUNDLE = "pagefind"
 DIGEST_NAME = "sunlight-source.sha1"
-INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards/no-labels/article"  # change it whenever staging changes
+INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards-by-year-quarter-month/no-labels/article"  # change it whenever staging changes
 
 # Text every page of a kind repeats is not indexed: the field labels of a ``dl.fields`` (决定文书号,
 # 当事人 ...) and a decision's credit-repair notice. A query for a label or for 信用修复 would
@@ -114,8 +117,16 @@ def _index(site: str, target: str) -> int:
     command exits only when everything is written.
     """
     proc = subprocess.run(
-        [_pagefind_binary(), "--site", site, "--output-path", target, "--force-language", "zh",
-         *(arg for selector in EXCLUDE for arg in ("--exclude-selectors", selector))],  # fmt: skip
+        [
+            _pagefind_binary(),
+            "--site",
+            site,
+            "--output-path",
+            target,
+            "--force-language",
+            "zh",
+            *(arg for selector in EXCLUDE for arg in ("--exclude-selectors", selector)),
+        ],  # fmt: skip
         capture_output=True,
         text=True,
         check=False,
@@ -188,18 +199,61 @@ PRIMARY = "site"
 UI_FILES = re.compile(r"^pagefind-(ui|component-ui|modular-ui)\.(js|css)$|^pagefind-highlight\.js$")
 
 
-def shard_of(rel: str, months: Mapping[str, str]) -> str:
-    """``decisions-YYYY-MM`` for the page of a public decision (by decision month), else ``site``."""
+# The most pages one shard may hold when a longer stretch of time is cut into shorter ones:
+# pagefind holds a shard in memory (about 70 KB a page: 214 MB for 2,400 decision pages, 534 MB
+# for 7,200), and it runs beside the build process, which holds a city's decisions.
+MAX_SHARD_PAGES = 4000
+
+
+def month_of(rel: str, months: Mapping[str, str]) -> str | None:
+    """The decision month (``YYYY-MM``) of a public decision's page, else None."""
     parts = rel.split("/")
     if len(parts) == 3 and parts[0] == "decisions" and parts[1] in months:
-        return f"decisions-{months[parts[1]]}"
-    return PRIMARY
+        return months[parts[1]]
+    return None
 
 
-def shards(pages: list[tuple[str, bytes]], months: Mapping[str, str]) -> dict[str, list[tuple[str, bytes]]]:
+def _quarter(month: str) -> str:
+    return f"{month[:4]}-q{(int(month[5:7]) + 2) // 3}"
+
+
+def shard_names(counts: Mapping[str, int], cap: int = MAX_SHARD_PAGES) -> dict[str, str]:
+    """The shard of each decision month, given the pages of each month: the longest stretch of
+    the calendar that holds at most ``cap`` pages, a year (``decisions-2025``), else a quarter
+    (``decisions-2025-q3``), else the month (``decisions-2025-09``, however many it holds).
+
+    Few shards make a search quick in the browser (each shard costs requests on the first
+    query); calendar stretches keep a day's changes to the shards of the months they touch."""
+    per_year: dict[str, int] = {}
+    per_quarter: dict[str, int] = {}
+    for month, n in counts.items():
+        per_year[month[:4]] = per_year.get(month[:4], 0) + n
+        per_quarter[_quarter(month)] = per_quarter.get(_quarter(month), 0) + n
+    names = {}
+    for month in counts:
+        if per_year[month[:4]] <= cap:
+            names[month] = f"decisions-{month[:4]}"
+        elif per_quarter[_quarter(month)] <= cap:
+            names[month] = f"decisions-{_quarter(month)}"
+        else:
+            names[month] = f"decisions-{month}"
+    return names
+
+
+def shards(
+    pages: list[tuple[str, bytes]], months: Mapping[str, str], cap: int = MAX_SHARD_PAGES
+) -> dict[str, list[tuple[str, bytes]]]:
+    """The indexed pages by shard: ``site`` (power items, notices, the rest) first, then the
+    decision shards of ``shard_names`` in name order."""
+    of = [(rel, data, month_of(rel, months)) for rel, data in pages]
+    counts: dict[str, int] = {}
+    for _, _, month in of:
+        if month is not None:
+            counts[month] = counts.get(month, 0) + 1
+    names = shard_names(counts, cap)
     out: dict[str, list[tuple[str, bytes]]] = {PRIMARY: []}
-    for rel, data in pages:
-        out.setdefault(shard_of(rel, months), []).append((rel, data))
+    for rel, data, month in of:
+        out.setdefault(PRIMARY if month is None else names[month], []).append((rel, data))
     return dict(sorted(out.items(), key=lambda kv: (kv[0] != PRIMARY, kv[0])))
 
 

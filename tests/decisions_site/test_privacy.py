@@ -70,7 +70,13 @@ def test_search_index_leaves_out_labels_and_the_credit_repair_notice(built_site:
     org = [t for t in fragments if PARTY_ORG in t]
     assert org, "the organisation's decision is not in the index"
     for text in org:
-        for boilerplate in ("信用修复告知", "国家信用修复管理办法", "决定文书号", "统一社会信用代码", "公示截止日期"):
+        for boilerplate in (
+            "信用修复告知",
+            "国家信用修复管理办法",
+            "决定文书号",
+            "统一社会信用代码",
+            "公示截止日期",
+        ):
             assert boilerplate not in text
     page = (built_site / "decisions/MC2026-0001/index.html").read_text("utf-8")
     assert "信用修复告知" in page and "<dt>当事人</dt>" in page  # still on the page itself

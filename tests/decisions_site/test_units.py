@@ -15,7 +15,8 @@ from sunlight_site.search_index import (
     digest,
     indexable,
     indexed_part,
-    shard_of,
+    month_of,
+    shard_names,
     shards,
     spaced,
     take_known_pages,
@@ -39,13 +40,38 @@ def test_chinese_is_spaced_character_by_character_and_nothing_else() -> None:
     assert spaced("<p>渣土运输 CF-GH-001 2026年</p>") == "<p>渣 土 运 输 CF-GH-001 2026年</p>"
 
 
-def test_decision_pages_go_to_their_month_shard() -> None:
+def test_decision_pages_go_to_the_shard_of_their_month() -> None:
     months = {"D1": "2025-09"}
-    assert shard_of("decisions/D1/index.html", months) == "decisions-2025-09"
-    assert shard_of("decisions/D2/index.html", months) == "site"  # not public: never its own shard
-    assert shard_of("powers/P1/index.html", months) == "site"
+    assert month_of("decisions/D1/index.html", months) == "2025-09"
+    assert month_of("decisions/D2/index.html", months) is None  # not public: never a decision shard
+    assert month_of("powers/P1/index.html", months) is None
     groups = shards([("powers/P1/index.html", b"x"), ("decisions/D1/index.html", b"y")], months)
-    assert list(groups) == ["site", "decisions-2025-09"]
+    assert list(groups) == ["site", "decisions-2025"]
+
+
+def test_shards_are_years_quarters_or_months_by_how_many_pages_they_hold() -> None:
+    counts = {"2024-01": 3, "2024-07": 4, "2025-01": 2, "2025-02": 2, "2025-04": 5, "2025-05": 1}
+    assert shard_names(counts, cap=7) == {
+        "2024-01": "decisions-2024",  # 7 pages in 2024: one shard
+        "2024-07": "decisions-2024",
+        "2025-01": "decisions-2025-q1",  # 10 in 2025: by quarter, Q1 holds 4
+        "2025-02": "decisions-2025-q1",
+        "2025-04": "decisions-2025-q2",  # Q2 holds 6
+        "2025-05": "decisions-2025-q2",
+    }
+    assert shard_names({"2025-04": 5, "2025-05": 4}, cap=7) == {
+        "2025-04": "decisions-2025-04",  # Q2 holds 9: by month, however many a month holds
+        "2025-05": "decisions-2025-05",
+    }
+    pages = [(f"decisions/D{i}/index.html", b"") for i in range(9)]
+    months = {f"D{i}": "2025-04" if i < 5 else "2025-05" for i in range(9)}
+    groups = shards(pages, months, cap=7)
+    assert {name: len(group) for name, group in groups.items()} == {
+        "site": 0,
+        "decisions-2025-04": 5,
+        "decisions-2025-05": 4,
+    }
+    assert max(len(group) for group in shards(pages, months, cap=9).values()) == 9  # the year fits
 
 
 def test_digest_changes_with_any_page() -> None:
