@@ -9,6 +9,8 @@ Scenarios (pick with ``--only``):
   kind: wall time and peak memory; then a rebuild after one day's 300 new and 20 withdrawn
   decisions: time, files rewritten, and byte identity with a full build of the same content.
 - ``agency``: the sample agency (``content/``) and a synthetic agency with 2,000 power items.
+- ``search``: the same 24,000 decision pages indexed as 1, 4, 10 and 40 search shards, and the
+  time headless Chromium on a throttled network takes to show a first result for each.
 
 Every build runs as a child process; wall time is measured around it. Peak memory is the larger
 of the child's own maximum resident set size (``os.wait4``) and the peak, sampled every 50 ms, of
@@ -232,7 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--only", action="append", choices=["peers", "city", "agency"], help="scenarios (default: all)"
+        "--only",
+        action="append",
+        choices=["peers", "city", "agency", "search"],
+        help="scenarios (default: all)",
     )
     parser.add_argument("--peers-n", type=int, default=20_000)
     parser.add_argument("--city-n", type=int, default=100_000)
@@ -242,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         "--disk", action="store_true", help="temporary work directory on disk, not in /dev/shm"
     )
     args = parser.parse_args(argv)
-    scenarios = args.only or ["peers", "city", "agency"]
+    scenarios = args.only or ["peers", "city", "agency", "search"]
     ram = None if args.disk or not os.access("/dev/shm", os.W_OK) else "/dev/shm"
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="sunlight-bench-", dir=ram))
     work.mkdir(parents=True, exist_ok=True)
@@ -265,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
             import bench_city
 
             report += bench_city.run_agency(work / "agency", measure) + [""]
+        if "search" in scenarios:
+            import search_browser
+
+            report += search_browser.run(work / "search") + [""]
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
