@@ -15,9 +15,9 @@ month (``decisions-2025-09``); the search page merges them in the browser (pagef
 docs/benchmarks.md, "Search in the browser"), so shards are as few as memory allows. Each
 shard is indexed by its own pagefind process, one after the other, so memory stays that of the
 largest shard; and a shard whose pages did not change is not indexed again: its digest
-(``/pagefind/<shard>/sunlight-source.sha1``) matches and the previous bundle's files are kept as they are (``writer.keep``). Files go through the
-site's writer, which leaves unchanged files untouched and deletes those of an index that is no
-more.
+(``/pagefind/<shard>/sunlight-source.sha1``) matches and the previous bundle's files are kept
+as they are (``writer.keep``). Files go through the site's writer, which leaves unchanged files
+untouched and deletes those of an index that is no more.
 
 A rebuild does not read every page again to find what changed: ``.sunlight-search-pages``
 remembers the digest of each page of the previous build (empty for a page not to index), and a
@@ -43,7 +43,8 @@ from typing import Any
 MARKER = b"data-pagefind-body"
 BUNDLE = "pagefind"
 DIGEST_NAME = "sunlight-source.sha1"
-INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards-by-year-quarter-month/no-labels/article"  # change it whenever staging changes
+# Part of every shard's digest: change it whenever staging or the pagefind command changes.
+INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards-by-year-quarter-month/no-labels/article"
 
 # Text every page of a kind repeats is not indexed: the field labels of a ``dl.fields`` (决定文书号,
 # 当事人 ...) and a decision's credit-repair notice. A query for a label or for 信用修复 would
@@ -126,7 +127,7 @@ def _index(site: str, target: str) -> int:
             "--force-language",
             "zh",
             *(arg for selector in EXCLUDE for arg in ("--exclude-selectors", selector)),
-        ],  # fmt: skip
+        ],
         capture_output=True,
         text=True,
         check=False,
