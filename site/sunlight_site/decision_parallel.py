@@ -9,8 +9,11 @@ and only counts and a flag per page (rewritten or not) come back.
 
 - ``add(pages)`` queues pages; each full batch goes to a child when one of the ``workers``
   slots is free. The caller never waits for a child: a batch waits its turn in the queue.
-- ``flush()`` hands everything queued to ``workers`` more children at once, for when the
-  caller turns to other work. They share the pages through a counter in shared memory, taking
+  The slots are shared by every stream of the process (the decision pages still being
+  written when the lists start, say): each child copies the parts of the build's memory it
+  touches, and more children than cores only cost memory.
+- ``flush()`` hands everything queued to the free slots at once (at least one child), for
+  when the caller turns to other work. They share the pages through a counter in shared memory, taking
   a slice at a time, and so does this process in ``wait()`` if it gets there before they are
   done: nobody sits idle while pages are left.
 - ``wait()`` writes what is still queued (children take batches while slots are free, this
@@ -37,6 +40,10 @@ BATCH = 2000  # pages per child (fewer forks: each costs copied pages in both pr
 SLICE = 250  # pages taken at a time from shared pages, and by this process while it waits
 
 Page = tuple[str, Mapping[str, Any]]
+
+# Children running now, of every stream of this process: each copies the pages of the build's
+# memory it touches, so the streams share one limit (``workers``) rather than each having its own.
+_children_running = [0]
 
 
 class PageWorkerError(RuntimeError):
@@ -80,7 +87,7 @@ class PageStream:
         self._buffer.extend(pages)
         if self._parallel:
             self._reap(block=False)
-            while len(self._buffer) >= BATCH and len(self._running) < self.workers:
+            while len(self._buffer) >= BATCH and _children_running[0] < self.workers:
                 self._fork(self._take(BATCH))
 
     def flush(self) -> None:
@@ -99,7 +106,7 @@ class PageStream:
         shared.pages = pages
         rels = self._paths(pages)
         self._shared = shared
-        for _ in range(self.workers):
+        for _ in range(max(1, self.workers - _children_running[0])):
             self._spawn(pages, shared, rels)
         self._register(rels)  # once every child has its copy of the manifest without them
 
@@ -110,7 +117,7 @@ class PageStream:
                 if self._forked:
                     self._reap(block=False)
                 share = -(-len(self._buffer) // (self.workers + 1))  # the children and this process
-                if self._forked and len(self._running) < self.workers and share >= SLICE:
+                if self._forked and _children_running[0] < self.workers and share >= SLICE:
                     self._fork(self._take(min(BATCH, share)))
                 else:
                     self._write_here(self._take(SLICE))
@@ -174,6 +181,7 @@ class PageStream:
         os.close(write_end)
         self._forked = True
         self._running.append((pid, read_end, rels))
+        _children_running[0] += 1
 
     def _reap(self, block: bool) -> None:
         """Collect the children that have finished (``block``: every child, waiting for them).
@@ -188,6 +196,7 @@ class PageStream:
                 message = pipe.read().decode("utf-8", "replace")  # to its end: the child's exit
             _, status = os.waitpid(pid, 0)
             self._running.remove(child)
+            _children_running[0] -= 1
             code = os.waitstatus_to_exitcode(status)
             if code != 0 or not message.startswith("ok "):
                 if self._error is None:
