@@ -196,6 +196,22 @@ def test_flushed_pages_are_shared_by_the_children_and_this_process(private_tmp: 
         )
 
 
+def test_page_streams_share_one_limit_of_children(private_tmp: Path) -> None:
+    """A second stream does not fork while the first one's children fill the slots: every child
+    copies what it touches of the build's memory, so more children than workers only cost it."""
+    w = SiteWriter(str(private_tmp / "limit"), settings=SETTINGS)
+    first = PageStream(w, CountingFrame(), workers=2)
+    first.add((f"a/{i}/index.html", {}) for i in range(4000))  # two batches: two children
+    assert decision_parallel._children_running[0] == 2
+    second = PageStream(w, CountingFrame(), workers=2)
+    second.add((f"b/{i}/index.html", {}) for i in range(2500))
+    second.flush()  # no free slot: one child for the flushed pages, not two
+    assert decision_parallel._children_running[0] == 3
+    assert second.wait() == 2500 and first.wait() == 4000
+    assert decision_parallel._children_running[0] == 0
+    assert len(w.manifest) == 6500 and w.stats.written == 6500
+
+
 def test_without_shared_memory_flush_gives_even_shares(
     private_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
