@@ -38,8 +38,9 @@ def _timed(label: str, func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _wrap(owner: Any, name: str) -> None:
-    label = f"{getattr(owner, '__name__', owner)}.{name}".rsplit(".", 2)[-2:]
-    setattr(owner, name, _timed(".".join(label), getattr(owner, name)))
+    """Time ``owner.name`` (a module's function or a class's method) as ``<owner>.<name>``."""
+    label = f"{owner.__name__.rsplit('.', 1)[-1]}.{name}"
+    setattr(owner, name, _timed(label, getattr(owner, name)))
 
 
 def instrument() -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "site"))
 
+import bench_city  # noqa: E402
 from sunlight_site import search_index  # noqa: E402
 
 LAYOUTS = (1, 4, 10, 40)
@@ -102,16 +103,12 @@ def run(work: Path, decisions: int = 24_000) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     content, site = work / "content", work / "site"
+    bench_city.generate(content, powers=200, decisions=decisions)
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts/generate_agency.py"), str(content), "--powers", "200",
-         "--decisions", str(decisions), "--seed", "1", "--end", "2025-12-31"],
-        check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    subprocess.run(
-        [str(Path(sys.executable).parent / "sunlight"), "build", str(content), "-o", str(site),
-         "--today", "2026-01-05"],
-        check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+        bench_city.build_cmd(content, site, bench_city.TODAY, search=True),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     rels = sorted(
         rel
         for rel in (site / ".sunlight-manifest").read_text("utf-8").splitlines()
