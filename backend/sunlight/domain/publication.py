@@ -11,9 +11,12 @@ every loaded decision into exactly one of:
   :class:`WithdrawalNotice`: id, reason, date, decision kind, 文书号, office, decision date and,
   for 变更, the id of the decision that replaces it. Never the party, the facts, the content,
   the amount or the free-text ``status_reason`` (which may name people);
-- ``held``: would be public, but its text contains a personal number (ID, phone, bank card):
-  not published, reported as a :class:`~sunlight.domain.problems.Problem` naming file, row,
-  field and id, with the number masked;
+- ``held``: would be public, but its text contains a personal number (ID, phone, bank card)
+  or what looks like the name of a person other than the party (a witness, an employee: found
+  by a :data:`~sunlight.domain.person_names.NameFinder`), or the party's full name inside a
+  longer word that masking left alone: not published, reported as a
+  :class:`~sunlight.domain.problems.Problem` naming file, row, field and id, with the number
+  or name masked;
 - ``omitted``: not published by policy, with no page: natural persons when the policy is
   ``omit``, 简易程序 decisions unless the policy says ``publish``, minors when configured,
   轻微 decisions under a rule that does not publish them, decisions not yet due to appear
@@ -37,8 +40,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_days
-from sunlight.domain.masking import mask_in_text, mask_name
+from sunlight.domain.masking import mask_in_text, mask_name, unmasked
 from sunlight.domain.periods import Period, parse_period_table
+from sunlight.domain.person_names import NameFinder, default_finder, sole_trader_person
 from sunlight.domain.pii import may_hold_numbers, scan
 from sunlight.domain.problems import Problem
 
@@ -188,11 +192,14 @@ def publish(
     policy: Publication,
     calendar: WorkingCalendar,
     today: dt.date,
+    names: NameFinder | None = None,
 ) -> PublicationResult:
-    """Apply the publication policy on build date ``today`` (see the module docstring)."""
+    """Apply the publication policy on build date ``today`` (see the module docstring).
+
+    ``names`` finds person names in free text (default: jieba's tagger, see person_names)."""
     items = list(decisions)
     publisher = Publisher(
-        items, offices=offices, powers=powers, policy=policy, calendar=calendar, today=today
+        items, offices=offices, powers=powers, policy=policy, calendar=calendar, today=today, names=names
     )
     publisher.add(items)
     return publisher.finish()
@@ -215,7 +222,9 @@ class Publisher:
         policy: Publication,
         calendar: WorkingCalendar,
         today: dt.date,
+        names: NameFinder | None = None,
     ) -> None:
+        self.names = names or default_finder()
         self.office_names = {o.id: o.name for o in offices}
         self.powers = {p.code: p for p in powers}
         self.policy, self.calendar, self.today = policy, calendar, today
@@ -334,24 +343,27 @@ def _one(d: Decision, p: Publisher) -> None:
         return None
     published_on = d.published_on or today
     timing = p.timing(d, published_on)
-    public = _public(d, period, p.office_names, power, p.successors, natural, timing)
+    persons = _persons(d, natural)
+    public = _public(d, period, p.office_names, power, p.successors, natural, timing, persons)
     texts = _scanned(public)
     if may_hold_numbers("\n".join(texts)):
         hits = [(name, hit) for name, text in zip(SCANNED_FIELDS, texts, strict=True) for hit in scan(text)]
     else:
         hits = []
-    if hits:
-        for name, hit in hits:
-            result.held.append(
-                _where(
-                    d,
-                    name,
-                    f"含疑似{hit.zh}，该记录暂不公开",
-                    f"contains what looks like a {hit.en}; record held back",
-                    "error",
-                    hit.masked,
-                )
+    for name, hit in hits:
+        result.held.append(
+            _where(
+                d,
+                name,
+                f"含疑似{hit.zh}，该记录暂不公开",
+                f"contains what looks like a {hit.en}; record held back",
+                "error",
+                hit.masked,
             )
+        )
+    names = _names(d, public, persons, p.names)
+    result.held.extend(names)
+    if hits or names:
         return None
     _record(result, timing)
     result.public.append(public)
@@ -376,18 +388,20 @@ def _public(
     successors: dict[str, list[str]],
     natural: bool,
     timing: Timing,
+    persons: tuple[str, ...],
 ) -> PublicDecision:
     assert d.decided_on is not None and period.until is not None
     name, legal_rep = d.party_name, d.legal_rep
     texts = {"facts": d.facts, "basis": d.basis, "content": d.content}
-    persons = [name] if natural else []
-    if d.party_type == "个体工商户" and legal_rep and legal_rep.strip() == name.strip():
-        persons = [name]  # a 个体工商户 named after its operator
+    if natural:
+        name, legal_rep = mask_name(name), ""
+    elif persons:  # a 个体工商户: its operator, and the name it is registered under if a person's
+        for person in persons:
+            name = name.replace(person, mask_name(person))  # 张三（个体工商户）, 李四水果店
+        texts = {k: v.replace(d.party_name, name) for k, v in texts.items()}
+        legal_rep = mask_name(legal_rep)
     for person in persons:
         texts = {k: mask_in_text(v, person) for k, v in texts.items()}
-    if persons:
-        name = mask_name(name)
-        legal_rep = "" if natural else mask_name(legal_rep)
     return PublicDecision(  # positional, in field order: one per published decision on every build
         d.id,
         d.doc_no,
@@ -417,6 +431,56 @@ def _public(
         timing.late_by,
         tuple(sorted(successors[d.id])) if d.id in successors else (),
     )
+
+
+def _persons(d: Decision, natural: bool) -> tuple[str, ...]:
+    """The natural persons' names a published record masks: a 自然人 party; for a 个体工商户 its
+    operator (``legal_rep``, 经营者: a natural person, not an organisation's 法定代表人) and the
+    name it is registered under when that is a person's name (张三（个体工商户）)."""
+    if natural:
+        return (d.party_name.strip(),)
+    if d.party_type != "个体工商户":
+        return ()
+    named = sole_trader_person(d.party_name, d.legal_rep)
+    operator = d.legal_rep.strip()
+    found = [n for n in (named, operator) if n]
+    return tuple(sorted(set(found), key=len, reverse=True))  # 张三丰 before 张三
+
+
+def _names(d: Decision, public: PublicDecision, persons: tuple[str, ...], finder: NameFinder) -> list[Problem]:
+    """Held-back reports: the party's full name left in a longer word, or another person's name."""
+    problems: list[Problem] = []
+    allowed = {d.legal_rep.strip()} if not persons else set()  # an organisation's 法定代表人 is published
+    for field_name in ("party_name", "facts", "basis", "content"):
+        text = getattr(public, field_name)
+        for person in persons:
+            if unmasked(text, person):
+                problems.append(
+                    _where(
+                        d,
+                        field_name,
+                        "含当事人姓名但无法确定其边界（可能是他人姓名），该记录暂不公开",
+                        "contains the party's name inside a longer word (perhaps another person's name); "
+                        "record held back",
+                        "error",
+                        mask_name(person),
+                    )
+                )
+        if field_name == "party_name" or not text:
+            continue
+        for other in finder(text.replace(public.party_name, "当事人") if public.party_name else text):
+            if other not in allowed:
+                problems.append(
+                    _where(
+                        d,
+                        field_name,
+                        "含疑似他人姓名，该记录暂不公开",
+                        "contains what looks like another person's name; record held back",
+                        "error",
+                        mask_name(other),
+                    )
+                )
+    return problems
 
 
 def _record(result: PublicationResult, timing: Timing) -> None:
