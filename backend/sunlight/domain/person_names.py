@@ -235,19 +235,25 @@ class JiebaNames:
         return tuple(n for n in found if not any(o != n and o.startswith(n) for o in found))
 
     def _load(self) -> Any:
-        # jieba's own start-up writes a cache file to the temporary directory; building the
-        # prefix dictionary directly reads the bundled dictionary only.
-        import jieba
-        import jieba.posseg
-
-        tokenizer = jieba.Tokenizer()
-        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
-        tokenizer.initialized = True
-        self._tagger = jieba.posseg.POSTokenizer(tokenizer)
+        self._tagger = _shared_tagger()
         return self._tagger
 
 
 _default: JiebaNames | None = None
+
+
+@lru_cache(maxsize=1)
+def _shared_tagger() -> Any:
+    """jieba's tagger, loaded once per process (about 2 s). jieba's own start-up writes a cache
+    file to the temporary directory; building the prefix dictionary directly reads only the
+    dictionary bundled with the package."""
+    import jieba
+    import jieba.posseg
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    tokenizer.initialized = True
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 def default_finder() -> JiebaNames:

@@ -447,7 +447,9 @@ def _persons(d: Decision, natural: bool) -> tuple[str, ...]:
     return tuple(sorted(set(found), key=len, reverse=True))  # 张三丰 before 张三
 
 
-def _names(d: Decision, public: PublicDecision, persons: tuple[str, ...], finder: NameFinder) -> list[Problem]:
+def _names(
+    d: Decision, public: PublicDecision, persons: tuple[str, ...], finder: NameFinder
+) -> list[Problem]:
     """Held-back reports: the party's full name left in a longer word, or another person's name."""
     problems: list[Problem] = []
     allowed = {d.legal_rep.strip()} if not persons else set()  # an organisation's 法定代表人 is published
