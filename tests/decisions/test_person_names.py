@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -168,14 +167,3 @@ def test_prefilter_and_cache_give_the_tagger_s_answer() -> None:
     assert finder("当事人于2025年3月1日与王五发生争执。") == ("王五",)
     assert finder("当事人于2024年7月9日与王五发生争执。") == ("王五",)  # same text but the digits
     assert finder._find.cache_info().hits >= 1
-
-
-def test_cost_per_thousand_facts_stays_bounded() -> None:
-    finder = JiebaNames()
-    finder("王五在场")  # load the dictionary once
-    start = time.perf_counter()
-    for i in range(200):
-        finder(
-            f"经查，当事人在新镇街道第{i}号占道经营，与顾客发生争执，执法人员现场检查{'甲乙丙丁'[i % 4]}。"
-        )
-    assert time.perf_counter() - start < 5  # about 0.5 s per 1,000 distinct texts here
