@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from sunlight.sitefiles import is_build_private
+
 StartResponse = Callable[..., Any]
 
 TYPES = {
@@ -63,12 +65,10 @@ def content_type(path: Path) -> str:
 
 
 # Operator files the build leaves in its output, not pages: the build report (file paths and
-# held-back record ids) and the writer's manifest and caches (names starting with a dot).
-PRIVATE_FILES = frozenset({"build-report.json"})
-
-
+# held-back record ids), the writer's manifest and caches, the search shards' digests
+# (``sunlight.sitefiles``, the rule ``sunlight publish`` follows too).
 def is_private(clean_path: str) -> bool:
-    return clean_path in PRIVATE_FILES or any(part.startswith(".") for part in clean_path.split("/"))
+    return is_build_private(clean_path)
 
 
 class StaticSite:
