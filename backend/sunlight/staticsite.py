@@ -10,7 +10,7 @@ from __future__ import annotations
 import mimetypes
 import posixpath
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -29,7 +29,7 @@ TYPES = {
     ".xml": "application/xml; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
-    ".svg": "image/svg+xml",
+    ".svg": "image/svg+xml; charset=utf-8",
     ".png": "image/png",
     ".ico": "image/x-icon",
     ".woff2": "font/woff2",
@@ -56,7 +56,7 @@ def wsgi_path(environ: dict[str, Any]) -> str:
         return raw
 
 
-def content_type(path: Path) -> str:
+def content_type(path: PurePath) -> str:
     suffix = path.suffix.lower()
     if suffix in TYPES:
         return TYPES[suffix]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sunlight.sitefiles import is_build_private
 
 
