@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="auto: gzip text only where CloudFront would not (over 10 MB); gzip: every text file of 1 KB or more",
     )
-    publish.add_argument("--workers", type=int, default=8, help="parallel uploads")
+    publish.add_argument("--workers", type=int, default=16, help="parallel uploads and metadata reads")
 
     for name, helptext in (("staff", "manage staff accounts"), ("observer", "manage observer accounts")):
         p = sub.add_parser(name, help=helptext)

@@ -37,7 +37,7 @@ class Options:
     max_deletes: int = 256
     force: bool = False
     compress: str = "auto"
-    workers: int = 8
+    workers: int = 16
 
 
 @dataclass

@@ -56,7 +56,7 @@ def aws_errors(what_zh: str, what_en: str) -> Iterator[None]:
 class SiteBucket:
     """The bucket the site is published to, and the CloudFront distribution in front of it."""
 
-    def __init__(self, bucket: str, workers: int = 8) -> None:
+    def __init__(self, bucket: str, workers: int = 16) -> None:
         self.bucket = bucket
         config = Config(max_pool_connections=max(10, workers + 2), retries={"mode": "standard"})
         self._s3 = boto3.client("s3", config=config)
