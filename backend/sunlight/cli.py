@@ -15,6 +15,7 @@ COMMANDS = {
     "tick": "sunlight.timers:run",
     "staff": "sunlight.accounts:run_staff",
     "observer": "sunlight.accounts:run_observer",
+    "publish": "sunlight.publish.command:run",
 }
 
 
@@ -51,6 +52,27 @@ def _parser() -> argparse.ArgumentParser:
     tick = sub.add_parser("tick", help="run due timers as of --now (or SUNLIGHT_NOW, or the clock)")
     tick.add_argument("--now", help="ISO date-time with offset")
     tick.add_argument("--data", default="var/data")
+
+    publish = sub.add_parser(
+        "publish", help="upload a built site to S3 (only what changed) and invalidate CloudFront"
+    )
+    publish.add_argument("site_dir", help="the output folder of sunlight build")
+    publish.add_argument("--bucket", required=True)
+    publish.add_argument(
+        "--prefix", default="", help="key prefix in the bucket (the distribution's origin path)"
+    )
+    publish.add_argument("--distribution", help="CloudFront distribution id to invalidate")
+    publish.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")
+    publish.add_argument("--max-deletes", type=int, default=256, help="refuse to delete more (-1: no limit)")
+    publish.add_argument("--json", action="store_true", help="print the result as JSON")
+    publish.add_argument("--force", action="store_true", help="upload every file, changed or not")
+    publish.add_argument(
+        "--compress",
+        choices=("auto", "gzip", "none"),
+        default="auto",
+        help="auto: gzip text only where CloudFront would not (over 10 MB); gzip: every text file of 1 KB or more",
+    )
+    publish.add_argument("--workers", type=int, default=16, help="parallel uploads and metadata reads")
 
     for name, helptext in (("staff", "manage staff accounts"), ("observer", "manage observer accounts")):
         p = sub.add_parser(name, help=helptext)

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from sunlight.content.model import Content
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
+from sunlight.sitefiles import REPORT_NAME
 
 from sunlight_site import plugin
 from sunlight_site.batch import batch_gc
@@ -39,7 +40,6 @@ from sunlight_site.state import BuildReport, BuildState, plain_value
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 TIMEZONE = "Asia/Shanghai"
-REPORT_NAME = "build-report.json"
 
 
 class BuildError(Exception):

@@ -40,9 +40,11 @@ from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from sunlight.sitefiles import MANIFEST_NAME, SEARCH_DIGEST_NAME, SEARCH_PAGES_NAME
+
 MARKER = b"data-pagefind-body"
 BUNDLE = "pagefind"
-DIGEST_NAME = "sunlight-source.sha1"
+DIGEST_NAME = SEARCH_DIGEST_NAME
 # Part of every shard's digest: change it whenever staging or the pagefind command changes.
 INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards-by-year-quarter-month/no-labels/article"
 
@@ -52,7 +54,7 @@ INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards-by-year-quarter-mon
 EXCLUDE = ("dl.fields > dt", "section.credit-repair")
 
 
-PAGES_CACHE = ".sunlight-search-pages"
+PAGES_CACHE = SEARCH_PAGES_NAME
 
 
 def indexable(
@@ -320,7 +322,7 @@ def _whole(out_dir: Path, rels: list[str]) -> bool:
 
 def _previous_files(out_dir: Path) -> list[str]:
     """The bundle files the previous build wrote (as listed in the writer's manifest)."""
-    manifest = out_dir / ".sunlight-manifest"
+    manifest = out_dir / MANIFEST_NAME
     if not manifest.is_file():
         return []
     return [rel for rel in manifest.read_text("utf-8").splitlines() if rel.startswith(f"{BUNDLE}/")]
