@@ -59,6 +59,11 @@ OMISSION_REASONS = {
     "not_yet": ("尚未到公示日期", "not yet due to be published"),
     "withdrawn_before_publication": ("公示前已撤销或变更", "withdrawn before it was published"),
 }
+# Kinds no credit-repair rule governs (行政许可, 行政强制...): shown for the agency's own period.
+OTHER_KINDS_RULE = "other-kinds"
+OTHER_KINDS_SOURCE = "本机关公示政策（行政处罚以外的决定，无国家规定的公示期限）"
+_WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SCANNED_FIELDS = ("party_name", "legal_rep", "facts", "basis", "content", "doc_no")
 _scanned = operator.attrgetter(*SCANNED_FIELDS)
 
@@ -113,6 +118,7 @@ class WithdrawalNotice:
     office_name: str
     decided_on: dt.date
     superseded_by: str = ""  # for 变更: the public decision that replaces it
+    period_until: dt.date | None = None  # for 公示期满: the last day of the period
 
     @property
     def title(self) -> str:
@@ -121,9 +127,10 @@ class WithdrawalNotice:
     @property
     def text(self) -> str:
         """The sentence the notice page shows."""
-        day = f"{self.on.year}年{self.on.month}月{self.on.day}日"
-        if self.reason == "公示期满":
-            return f"该{self.kind}决定公示期已于{day}届满，依法不再公示。"
+        day = _chinese_date(self.on)
+        if self.reason == "公示期满":  # the period's last day, not the first day it is gone
+            last = _chinese_date(self.period_until or self.on - dt.timedelta(days=1))
+            return f"该{self.kind}决定公示期已于{last}届满，依法不再公示。"
         why = {"撤销": "决定已被撤销", "变更": "决定已被变更", "信用修复": "当事人已完成信用修复"}[
             self.reason
         ]
@@ -148,11 +155,18 @@ class LateReport:
     working_days: int  # decision -> publication
     allowed_days: int
     late_by: int
+    deadline_note: str = ""  # e.g. 时限最后一日为调休工作日（星期六）
 
     def problem(self) -> Problem:
+        note_zh = f"；{self.deadline_note}" if self.deadline_note else ""
+        note_en = ""
+        if self.deadline_note:
+            note_en = f"; the last day was a make-up working day ({_DAY_NAMES[self.deadline.weekday()]})"
         return Problem(
-            f"公示晚于时限：{self.working_days}个工作日（时限{self.allowed_days}个工作日，应于{self.deadline}前）",
-            f"published late: {self.working_days} working days (limit {self.allowed_days}, due {self.deadline})",
+            f"公示晚于时限：{self.working_days}个工作日（时限{self.allowed_days}个工作日，"
+            f"最后一日为{self.deadline}{note_zh}）",
+            f"published late: {self.working_days} working days (limit {self.allowed_days}, "
+            f"last day {self.deadline}{note_en})",
             field="published_on",
             record_id=self.id,
             severity="warning",
@@ -306,9 +320,12 @@ def _one(d: Decision, p: Publisher) -> None:
     if d.decided_on > today or (d.published_on is not None and d.published_on > today):
         return _omit(result, d, "not_yet")
     power = p.powers.get(d.power_code)
-    period = p.period_of(d.kind, d.severity, d.decided_on, power.domain if power else "", d.disclosure_until)
+    domain = power.domain if power else d.domain
+    period = p.period_of(d.kind, d.severity, d.decided_on, domain, d.disclosure_until)
     if not period.published:
         return _omit(result, d, "not_published_by_rule")
+    if period.requested_until is not None:
+        result.warnings.append(_capped(d, period))
     ended = period.ended_on
     reason, on = _withdrawal(d, ended, today)
     if reason:
@@ -326,6 +343,7 @@ def _one(d: Decision, p: Publisher) -> None:
                 office_name=p.office_names.get(d.office, d.office),
                 decided_on=d.decided_on,
                 superseded_by=d.superseded_by if reason == "变更" else "",
+                period_until=period.until if reason == "公示期满" else None,
             )
         )
         if d.status == "信用修复" and period.repair_from and d.status_on and d.status_on < period.repair_from:
@@ -419,14 +437,14 @@ def _public(
         office_names.get(d.office, d.office),
         d.power_code,
         power.name if power else "",
-        power.domain if power else "",
+        power.domain if power else d.domain,
         d.decided_on,
         timing.published_on,
         d.severity,
         period.until,
         period.repair_from,
-        period.rule.id,
-        period.rule.source,
+        period.rule.id if period.credit else OTHER_KINDS_RULE,
+        period.rule.source if period.credit else OTHER_KINDS_SOURCE,
         timing.deadline,
         timing.late_by,
         tuple(sorted(successors[d.id])) if d.id in successors else (),
@@ -498,8 +516,38 @@ def _record(result: PublicationResult, timing: Timing) -> None:
                 working_days=timing.working_days,
                 allowed_days=timing.allowed_days,
                 late_by=timing.late_by,
+                deadline_note=_deadline_note(timing.deadline),
             )
         )
+
+
+def _deadline_note(deadline: dt.date) -> str:
+    """A deadline on a weekend is a make-up working day (调休): say so (it is easily missed)."""
+    if deadline.weekday() < 5:
+        return ""
+    return f"时限最后一日为调休工作日（{_WEEKDAYS[deadline.weekday()]}）"
+
+
+def _capped(d: Decision, period: Period) -> Problem:
+    """An explicit ``disclosure_until`` beyond what the rule allows, cut to its maximum."""
+    cap, asked, rule = period.until, period.requested_until, period.rule
+    zh_why, en_why = "", ""
+    if rule.by_severity.get(d.severity, True) is None:  # e.g. 轻微 under order 36
+        months = rule.if_necessary_months
+        zh_why = f"（{d.severity}失信信息原则上不予公示，确有必要公示的不超过{months}个月）"
+        en_why = f" ({d.severity} cases are not published, or for at most {months} months where necessary)"
+    return _where(
+        d,
+        "disclosure_until",
+        f"公示截止日期{asked}超过公示期限规则{rule.id}允许的最长期限{zh_why}，已按{cap}截止",
+        f"disclosure_until {asked} is beyond the maximum of period rule {rule.id}{en_why}: shown until {cap}",
+        "warning",
+        str(asked),
+    )
+
+
+def _chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _omit(result: PublicationResult, d: Decision, reason: str) -> None:

@@ -200,7 +200,7 @@ def rate(
     today = local_date(now)
     events: list[Event] = [("reporter", "rate", {"rating": rating, "comment": comment})]
     messages: list[WriteOp] = []
-    window_end = review_window_end(c, catalog.settings)
+    window_end = review_window_end(c, catalog.settings, catalog.calendar)
     new = replace(c, rating=rating, rating_comment=comment, rated_at=now, status=states.RATED)
     if rating == states.UNSATISFIED and (window_end is None or today <= window_end):
         reviewer = c.supervising_office

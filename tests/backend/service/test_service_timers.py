@@ -70,8 +70,10 @@ def test_responded_complaint_closes_after_the_review_window(service: ComplaintSe
     east = staff(service, "brigade-east")
     service.act(east, filed.tracking_no, StaffAction("accept"), NOW)
     service.act(east, filed.tracking_no, StaffAction("respond", text="已处理"), NOW)
-    assert service.tick(at(2027, 1, 23)).fired == ()
-    assert kinds(service.tick(at(2027, 1, 24))) == ["close"]
+    # Responded 2026-12-24: the 30th day, 2027-01-23, is a Saturday, so the window runs to the
+    # end of Monday 2027-01-25 (民法典 art. 203) and the complaint closes on the 26th.
+    assert service.tick(at(2027, 1, 25)).fired == ()
+    assert kinds(service.tick(at(2027, 1, 26))) == ["close"]
     assert service.store.get_complaint(filed.tracking_no).status == "closed"  # type: ignore[union-attr]
 
 
