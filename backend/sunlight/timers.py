@@ -38,7 +38,7 @@ class TimerRun:
 def run_once(wiring: bootstrap.Wiring, now: dt.datetime | None = None) -> TimerRun:
     moment = now or wiring.clock()
     tick = wiring.service.tick(moment)
-    delivery = wiring.service.deliver_outbox(moment, wiring.channels)
+    delivery = wiring.service.deliver_outbox(moment, wiring.channels, clock=wiring.clock)
     return TimerRun(moment, tick, delivery)
 
 
