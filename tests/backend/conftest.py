@@ -2,6 +2,7 @@
 
 ``dynamodb`` runs against moto's standalone server (``moto_server`` on 127.0.0.1, a free port),
 started once per session only when a test asks for it, with dummy credentials set for the tests.
+(``moto_serial.py`` runs it one request at a time: DynamoDB's per-item atomicity, which moto lacks.)
 """
 
 from __future__ import annotations
@@ -39,9 +40,8 @@ def _free_port() -> int:
 def moto_endpoint() -> Iterator[str]:
     """A moto server for the whole session: its URL (the environment points boto3 at nothing else)."""
     port = _free_port()
-    server = Path(sys.executable).parent / "moto_server"
     proc = subprocess.Popen(
-        [str(server), "-H", "127.0.0.1", "-p", str(port)],
+        [sys.executable, str(Path(__file__).with_name("moto_serial.py")), str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

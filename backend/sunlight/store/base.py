@@ -132,7 +132,9 @@ class PutAccount:
     account: Account
 
 
-WriteOp = PutComplaint | SetTimerOn | AppendAudit | EnqueueMessage | PutIdempotency | MarkTimerFired | PutAccount
+WriteOp = (
+    PutComplaint | SetTimerOn | AppendAudit | EnqueueMessage | PutIdempotency | MarkTimerFired | PutAccount
+)
 
 
 class Store(ABC):

@@ -392,7 +392,8 @@ def test_threads_one_idempotency_key_one_winner(store: Store) -> None:
 
 
 def test_threads_claim_each_message_once(store: Store) -> None:
-    store.transact([EnqueueMessage(message(f"m{n:03d}")) for n in range(60)])
+    for start in range(0, 60, 20):  # DynamoDB: at most 100 items a transaction, two per message
+        store.transact([EnqueueMessage(message(f"m{n:03d}")) for n in range(start, start + 20)])
     claimed: list[str] = []
     lock = threading.Lock()
     barrier = threading.Barrier(6)
