@@ -122,3 +122,11 @@ def make_store(
     yield make
     for store in opened:
         store.close()
+
+
+@pytest.fixture
+def dynamo_store(moto_endpoint: str) -> Iterator[Store]:
+    """A DynamoDB store on a new table of the session's moto server."""
+    store = dynamodb_store(moto_endpoint)
+    yield store
+    store.close()

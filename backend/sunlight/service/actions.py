@@ -19,10 +19,10 @@ from sunlight.domain.complaints import AuditEvent, Complaint, apply, require
 from sunlight.domain.errors import Conflict, Forbidden, Invalid
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import overseer_of, transfer_target_problem
+from sunlight.domain.timers import next_timer_on
 from sunlight.service.clock import local_date
 from sunlight.service.commands import ACTIONS, StaffAction
 from sunlight.service.notices import office_messages, reporter_message
-from sunlight.domain.timers import next_timer_on
 from sunlight.store.base import (
     Account,
     AppendAudit,

@@ -88,7 +88,9 @@ def tick(store: Store, catalog: Catalog, now: dt.datetime) -> TickResult:
             if not pending:
                 if round_no == 0:  # indexed as due but nothing to fire (an older row): store the real day
                     with suppress(ConditionFailed):
-                        store.transact([SetTimerOn(c.tracking_no, c.version, timer_on(store, catalog, c, now))])
+                        store.transact(
+                            [SetTimerOn(c.tracking_no, c.version, timer_on(store, catalog, c, now))]
+                        )
                 break
             try:
                 enqueued += _fire(store, catalog, c, pending[0], now)

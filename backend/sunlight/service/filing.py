@@ -181,7 +181,10 @@ def file(
         if key_hash and idempotency_key is not None:
             sealed = codes.seal_code(code, idempotency_key)
             ops.append(PutIdempotency(IdempotencyRecord(key_hash, req_hash, tracking_no, sealed, now)))
-        ops += [PutComplaint(c, None, next_timer_on(c, today, catalog, lambda _key: False)), AppendAudit(event)]
+        ops += [
+            PutComplaint(c, None, next_timer_on(c, today, catalog, lambda _key: False)),
+            AppendAudit(event),
+        ]
         ops += office_messages(
             catalog,
             routed.handler,
