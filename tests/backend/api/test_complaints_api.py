@@ -114,7 +114,9 @@ def test_observer_feedback_and_correction_requests(api, wiring) -> None:  # type
 def test_scheduled_function_runs_the_timers(chalice_app, api, wiring) -> None:  # type: ignore[no-untyped-def]
     filed = api.post("/api/complaints", complaint()).json
     accept_due = dt.date.fromisoformat(filed["accept_due"])
-    wiring.clock = fixed_clock(dt.datetime.combine(accept_due + dt.timedelta(days=1), dt.time(10), NOW.tzinfo))
+    wiring.clock = fixed_clock(
+        dt.datetime.combine(accept_due + dt.timedelta(days=1), dt.time(10), NOW.tzinfo)
+    )
     with Client(chalice_app) as client:
         event = client.events.generate_cw_event(
             source="aws.events", detail_type="Scheduled Event", detail={}, resources=[]
