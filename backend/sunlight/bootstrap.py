@@ -5,6 +5,7 @@ Configuration (environment variables; the commands' options override them):
 | variable | meaning | default |
 | --- | --- | --- |
 | ``SUNLIGHT_DATA`` | directory of the embedded store (SQLite, WAL) | ``var/data`` |
+| ``SUNLIGHT_STORE`` | ``sqlite`` (the file in the data directory) or ``dynamodb://TABLE`` (region from ``AWS_REGION`` / ``AWS_DEFAULT_REGION``, endpoint from boto3's ``AWS_ENDPOINT_URL_DYNAMODB``) | ``sqlite`` |
 | ``SUNLIGHT_CATALOG`` | the backend's ``catalog.json`` written by the site build (``--backend-catalog``) | ``$SUNLIGHT_DATA/catalog.json`` |
 | ``SUNLIGHT_NOW`` | fixes "now" (ISO date-time with offset) | the real clock, Asia/Shanghai |
 | ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none: e-mails stay queued |
@@ -40,6 +41,7 @@ class Config:
     catalog_path: Path
     now: str = ""
     smtp_url: str = ""
+    store_url: str = "sqlite"
 
     @classmethod
     def from_environment(
@@ -56,6 +58,19 @@ class Config:
             catalog_path=catalog,
             now=now or env.get("SUNLIGHT_NOW", ""),
             smtp_url=env.get("SUNLIGHT_SMTP_URL", ""),
+            store_url=(env.get("SUNLIGHT_STORE") or "sqlite").strip(),
+        )
+
+    @property
+    def dynamodb_table(self) -> str:
+        """The table of ``dynamodb://TABLE`` ("" for SQLite); ``ValueError`` for anything else."""
+        if self.store_url in ("", "sqlite"):
+            return ""
+        if self.store_url.startswith("dynamodb://") and self.store_url[len("dynamodb://") :].strip("/"):
+            return self.store_url[len("dynamodb://") :].strip("/")
+        raise ValueError(
+            f"SUNLIGHT_STORE 应为 sqlite 或 dynamodb://表名 / SUNLIGHT_STORE must be sqlite or dynamodb://TABLE,"
+            f" not {self.store_url!r}"
         )
 
 
@@ -72,11 +87,32 @@ class Wiring:
         self.service.store.close()
 
 
-def open_store(data_dir: Path) -> Store:
+def open_store(config: Config) -> Store:
+    """The store ``config`` names: DynamoDB for ``dynamodb://TABLE``, else the SQLite file in the data directory."""
+    table = config.dynamodb_table
+    if table:
+        from sunlight.store.dynamodb import DynamoStore
+
+        return DynamoStore.connect(table)
     from sunlight.store.sqlite import SqliteStore
 
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return SqliteStore(data_dir / STORE_FILE)
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    return SqliteStore(config.data_dir / STORE_FILE)
+
+
+def init_store(config: Config) -> str:
+    """Create the store ``config`` names if missing (idempotent): the DynamoDB table with its indexes
+    and TTL, or the SQLite file with its schema. A line saying what was done."""
+    store = open_store(config)
+    try:
+        create = getattr(store, "create_table", None)
+        if create is not None:
+            created = create()
+            state = "已创建 / created" if created else "已存在 / exists"
+            return f"DynamoDB table {config.dynamodb_table}: {state}"
+        return f"SQLite {config.data_dir / STORE_FILE}: schema version {store.schema_version()}"  # type: ignore[attr-defined]
+    finally:
+        store.close()
 
 
 def channels(config: Config) -> dict[str, Channel]:
@@ -89,7 +125,7 @@ def channels(config: Config) -> dict[str, Channel]:
 def bootstrap(config: Config, store: Store | None = None) -> Wiring:
     """Wire the store, the catalog, the clock and the channels named by ``config``."""
     catalog = load_catalog(config.catalog_path)
-    service = ComplaintService(store or open_store(config.data_dir), catalog)
+    service = ComplaintService(store or open_store(config), catalog)
     return Wiring(
         service=service, clock=from_environment(config.now), channels=channels(config), config=config
     )
@@ -121,7 +157,9 @@ def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[s
     from sunlight.api.serialize import plain
 
     config = Config.from_environment(data_dir=data_dir, now=now)
-    if not (config.data_dir / STORE_FILE).exists() or not config.catalog_path.exists():
+    if not config.catalog_path.exists():
+        return []
+    if not config.dynamodb_table and not (config.data_dir / STORE_FILE).exists():
         return []
     wiring = bootstrap(config)
     try:

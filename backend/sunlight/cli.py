@@ -16,6 +16,7 @@ COMMANDS = {
     "staff": "sunlight.accounts:run_staff",
     "observer": "sunlight.accounts:run_observer",
     "publish": "sunlight.publish.command:run",
+    "store": "sunlight.accounts:run_store",
 }
 
 
@@ -82,6 +83,14 @@ def _parser() -> argparse.ArgumentParser:
         if name == "staff":
             add.add_argument("--office", required=True)
         add.add_argument("--data", default="var/data")
+
+    store = sub.add_parser("store", help="the complaint store (SUNLIGHT_STORE: sqlite or dynamodb://TABLE)")
+    store_actions = store.add_subparsers(dest="action", required=True)
+    init = store_actions.add_parser(
+        "init",
+        help="create the store if missing: the DynamoDB table with its indexes and TTL, or the SQLite schema",
+    )
+    init.add_argument("--data", default="var/data", help="directory of the SQLite store")
     return parser
 
 

@@ -33,6 +33,7 @@ from sunlight.clock import ClockError
 from sunlight.clock import from_environment as clock_from_environment
 from sunlight.service.catalog import CatalogError
 from sunlight.staticsite import StaticSite
+from sunlight.store.base import StoreError
 from sunlight.timers import TimerLoop
 
 log = logging.getLogger("sunlight.server")
@@ -145,7 +146,12 @@ def run(args: argparse.Namespace) -> int:
         flush=True,
     )
     try:
+        if config.dynamodb_table:  # as `sunlight store init`: the table with its indexes, if missing
+            print(bootstrap.init_store(config), flush=True)
         wiring = bootstrap.bootstrap(config)
+    except StoreError as exc:
+        print(f"sunlight serve: 无法打开存储 / cannot open the store: {exc}", file=sys.stderr)
+        return 2
     except CatalogError as exc:
         print(f"sunlight serve: 无法读取目录 / cannot load the catalog:\n{exc}", file=sys.stderr)
         return 2
@@ -178,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
     loop.start()
     signal.signal(signal.SIGTERM, _stop)
     print(
-        f"serving http://{args.host}:{server.effective_port}/ (site {site_dir}, store {config.data_dir})",
+        f"serving http://{args.host}:{server.effective_port}/ (site {site_dir}, store {config.dynamodb_table and config.store_url or config.data_dir})",
         flush=True,
     )
     try:

@@ -141,3 +141,17 @@ def test_concurrent_deliveries_send_each_message_once(service: ComplaintService)
         t.join()
     ids = [m.id for m in channel.sent]
     assert len(ids) == len(set(ids)) == 20
+
+
+def test_a_tick_reads_only_the_complaints_whose_timer_is_due(service: ComplaintService) -> None:
+    filed = service.file_complaint(command(), None, NOW)  # accept due 2026-12-29, no reminder room
+    other = service.file_complaint(command(), None, NOW)
+    service.act(staff(service, "brigade-east"), other.tracking_no, StaffAction("accept"), NOW)
+    due = service.store.due_complaints
+    assert due(dt.date(2026, 12, 29)) == []  # nothing to fire before the day after the deadline
+    assert [c.tracking_no for c in due(dt.date(2026, 12, 30))] == [filed.tracking_no]
+    service.tick(at(2026, 12, 30))  # overdue + 催办 fired: the next is the escalation on 2027-01-05
+    assert due(dt.date(2027, 1, 4)) == []
+    # the accepted one: its reminder 3 working days before 2027-01-14
+    assert [c.tracking_no for c in due(dt.date(2027, 1, 5))] == [filed.tracking_no]
+    assert [c.tracking_no for c in due(dt.date(2027, 1, 11))] == [filed.tracking_no, other.tracking_no]
