@@ -68,6 +68,12 @@ def merge_template(partition: str) -> dict[str, Any]:
 
 def stage_project(workdir: Path) -> Path:
     project = workdir / "project"
+    cache = project / ".chalice" / "deployments"  # chalice's zip of the requirements, by their hash
+    kept = workdir / "deployments-cache"
+    if kept.exists():
+        shutil.rmtree(kept)
+    if cache.exists():
+        cache.rename(kept)
     if project.exists():
         shutil.rmtree(project)
     (project / "vendor").mkdir(parents=True)
