@@ -6,9 +6,14 @@ Configuration (environment variables; the commands' options override them):
 | --- | --- | --- |
 | ``SUNLIGHT_DATA`` | directory of the embedded store (SQLite, WAL) | ``var/data`` |
 | ``SUNLIGHT_STORE`` | ``sqlite`` (the file in the data directory) or ``dynamodb://TABLE`` (region from ``AWS_REGION`` / ``AWS_DEFAULT_REGION``, endpoint from boto3's ``AWS_ENDPOINT_URL_DYNAMODB``) | ``sqlite`` |
-| ``SUNLIGHT_CATALOG`` | the backend's ``catalog.json`` written by the site build (``--backend-catalog``) | ``$SUNLIGHT_DATA/catalog.json`` |
+| ``SUNLIGHT_CATALOG`` | the backend's ``catalog.json`` written by the site build (``--backend-catalog``): a file, or ``s3://BUCKET/KEY`` (a private key, re-read when its ETag changes) | ``$SUNLIGHT_DATA/catalog.json`` |
+| ``SUNLIGHT_CATALOG_REFRESH`` | seconds between two checks of an ``s3://`` catalog (conditional GET) | ``60`` |
 | ``SUNLIGHT_NOW`` | fixes "now" (ISO date-time with offset) | the real clock, Asia/Shanghai |
-| ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none: e-mails stay queued |
+| ``SUNLIGHT_MAIL`` | the e-mail channel: ``ses`` (Amazon SES), ``smtp`` (an SMTP server or relay), ``none`` | ``smtp`` when one of the three SMTP variables is set, else none: e-mails stay queued |
+| ``SUNLIGHT_MAIL_FROM`` | sender address for ``ses`` (a verified SES identity) | required with ``ses`` |
+| ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none |
+| ``SUNLIGHT_SMTP_URL_PARAMETER`` | name of an SSM SecureString holding that URL (aws-cn: the agency's relay) | none |
+| ``SUNLIGHT_SMTP_URL_SECRET`` | name of a Secrets Manager secret holding that URL | none |
 
 Office webhooks need no configuration: each message to a webhook carries the office's URL.
 Tests build their own :class:`Wiring` (or call :func:`bootstrap` with a :class:`Config`) and
@@ -25,8 +30,11 @@ from pathlib import Path
 
 from sunlight.clock import Clock, from_environment
 from sunlight.notify.base import Channel
+from sunlight.notify.relay import SmtpRelayChannel
+from sunlight.notify.ses import SesChannel
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
+from sunlight.s3catalog import S3Catalog
 from sunlight.service.catalog import load_catalog
 from sunlight.service.complaints import ComplaintService
 from sunlight.store.base import Store
@@ -42,6 +50,12 @@ class Config:
     now: str = ""
     smtp_url: str = ""
     store_url: str = "sqlite"
+    catalog_url: str = ""  # s3://BUCKET/KEY instead of catalog_path
+    catalog_refresh: float = 60.0
+    mail: str = ""
+    mail_from: str = ""
+    smtp_url_parameter: str = ""
+    smtp_url_secret: str = ""
 
     @classmethod
     def from_environment(
@@ -52,12 +66,19 @@ class Config:
     ) -> Config:
         env = os.environ if environ is None else environ
         data = Path(data_dir or env.get("SUNLIGHT_DATA") or "var/data")
-        catalog = Path(env.get("SUNLIGHT_CATALOG") or data / CATALOG_FILE)
+        named = env.get("SUNLIGHT_CATALOG", "")
+        remote = named if named.startswith("s3://") else ""
         return cls(
             data_dir=data,
-            catalog_path=catalog,
+            catalog_path=Path(named) if named and not remote else data / CATALOG_FILE,
             now=now or env.get("SUNLIGHT_NOW", ""),
             smtp_url=env.get("SUNLIGHT_SMTP_URL", ""),
+            catalog_url=remote,
+            catalog_refresh=float(env.get("SUNLIGHT_CATALOG_REFRESH") or 60),
+            mail=env.get("SUNLIGHT_MAIL", "").strip().lower(),
+            mail_from=env.get("SUNLIGHT_MAIL_FROM", ""),
+            smtp_url_parameter=env.get("SUNLIGHT_SMTP_URL_PARAMETER", ""),
+            smtp_url_secret=env.get("SUNLIGHT_SMTP_URL_SECRET", ""),
             store_url=(env.get("SUNLIGHT_STORE") or "sqlite").strip(),
         )
 
@@ -82,6 +103,11 @@ class Wiring:
     clock: Clock
     channels: dict[str, Channel] = field(default_factory=dict)
     config: Config | None = None
+    catalog_source: S3Catalog | None = None  # an s3:// catalog, re-read when it changed
+
+    def refresh_catalog(self) -> None:
+        if self.catalog_source is not None:
+            self.service.catalog = self.catalog_source.get()
 
     def close(self) -> None:
         self.service.store.close()
@@ -115,19 +141,50 @@ def init_store(config: Config) -> str:
         store.close()
 
 
+def mail_channel(config: Config) -> Channel | None:
+    smtp_named = config.smtp_url or config.smtp_url_parameter or config.smtp_url_secret
+    mail = config.mail or ("smtp" if smtp_named else "none")
+    if mail == "ses":
+        if not config.mail_from:
+            raise ValueError(
+                "SUNLIGHT_MAIL=ses 需要 SUNLIGHT_MAIL_FROM / SUNLIGHT_MAIL=ses needs SUNLIGHT_MAIL_FROM"
+            )
+        return SesChannel(config.mail_from)
+    if mail == "smtp":
+        if config.smtp_url:
+            return SmtpChannel.from_url(config.smtp_url)
+        if config.smtp_url_parameter or config.smtp_url_secret:
+            return SmtpRelayChannel(parameter=config.smtp_url_parameter, secret=config.smtp_url_secret)
+        raise ValueError(
+            "SUNLIGHT_MAIL=smtp 需要 SUNLIGHT_SMTP_URL、SUNLIGHT_SMTP_URL_PARAMETER 或 SUNLIGHT_SMTP_URL_SECRET / "
+            "SUNLIGHT_MAIL=smtp needs SUNLIGHT_SMTP_URL, SUNLIGHT_SMTP_URL_PARAMETER or SUNLIGHT_SMTP_URL_SECRET"
+        )
+    if mail == "none":
+        return None
+    raise ValueError(
+        f"SUNLIGHT_MAIL 应为 ses、smtp 或 none / SUNLIGHT_MAIL must be ses, smtp or none, got {mail!r}"
+    )
+
+
 def channels(config: Config) -> dict[str, Channel]:
     out: dict[str, Channel] = {"webhook": WebhookChannel()}
-    if config.smtp_url:
-        out["email"] = SmtpChannel.from_url(config.smtp_url)
+    email = mail_channel(config)
+    if email is not None:
+        out["email"] = email
     return out
 
 
 def bootstrap(config: Config, store: Store | None = None) -> Wiring:
     """Wire the store, the catalog, the clock and the channels named by ``config``."""
-    catalog = load_catalog(config.catalog_path)
+    source = S3Catalog(config.catalog_url, config.catalog_refresh) if config.catalog_url else None
+    catalog = source.get() if source is not None else load_catalog(config.catalog_path)
     service = ComplaintService(store or open_store(config), catalog)
     return Wiring(
-        service=service, clock=from_environment(config.now), channels=channels(config), config=config
+        service=service,
+        clock=from_environment(config.now),
+        channels=channels(config),
+        config=config,
+        catalog_source=source,
     )
 
 
@@ -148,7 +205,9 @@ def current() -> Wiring:
     with _lock:
         if _current is None:
             _current = bootstrap(Config.from_environment())
-        return _current
+        wiring = _current
+    wiring.refresh_catalog()  # an s3:// catalog: at most one conditional GET per refresh interval
+    return wiring
 
 
 def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[str, object]]:
