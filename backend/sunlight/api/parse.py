@@ -149,7 +149,9 @@ def _check(value: Mapping[str, Any], spec: Spec, prefix: str, problems: list[Pro
         elif len(item) > MAX_TEXT:
             problems.append(Problem("内容过长", f"longer than {MAX_TEXT} characters", field=path))
         elif _SURROGATE.search(item):
-            problems.append(Problem("含无效字符", "holds an invalid character (a lone surrogate)", field=path))
+            problems.append(
+                Problem("含无效字符", "holds an invalid character (a lone surrogate)", field=path)
+            )
         else:
             out[key] = item.strip()
     return out

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 
-import pytest
 from api_fixtures import complaint
 from sunlight.api.gateway import ChaliceWSGI
 
