@@ -254,9 +254,10 @@ def shards(
         if month is not None:
             counts[month] = counts.get(month, 0) + 1
     names = shard_names(counts, cap)
-    out: dict[str, list[tuple[str, bytes]]] = {PRIMARY: []}
+    out: dict[str, list[tuple[str, bytes]]] = {}
     for rel, data, month in of:
         out.setdefault(PRIMARY if month is None else names[month], []).append((rel, data))
+    # No empty shard: pagefind refuses to index nothing (an agency with no power list yet).
     return dict(sorted(out.items(), key=lambda kv: (kv[0] != PRIMARY, kv[0])))
 
 
@@ -281,9 +282,12 @@ def write_index(
     for rel in _previous_files(out_dir):  # pagefind/<shard>/...
         previous.setdefault(rel.split("/", 2)[1], []).append(rel)
     files = 0
+    # The first bundle the search page loads carries pagefind's UI: ``site`` as a rule, the
+    # oldest decision shard when the agency has no other page to index.
+    ui_shard = next(iter(groups), "")
     for name, shard_pages in groups.items():
         prefix = f"{BUNDLE}/{name}/"
-        key = digest(shard_pages).encode()
+        key = digest(shard_pages).encode() + (b" ui" if name == ui_shard != PRIMARY else b"")
         old = sorted(previous.get(name, []))
         if (
             prefix + DIGEST_NAME in old
@@ -296,7 +300,7 @@ def write_index(
             files += len(old)
             continue
         made = bundle_files(out_dir, shard_pages, name)
-        if name != PRIMARY:
+        if name != ui_shard:
             made = [(rel, data) for rel, data in made if not UI_FILES.match(rel.rsplit("/", 1)[-1])]
         bundle = [*made, (prefix + DIGEST_NAME, key)]
         for rel, data in bundle:

@@ -56,7 +56,11 @@ def error_body(code: str, zh: str, en: str) -> bytes:
 def _json_response(
     start_response: StartResponse, status: str, body: bytes, extra: list[tuple[str, str]] | None = None
 ) -> list[bytes]:
-    headers = [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(body)))]
+    headers = [
+        ("Content-Type", "application/json; charset=utf-8"),
+        ("Content-Length", str(len(body))),
+        ("X-Content-Type-Options", "nosniff"),
+    ]
     start_response(status, headers + (extra or []))
     return [body]
 
@@ -93,10 +97,14 @@ class ChaliceWSGI:
         headers = self._headers(environ)
         try:
             event = self.converter.create_lambda_event(
-                method=method, path=path + ("?" + query if query else ""), headers=headers, body=raw or None
+                # HEAD is answered like GET, without the body (RFC 9110 9.3.2).
+                method="GET" if method == "HEAD" else method,
+                path=path + ("?" + query if query else ""),
+                headers=headers,
+                body=raw or None,
             )
-        except ValueError:
-            body = error_body("not_found", "接口不存在", f"no such API route: {path}")
+        except ValueError:  # the requested path is not echoed: it is the client's text
+            body = error_body("not_found", "接口不存在", "no such API route")
             return _json_response(start_response, "404 Not Found", body)
         event["requestContext"]["identity"]["sourceIp"] = environ.get("REMOTE_ADDR", "")
         context = self.context_type(
