@@ -63,8 +63,9 @@ def content_type(path: Path) -> str:
 
 
 # Operator files the build leaves in its output, not pages: the build report (file paths and
-# held-back record ids) and the writer's manifest and caches (names starting with a dot).
-PRIVATE_FILES = frozenset({"build-report.json"})
+# held-back record ids) and the writer's manifest and caches (names starting with a dot; the
+# person-name verdicts named as well, as they describe held-back texts).
+PRIVATE_FILES = frozenset({"build-report.json", ".sunlight-name-verdicts"})
 
 
 def is_private(clean_path: str) -> bool:
