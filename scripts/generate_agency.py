@@ -233,7 +233,11 @@ def decisions_csv(
                 party,
                 code,
                 legal_rep,
-                ((fact(street, act) if fact else f"经查，当事人在{street}{act}。") if kind == "行政处罚" else ""),
+                (
+                    (fact(street, act) if fact else f"经查，当事人在{street}{act}。")
+                    if kind == "行政处罚"
+                    else ""
+                ),
                 f"《合成市城市管理条例》第{rng.randrange(1, 80)}条",
                 f"罚款{amount}元" if amount else f"依法作出{kind}决定",
                 amount,

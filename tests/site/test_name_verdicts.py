@@ -11,7 +11,6 @@ import pytest
 from site_helpers import SMALL_AGENCY, build
 from sunlight.domain.person_names import JiebaNames
 from sunlight.staticsite import PRIVATE_FILES, StaticSite, is_private
-
 from sunlight_site import name_verdicts
 from sunlight_site.name_verdicts import VERDICTS_FILE, NameVerdicts
 
@@ -206,10 +205,10 @@ def test_the_verdicts_are_not_served_nor_listed(tmp_path: Path) -> None:
     assert VERDICTS_FILE in PRIVATE_FILES and is_private(VERDICTS_FILE)
     status = []
     body = b"".join(
-        StaticSite(out)({"PATH_INFO": f"/{VERDICTS_FILE}", "REQUEST_METHOD": "GET"}, lambda s, h: status.append(s))
+        StaticSite(out)(
+            {"PATH_INFO": f"/{VERDICTS_FILE}", "REQUEST_METHOD": "GET"}, lambda s, h: status.append(s)
+        )
     )
     assert status[0].startswith("404") and b"none" not in body
-    served = [
-        p for p in out.rglob("*") if p.is_file() and not is_private(p.relative_to(out).as_posix())
-    ]
+    served = [p for p in out.rglob("*") if p.is_file() and not is_private(p.relative_to(out).as_posix())]
     assert served and not any(VERDICTS_FILE.encode() in p.read_bytes() for p in served)
