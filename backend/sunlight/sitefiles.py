@@ -6,7 +6,8 @@ them and ``sunlight publish`` never uploads them, so the three cannot drift apar
 * ``build-report.json`` at the top (file paths and held-back record ids: for the operator);
 * any name starting with a dot, or inside a dot folder: the writer's manifest
   (``.sunlight-manifest``), the render keys (``.sunlight-render-keys``), the search index's page
-  digests (``.sunlight-search-pages``), and whatever an editor or OS leaves (``.DS_Store``);
+  digests (``.sunlight-search-pages``), the person-name verdicts (``.sunlight-name-verdicts``),
+  and whatever an editor or OS leaves (``.DS_Store``);
 * ``sunlight-source.sha1`` in a search shard (the digest of the pages the shard was made from);
 * ``*.partial``: a file the writer was writing when a build stopped.
 
@@ -19,10 +20,13 @@ REPORT_NAME = "build-report.json"
 MANIFEST_NAME = ".sunlight-manifest"
 RENDER_KEYS_NAME = ".sunlight-render-keys"
 SEARCH_PAGES_NAME = ".sunlight-search-pages"
+NAME_VERDICTS_NAME = ".sunlight-name-verdicts"  # where person names were found, per text hash
 SEARCH_DIGEST_NAME = "sunlight-source.sha1"
 PARTIAL_SUFFIX = ".partial"
 
-PRIVATE_AT_TOP = frozenset({REPORT_NAME, MANIFEST_NAME, RENDER_KEYS_NAME, SEARCH_PAGES_NAME})
+PRIVATE_AT_TOP = frozenset(
+    {REPORT_NAME, MANIFEST_NAME, RENDER_KEYS_NAME, SEARCH_PAGES_NAME, NAME_VERDICTS_NAME}
+)
 
 
 def is_build_private(rel_path: str) -> bool:

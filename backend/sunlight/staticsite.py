@@ -66,7 +66,7 @@ def content_type(path: PurePath) -> str:
 
 # Operator files the build leaves in its output, not pages: the build report (file paths and
 # held-back record ids), the writer's manifest and caches, the search shards' digests
-# (``sunlight.sitefiles``, the rule ``sunlight publish`` follows too).
+# and the person-name verdicts (``sunlight.sitefiles``, the rule ``sunlight publish`` follows too).
 def is_private(clean_path: str) -> bool:
     return is_build_private(clean_path)
 
