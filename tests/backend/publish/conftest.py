@@ -72,7 +72,7 @@ def aws(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
 def s3(aws: str):  # noqa: ANN201 - a boto3 client
     import boto3
 
-    return boto3.client("s3")
+    return boto3.session.Session().client("s3", region_name="us-east-1")
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def bucket(s3) -> str:  # noqa: ANN001
 def cloudfront(aws: str):  # noqa: ANN201
     import boto3
 
-    return boto3.client("cloudfront")
+    return boto3.session.Session().client("cloudfront", region_name="us-east-1")
 
 
 @pytest.fixture
