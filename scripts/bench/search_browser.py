@@ -3,7 +3,7 @@
 The same decision pages (a synthetic agency from ``scripts/generate_agency.py``, built without
 its index) are indexed as 1, 4, 10 and 40 equal shards with the build's own staging and pagefind
 command (``sunlight_site.search_index.bundle_files``). Each layout gets the site's search page
-(pagefind's UI and ``search.js`` merging the shards) and is served over HTTP on 127.0.0.1;
+(``search.js`` merging the shards with pagefind's API) and is served over HTTP on 127.0.0.1;
 headless Chromium (Debian's ``chromium``) with its cache off and its network throttled types a
 query and waits for the first result. Figures: the time from typing to the first result and the
 requests made, for a first query (pagefind loads each shard's entry, metadata and index chunks)
@@ -89,10 +89,10 @@ def _search(pw: object, url: str, latency: int, kbps: int) -> list[tuple[float, 
         out = []
         for query in QUERIES:
             before, start = len(requests), time.perf_counter()
-            page.fill(".pagefind-ui__search-input", query)
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=180_000)
+            page.fill("#search-query", query)
+            page.wait_for_selector(".search-result-link", timeout=180_000)
             out.append((time.perf_counter() - start, len(requests) - before))
-            page.fill(".pagefind-ui__search-input", "")
+            page.fill("#search-query", "")
             page.wait_for_timeout(300)
         return out
     finally:

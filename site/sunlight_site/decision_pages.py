@@ -181,7 +181,9 @@ def browse_navigation(writer: Writer, all_groups: Sequence[Group], context: Mapp
     return Markup(writer.render("decision_browse.html", {"groups": data}, context))
 
 
-def _list_pages(all_groups: Sequence[Group], browse: Markup) -> Iterator[tuple[str, dict[str, Any]]]:
+def _list_pages(
+    all_groups: Sequence[Group], browse: Markup, lookup_digits: int = 0
+) -> Iterator[tuple[str, dict[str, Any]]]:
     for g in all_groups:
         heading = LIST_TITLE if g.key == "all" else f"{LIST_TITLE}：{g.label}"
         trail = [(LIST_TITLE, None)] if g.key == "all" else [(LIST_TITLE, "/decisions/"), (g.label, None)]
@@ -194,6 +196,8 @@ def _list_pages(all_groups: Sequence[Group], browse: Markup) -> Iterator[tuple[s
                     "trail": trail,
                     "feed": g.feed,
                     "browse": browse if pager.number == 1 else "",
+                    # the lookup box (当事人 / 信用代码 / 文书号) heads the first page of /decisions/
+                    "lookup_digits": lookup_digits if g.key == "all" and pager.number == 1 else 0,
                     "column": COLUMN,
                     "active": "decisions",
                 },
@@ -206,15 +210,16 @@ def start_lists(
     context: Mapping[str, Any],
     workers: int = 1,
     keys: RenderKeys | None = None,
+    lookup_digits: int = 0,
 ) -> FramedStream:
     """Every list page, handed to the page workers at once (``flush``): the caller can write
     something else before it ``wait()``s. The browse navigation (with counts) is on the first page
     of each list only, so a day's new decisions do not change the later pages of lists they do
-    not shift."""
+    not shift. ``lookup_digits`` (``sunlight_site.lookup.digits_for``): the lookup box of
+    ``/decisions/`` (none when 0)."""
     browse = browse_navigation(writer, all_groups, context)
-    stream = start_framed(
-        writer, "decision_list.html", _list_pages(all_groups, browse), context, workers, keys
-    )
+    pages = _list_pages(all_groups, browse, lookup_digits)
+    stream = start_framed(writer, "decision_list.html", pages, context, workers, keys)
     stream.flush()
     return stream
 

@@ -17,26 +17,26 @@ run_axe = _shared.run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-RESULT = ".pagefind-ui__result-link"
+RESULT = ".search-result-link"
 
 
 def search(page, site_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/search/")
-    page.fill(".pagefind-ui__search-input", query)
-    # Wait for the outcome: result links (they appear after the count), or "未找到 … 的相关结果".
+    page.fill("#search-query", query)
+    # Wait for the outcome: "找到 N 个 … 的相关结果" (once the first results are shown) or "未找到 …".
     page.wait_for_function(
-        """() => { const m = document.querySelector('.pagefind-ui__message');
-                   return document.querySelector('.pagefind-ui__result-link') || (m && /未找到/.test(m.textContent)); }""",
+        """() => { const m = document.querySelector('[data-search-root] [role=status]');
+                   return m && /找到/.test(m.textContent); }""",
         timeout=30000,
     )
-    return [a.get_attribute("href") for a in page.query_selector_all(RESULT)]
+    return [a.get_attribute("href") for a in page.query_selector_all("[data-search-root] a[href^='/']")]
 
 
 def test_chinese_word_finds_the_decision(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     hrefs = search(page, site_url, "渣土")
     assert "/decisions/MC2026-0001/" in hrefs
-    excerpt = page.inner_text(".pagefind-ui__result-excerpt >> nth=1") + page.inner_text(
-        ".pagefind-ui__result-excerpt >> nth=0"
+    excerpt = page.inner_text(".search-result-excerpt >> nth=1") + page.inner_text(
+        ".search-result-excerpt >> nth=0"
     )
     assert "渣土" in excerpt  # the spaces of the per-character index are tidied away
 
@@ -55,7 +55,7 @@ def test_header_search_form_query_runs_on_the_search_page(page, site_url: str) -
     page.goto(f"{site_url}/search/?q=渣土")
     # Results appear one by one as their fragments load: wait for this one, not just the first.
     page.wait_for_selector(f'{RESULT}[href="/decisions/MC2026-0001/"]', timeout=15000)
-    assert page.input_value(".pagefind-ui__search-input") == "渣土"  # the query came from ?q=
+    assert page.input_value("#search-query") == "渣土"  # the query came from ?q=
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ the views for the lists and fills the hooks of other pages: the home page's late
 the views and groups in ``extras["decisions"]`` for the feeds, compliance and search sections.
 
 ``generate_output()`` writes the notices, hands the lists to the page workers, writes the
-downloads meanwhile, then waits for the lists and the decision pages and adds the latter to the
+downloads and the identifier lookup (``sunlight_site.lookup``) meanwhile, then waits for the lists and the decision pages and adds the latter to the
 site writer's manifest.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sunlight.domain.publication import Publisher
 
-from sunlight_site import decision_data, decision_pages, name_verdicts
+from sunlight_site import decision_data, decision_pages, lookup, name_verdicts
 from sunlight_site.decision_cache import RenderKeys, theme_digest
 from sunlight_site.decision_parallel import default_workers
 from sunlight_site.generators.base import SectionGenerator
@@ -60,7 +60,10 @@ class DecisionsGenerator(SectionGenerator):
         names = {o.id: o.name for o in content.offices}
         self.groups = decision_pages.groups(self.views, names)
         shared = state.extra("decisions")
-        shared.update(views=self.views, groups=self.groups, withdrawn=self.withdrawn)
+        self.lookup_digits = lookup.digits_for(len(self.views))
+        shared.update(
+            views=self.views, groups=self.groups, withdrawn=self.withdrawn, lookup_digits=self.lookup_digits
+        )
         state.extra("home")["latest_decisions"] = self.views[:RECENT]
         recent = decision_pages.recent_by_office(self.views, RECENT)
         for office in content.offices:
@@ -71,9 +74,18 @@ class DecisionsGenerator(SectionGenerator):
     def generate_output(self, writer: SiteWriter) -> None:
         try:
             decision_pages.write_withdrawn(writer, self.withdrawn, {}, keys=self.keys)
-            lists = decision_pages.start_lists(writer, self.groups, {}, workers=self.workers, keys=self.keys)
+            lists = decision_pages.start_lists(
+                writer,
+                self.groups,
+                {},
+                workers=self.workers,
+                keys=self.keys,
+                lookup_digits=self.lookup_digits,
+            )
             self.state.background.append(lists)
-            # the downloads while the page workers write the lists; then this process helps them
+            # the downloads and the lookup while the page workers write the lists; then this
+            # process helps them
+            self.count("lookup_shards", lookup.write(writer, self.views, self.lookup_digits))
             writer.write_bytes("data/decisions.csv", decision_data.decisions_csv(self.views))
             writer.write_bytes(
                 "data/decisions.json", decision_data.decisions_json(self.views, self.today.isoformat())

@@ -1,5 +1,6 @@
-"""Search: the index under ``/pagefind/`` (see ``sunlight_site.search_index``) and ``/search/``,
-pagefind's own UI served from this site, merging the index's shards. Runs last: it reads the
+"""Search: the index under ``/pagefind/`` (see ``sunlight_site.search_index``) and ``/search/``:
+exact identifiers from the lookup (``sunlight_site.lookup``) above full-text results of the
+index's shards, merged in the browser (``theme/static/js/search.js``). Runs last: it reads the
 pages written before it."""
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ class SearchGenerator(SectionGenerator):
         writer.write_page(
             "search.html",
             "search/index.html",
-            {"bundles": bundles, "active": "", "column": column("站内搜索")},
+            {
+                "bundles": bundles,
+                "lookup_digits": self.state.extra("decisions").get("lookup_digits", 1),
+                "active": "",
+                "column": column("站内搜索"),
+            },
         )
 
 
