@@ -169,3 +169,22 @@ def test_register_saved_as_old_excel_is_reported(tmp_path: Path) -> None:
     assert load_personnel(tmp_path, problems) == []
     files = [p.file for p in problems.errors]
     assert len(files) == 1 and files[0].endswith("/personnel.xls")  # named as the operator sees it
+
+
+def test_credit_codes_are_normalised_and_checked_part_by_part(tmp_path: Path) -> None:
+    """Full-width and lower-case codes load as the code itself; a wrong part is named."""
+    root = tmp_path / "content"
+    (root / "decisions").mkdir(parents=True)
+    header, row = (FEED / "decisions" / "2025-q3.csv").read_text(encoding="utf-8-sig").splitlines()[:2]
+    assert "91330100MA2000000Q" in row
+    full_width = row.replace("91330100MA2000000Q", "９１３５０１００ｍ０００１００ｙ４３")
+    # 工商 (9) has no organisation type 9; the check character is right for the 17 characters
+    wrong_type = row.replace("Q3-001", "Q3-BAD", 1).replace("91330100MA2000000Q", "99350100M000100Y4A")
+    (root / "decisions" / "a.csv").write_text(
+        "\n".join([header, full_width, wrong_type]) + "\n", encoding="utf-8"
+    )
+    decisions, problems = load(root)
+    assert decisions["Q3-001"].credit_code == "91350100M000100Y43"
+    assert "Q3-BAD" not in decisions
+    assert where(problems) == {("content/decisions/a.csv", 3, "credit_code")}
+    assert "机构类别码" in problems.errors[0].zh and "organisation type" in problems.errors[0].en

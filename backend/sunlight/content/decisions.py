@@ -22,7 +22,7 @@ from sunlight.content.fields import source_name
 from sunlight.content.model import DECISION_KINDS, DECISION_STATUSES, PARTY_TYPES, Content, Decision
 from sunlight.content.tabular import TABULAR_SUFFIXES, UNREADABLE_SUFFIXES, read_table, unreadable_problem
 from sunlight.content.values import ValueProblem, parse_bool, parse_date, parse_decimal
-from sunlight.domain.credit_code import credit_code_problem
+from sunlight.domain.credit_code import credit_code_problem, normalise_credit_code
 from sunlight.domain.periods import parse_period_table
 from sunlight.domain.problems import Problem, Problems
 
@@ -74,6 +74,7 @@ MISSING = ("必填字段缺失", "required field is missing")
 _BLANKS = ("",) * len(TEXT_KEYS)
 _ONLY_STR = {str}
 _credit_code_problem = lru_cache(maxsize=1 << 16)(credit_code_problem)  # one party, many decisions
+_normalise_credit_code = lru_cache(maxsize=1 << 16)(normalise_credit_code)
 
 
 def feed_files(root: Path, suffixes: tuple[str, ...] = TABULAR_SUFFIXES) -> list[Path]:
@@ -211,7 +212,7 @@ def _row(
     if set(map(type, texts)) != _ONLY_STR:  # spreadsheet cells: numbers, dates, None
         texts = [_text(value) for value in texts]
     d = Decision(source=file, line=line, **dict(zip(TEXT_KEYS, texts, strict=True)))
-    d.credit_code = d.credit_code.upper()
+    d.credit_code = _normalise_credit_code(d.credit_code)
     for key in ("id", "doc_no", "party_name", "basis", "content"):
         if not getattr(d, key):
             r.error(key, *MISSING)
