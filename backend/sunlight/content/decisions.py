@@ -52,6 +52,7 @@ ALIASES = {
     "状态日期": "status_on",
     "状态说明": "status_reason",
     "变更后记录编号": "superseded_by",
+    "撤下日期": "withdrawn_on",
     "未成年人": "minor",
 }
 PROCEDURES = ("一般程序", "简易程序")
@@ -247,6 +248,7 @@ def _row(
     d.published_on = r.parsed("published_on", parse_date)  # type: ignore[assignment]
     d.disclosure_until = r.parsed("disclosure_until", parse_date)  # type: ignore[assignment]
     d.status_on = r.parsed("status_on", parse_date)  # type: ignore[assignment]
+    d.withdrawn_on = r.parsed("withdrawn_on", parse_date)  # type: ignore[assignment]
     d.minor = bool(r.parsed("minor", parse_bool))
     _check_dates(d, r)
     if d.status != "有效" and not d.status_on and "status" not in {p.field for p in r.problems}:
@@ -266,6 +268,22 @@ def _check_dates(d: Decision, r: _Row) -> None:
         value: dt.date | None = getattr(d, key)
         if value is not None and value < d.decided_on:
             r.error(key, "不得早于决定日期", "must not be before the decision date", value.isoformat())
+    taken = d.withdrawn_on
+    if taken is not None:
+        if taken < d.decided_on:
+            r.error(
+                "withdrawn_on",
+                "撤下日期不得早于决定日期",
+                "must not be before the decision date",
+                taken.isoformat(),
+            )
+        elif d.status_on is not None and d.status != "有效" and taken < d.status_on:
+            r.error(
+                "withdrawn_on",
+                "撤下日期不得早于状态日期",
+                "must not be before the status date",
+                taken.isoformat(),
+            )
 
 
 def _duplicate(decision: Decision, earlier: Decision, problems: Problems, *, report_first: bool) -> None:
