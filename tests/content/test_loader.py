@@ -356,3 +356,16 @@ def test_publication_policy_block(minimal: Path) -> None:
         in got
     )
     assert "content/agency.yaml:11: 严重: 必填字段缺失 / required field is missing" in got
+
+
+def test_withdrawal_limit_may_be_shorter_than_the_law_never_longer(minimal: Path) -> None:
+    agency = (minimal / "agency.yaml").read_text(encoding="utf-8")
+    assert load_content(minimal)[0].agency.publication.withdrawal_working_days == 3
+    write_content(minimal, {"agency.yaml": agency + "publication:\n  withdrawal_working_days: 2\n"})
+    content, problems = load_content(minimal)
+    assert problems.items == [] and content.agency.publication.withdrawal_working_days == 2
+    write_content(minimal, {"agency.yaml": agency + "publication:\n  withdrawal_working_days: 5\n"})
+    content, _ = load_content(minimal)
+    got = "\n".join(messages(minimal))
+    assert "withdrawal_working_days" in got and "不得超过法定的3个工作日" in got and "statutory 3" in got
+    assert content.agency.publication.withdrawal_working_days == 3
