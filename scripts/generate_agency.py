@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sunlight.domain.credit_code import CHARSET, check_character
+from sunlight.domain.credit_code import CHARSET, complete_credit_code
 
 STREETS = [
     "东城街道",
@@ -78,8 +78,8 @@ DECISION_HEADER = ["记录编号", "决定文书号", "决定类别", "程序类
 
 def credit_code(rng: random.Random) -> str:
     """A valid code with the non-existent region 339901, so it never names a real organisation."""
-    body = "91339901" + "".join(rng.choice(CHARSET) for _ in range(9))
-    return body + check_character(body)
+    drawn = "".join(rng.choice(CHARSET) for _ in range(9))  # the 9th is dropped: same random stream
+    return complete_credit_code("91339901" + drawn[:8])
 
 
 def write(path: Path, text: str) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from sunlight.domain.credit_code import check_character
+from sunlight.domain.credit_code import complete_credit_code
 
 OFFICES = [
     ("brigade-north", "北部执法大队"),
@@ -51,8 +51,8 @@ COLUMNS = [
 
 
 def credit_code(rng: random.Random) -> str:
-    body = "91310114" + "".join(rng.choice(CODE_CHARS) for _ in range(9))
-    return body + check_character(body)
+    drawn = "".join(rng.choice(CODE_CHARS) for _ in range(9))  # the 9th is dropped: same random stream
+    return complete_credit_code("91310114" + drawn[:8])
 
 
 def make_records(n: int, seed: int = 7, start: dt.date = dt.date(2025, 1, 2)) -> list[dict[str, str]]:

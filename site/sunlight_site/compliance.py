@@ -1,5 +1,7 @@
 """Figures of ``/compliance/``: per office, the share of decisions published on time, the median
-delay in working days, and the late ones; room for complaint figures when a snapshot is given.
+delay in working days, the late ones, and the decisions taken down later than the limit after
+their revocation or change (``sunlight.domain.withdrawals``); room for complaint figures when a
+snapshot is given.
 
 The numbers come from the publication stage (``sunlight.domain.disclosure_deadlines.timeliness``
 over the result's ``timings``); this module only shapes them into rows for the template.
@@ -8,10 +10,11 @@ over the result's ``timings``); this module only shapes them into rows for the t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sunlight.domain.disclosure_deadlines import OfficeTimeliness, Timing, timeliness
+from sunlight.domain.withdrawals import LateWithdrawal
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,18 @@ class LateItem:
 
 
 @dataclass(frozen=True)
+class LateWithdrawalItem:
+    id: str
+    url: str  # the notice at the decision's permalink
+    reason: str
+    reason_on: str
+    withdrawn_on: str
+    deadline: str
+    working_days: int
+    allowed_days: int
+
+
+@dataclass(frozen=True)
 class ComplianceRow:
     office_id: str
     office_name: str
@@ -33,6 +48,7 @@ class ComplianceRow:
     share_text: str  # e.g. "95.2%", or "—" when nothing was published
     median_text: str  # working days, or "—"
     late: tuple[LateItem, ...]
+    late_withdrawals: tuple[LateWithdrawalItem, ...] = ()
 
 
 def _fmt_days(value: float | None) -> str:
@@ -42,14 +58,32 @@ def _fmt_days(value: float | None) -> str:
 
 
 def compliance_rows(
-    timings: Iterable[Timing], offices: Mapping[str, str], public_ids: set[str]
+    timings: Iterable[Timing],
+    offices: Mapping[str, str],
+    public_ids: set[str],
+    late_withdrawals: Iterable[LateWithdrawal] = (),
 ) -> list[ComplianceRow]:
     """One row per office (every office of ``offices``, and any other office with decisions)."""
     timings = list(timings)
     by_id = {t.id: t for t in timings}
+    withdrawals: dict[str, list[LateWithdrawalItem]] = {}
+    for w in late_withdrawals:
+        withdrawals.setdefault(w.office, []).append(
+            LateWithdrawalItem(
+                id=w.id,
+                url=f"/decisions/{w.id}/",
+                reason=w.reason,
+                reason_on=w.reason_on.isoformat(),
+                withdrawn_on=w.withdrawn_on.isoformat(),
+                deadline=w.deadline.isoformat(),
+                working_days=w.working_days,
+                allowed_days=w.allowed_days,
+            )
+        )
     rows = []
-    for figures in timeliness(timings, offices.keys()):
-        rows.append(_row(figures, offices, by_id, public_ids))
+    for figures in timeliness(timings, [*offices.keys(), *withdrawals]):
+        row = _row(figures, offices, by_id, public_ids)
+        rows.append(replace(row, late_withdrawals=tuple(withdrawals.get(row.office_id, ()))))
     return rows
 
 
@@ -87,4 +121,5 @@ def totals(rows: Sequence[ComplianceRow]) -> dict[str, Any]:
         "on_time": on_time,
         "share_text": "—" if not published else f"{on_time / published * 100:.1f}%",
         "late": published - on_time,
+        "late_withdrawals": sum(len(r.late_withdrawals) for r in rows),
     }

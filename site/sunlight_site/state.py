@@ -50,6 +50,7 @@ class BuildReport:
     errors: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
     late_decisions: list[dict[str, Any]] = field(default_factory=list)
+    late_withdrawals: list[dict[str, Any]] = field(default_factory=list)
 
     def warn(self, zh: str, en: str, **where: Any) -> None:
         self.warnings.append(Problem(zh, en, severity="warning", **where).to_dict())
@@ -63,6 +64,7 @@ class BuildReport:
             "counts": dict(sorted(self.counts.items())),
             "held_back": self.held_back,
             "late_decisions": self.late_decisions,
+            "late_withdrawals": self.late_withdrawals,
             "errors": self.errors,
             "warnings": self.warnings,
         }
@@ -106,6 +108,12 @@ class BuildState:
         self.report.counts["decisions_public"] = len(result.public)
         self.report.counts["decisions_withdrawn"] = len(result.withdrawn)
         self.report.counts["decisions_omitted"] = len(result.omitted)
+
+    def record_late_withdrawals(self, late: list[Any], unknown: int) -> None:
+        """Withdrawals later than the limit (``sunlight.domain.withdrawals``), and how many
+        withdrawn records have no known takedown date."""
+        self.report.late_withdrawals.extend(plain_value(item) for item in late)
+        self.report.counts["decisions_withdrawn_date_unknown"] = unknown
 
     def flowcharts(self) -> list[Flowchart]:
         """The flowcharts fit to publish: their file has no error and the graph is sound."""

@@ -369,3 +369,16 @@ def test_calendar_complete_years(minimal: Path) -> None:
     got = messages(minimal)
     assert any(m.startswith("content/calendar.yaml:1: complete_years: ") and "二〇二八" in m for m in got)
     assert any(m.startswith("content/calendar.yaml:1: complete_years: ") and "1800" in m for m in got)
+
+
+def test_withdrawal_limit_may_be_shorter_than_the_law_never_longer(minimal: Path) -> None:
+    agency = (minimal / "agency.yaml").read_text(encoding="utf-8")
+    assert load_content(minimal)[0].agency.publication.withdrawal_working_days == 3
+    write_content(minimal, {"agency.yaml": agency + "publication:\n  withdrawal_working_days: 2\n"})
+    content, problems = load_content(minimal)
+    assert problems.items == [] and content.agency.publication.withdrawal_working_days == 2
+    write_content(minimal, {"agency.yaml": agency + "publication:\n  withdrawal_working_days: 5\n"})
+    content, _ = load_content(minimal)
+    got = "\n".join(messages(minimal))
+    assert "withdrawal_working_days" in got and "不得超过法定的3个工作日" in got and "statutory 3" in got
+    assert content.agency.publication.withdrawal_working_days == 3

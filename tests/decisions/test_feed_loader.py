@@ -192,3 +192,48 @@ def test_domain_column_gives_a_decision_without_a_power_code_its_domain(tmp_path
     assert ("C", "domain") in bad and ("E", "domain") in bad
     for p in problems.errors:
         assert p.zh and p.en and p.line
+
+
+def test_credit_codes_are_normalised_and_checked_part_by_part(tmp_path: Path) -> None:
+    """Full-width and lower-case codes load as the code itself; a wrong part is named."""
+    root = tmp_path / "content"
+    (root / "decisions").mkdir(parents=True)
+    header, row = (FEED / "decisions" / "2025-q3.csv").read_text(encoding="utf-8-sig").splitlines()[:2]
+    assert "91330100MA2000000Q" in row
+    full_width = row.replace("91330100MA2000000Q", "９１３５０１００ｍ０００１００ｙ４３")
+    # 工商 (9) has no organisation type 9; the check character is right for the 17 characters
+    wrong_type = row.replace("Q3-001", "Q3-BAD", 1).replace("91330100MA2000000Q", "99350100M000100Y4A")
+    (root / "decisions" / "a.csv").write_text(
+        "\n".join([header, full_width, wrong_type]) + "\n", encoding="utf-8"
+    )
+    decisions, problems = load(root)
+    assert decisions["Q3-001"].credit_code == "91350100M000100Y43"
+    assert "Q3-BAD" not in decisions
+    assert where(problems) == {("content/decisions/a.csv", 3, "credit_code")}
+    assert "机构类别码" in problems.errors[0].zh and "organisation type" in problems.errors[0].en
+
+
+def test_withdrawn_on_is_read_and_checked_against_the_status_and_decision_dates(tmp_path: Path) -> None:
+    """撤下日期 (withdrawn_on): optional; before the status date or the decision date is an error."""
+    root = tmp_path / "content"
+    (root / "decisions").mkdir(parents=True)
+    header = "记录编号,决定文书号,决定类别,当事人类型,当事人名称,统一社会信用代码,主要违法事实,处罚依据,处罚内容,执法机关,决定日期,公示日期,状态,状态日期,撤下日期"
+    common = "行政处罚,法人,江州示例建材有限公司,91330100MA2000000Q,占道堆物。,《城市道路管理条例》第四十二条,罚款,新镇中队"
+    lines = [
+        header,
+        f"W-1,明城管罚决字〔2025〕第000601号,{common},2025-09-01,2025-09-03,撤销,2025-09-26,2025-10-09",
+        f"W-2,明城管罚决字〔2025〕第000602号,{common},2025-09-01,2025-09-03,撤销,2025-09-26,2025-09-25",
+        f"W-3,明城管罚决字〔2025〕第000603号,{common},2025-09-01,2025-09-03,有效,,2025-08-31",
+        f"W-4,明城管罚决字〔2025〕第000604号,{common},2025-09-01,2025-09-03,撤销,2025-09-26,",
+    ]
+    (root / "decisions" / "w.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    decisions, problems = load(root)
+    assert decisions["W-1"].withdrawn_on == dt.date(2025, 10, 9)
+    assert decisions["W-4"].withdrawn_on is None
+    assert where(problems) == {
+        ("content/decisions/w.csv", 3, "withdrawn_on"),
+        ("content/decisions/w.csv", 4, "withdrawn_on"),
+    }
+    by_line = {p.line: p for p in problems.errors}
+    assert "状态日期" in by_line[3].zh and "status date" in by_line[3].en
+    assert "决定日期" in by_line[4].zh and "decision date" in by_line[4].en

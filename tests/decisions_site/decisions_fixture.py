@@ -12,7 +12,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from sunlight.domain.credit_code import check_character
+from sunlight.domain.credit_code import complete_credit_code
 from sunlight.domain.pii import id_check_character
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,8 +45,9 @@ def luhn_card(first: str) -> str:
     raise AssertionError("unreachable")
 
 
-def credit(body: str) -> str:
-    return body + check_character(body)
+def credit(first16: str) -> str:
+    """A structurally valid code: GB 11714 and GB 32100 check characters appended."""
+    return complete_credit_code(first16)
 
 
 ID_COLUMN = resident_id("11010119900307123")
@@ -66,7 +67,7 @@ PLANTED = [
     NATURAL_PERSON, "三丰", COMPOUND_PERSON, "娜娜", REASON_PERSON, "四光", "复议机关认定",
 ]  # fmt: skip
 
-ORG_CODE = credit("91330100MA2B3C4D5")
+ORG_CODE = credit("91330100MA2B3CD5")
 PARTY_ORG = "江州市渣土运输有限公司"
 
 
@@ -98,25 +99,25 @@ def decision_rows(extra_public: int = 60) -> list[dict[str, str]]:
         ),
         # Held back: personal numbers in free text.
         row(id="MC2026-0004", doc_no="明城管罚决字〔2026〕第0004号", party_name="江州市某甲建材有限公司",
-            credit_code=credit("91330100MA2B3C4D6"), facts=f"现场负责人（手机{MOBILE}）拒不配合检查。"),
+            credit_code=credit("91330100MA2B3CD6"), facts=f"现场负责人（手机{MOBILE}）拒不配合检查。"),
         row(id="MC2026-0005", doc_no="明城管罚决字〔2026〕第0005号", party_name="江州市某乙餐饮有限公司",
-            credit_code=credit("91330100MA2B3C4D7"), facts="当事人未按规定分类投放垃圾。",
+            credit_code=credit("91330100MA2B3CD7"), facts="当事人未按规定分类投放垃圾。",
             content=f"罚款人民币1000元，缴入账户{CARD}。"),
         row(id="MC2026-0006", doc_no="明城管罚决字〔2026〕第0006号", party_name="江州市某丙物业有限公司",
-            credit_code=credit("91330100MA2B3C4D8"), facts=f"经查，经营者（身份证{ID_IN_TEXT}，电话{LANDLINE}）擅自搭建。"),
+            credit_code=credit("91330100MA2B3CD8"), facts=f"经查，经营者（身份证{ID_IN_TEXT}，电话{LANDLINE}）擅自搭建。"),
         # Withdrawn, one per reason.
         row(id="MC2026-0007", doc_no="明城管罚决字〔2026〕第0007号", party_name="江州市撤销测试有限公司",
-            credit_code=credit("91330100MA2B3C4D9"), facts="当事人擅自设置户外广告。", decided_on="2026-09-01",
+            credit_code=credit("91330100MA2B3CD9"), facts="当事人擅自设置户外广告。", decided_on="2026-09-01",
             published_on="2026-09-03", status="撤销", status_on="2026-11-02",
             status_reason=f"复议机关认定事实不清，联系人{REASON_PERSON}（{MOBILE_IN_REASON}）"),
         row(id="MC2026-0008", doc_no="明城管罚决字〔2026〕第0008号", party_name="江州市变更测试有限公司",
-            credit_code=credit("91330100MA2B3C4E0"), facts="当事人擅自占道经营。", decided_on="2026-09-02",
+            credit_code=credit("91330100MA2B3CE0"), facts="当事人擅自占道经营。", decided_on="2026-09-02",
             published_on="2026-09-04", status="变更", status_on="2026-11-03", superseded_by="MC2026-0001"),
         row(id="MC2026-0009", doc_no="明城管罚决字〔2026〕第0009号", party_name="江州市修复测试有限公司",
-            credit_code=credit("91330100MA2B3C4E1"), facts="当事人未落实扬尘防治措施。", decided_on="2026-06-02",
+            credit_code=credit("91330100MA2B3CE1"), facts="当事人未落实扬尘防治措施。", decided_on="2026-06-02",
             published_on="2026-06-05", status="信用修复", status_on="2026-11-04"),
         row(id="MC2022-0010", doc_no="明城管罚决字〔2022〕第0010号", party_name="江州市期满测试有限公司",
-            credit_code=credit("91330100MA2B3C4E2"), facts="当事人擅自砍伐树木。", decided_on="2022-03-01",
+            credit_code=credit("91330100MA2B3CE2"), facts="当事人擅自砍伐树木。", decided_on="2022-03-01",
             published_on="2022-03-04", disclosure_until="2023-03-01"),
     ]  # fmt: skip
     for i in range(extra_public):
@@ -124,7 +125,7 @@ def decision_rows(extra_public: int = 60) -> list[dict[str, str]]:
         rows.append(
             row(
                 id=f"MC2026-1{i:03d}", doc_no=f"明城管罚决字〔2026〕第1{i:03d}号", party_name=f"江州市第{i}号贸易有限公司",
-                credit_code=credit(f"91330100MA2C{i:05d}"), facts="当事人未按规定设置门前责任区。",
+                credit_code=credit(f"91330100MA2C{i:04d}"), facts="当事人未按规定设置门前责任区。",
                 office=("brigade-west" if i % 2 else "brigade-east"), decided_on=day.isoformat(),
                 published_on=(day + dt.timedelta(days=2 if i % 5 else 20)).isoformat(),
             )

@@ -30,7 +30,7 @@ SETTINGS = {
 def public(i: int, **over: object) -> PublicDecision:
     values: dict[str, object] = dict(
         id=f"D{i:04d}", doc_no=f"明城管罚决字〔2026〕第{i:04d}号", kind="行政处罚", procedure="一般程序",
-        party_type="法人", party_name=f"江州市<第{i}号>&公司", credit_code="91330100MA2B3C4D5N", legal_rep="王建国",
+        party_type="法人", party_name=f"江州市<第{i}号>&公司", credit_code="91330100MA2B3C4D1A", legal_rep="王建国",
         facts="当事人 <script>alert(1)</script> 遗撒渣土。", basis="某条例", content="罚款。", amount=Decimal("1234.5"),
         office="brigade-east", office_name="东片执法大队", power_code="CF-1", power_name="某处罚", domain="市容环卫",
         decided_on=dt.date(2026, 10, i % 28 + 1), published_on=dt.date(2026, 10, 28), severity="一般",

@@ -55,6 +55,10 @@ def test_rebuild_equals_full_build_and_leaves_unchanged_files_alone(
     site, fresh = private_tmp / "site", private_tmp / "fresh"
     build_site(content, site, TODAY, search=True)
     before = snapshot(site)
+    # the full build gets the same inputs: the content and what the first build remembered
+    # about withdrawals (which decisions were public: the takedown dates of the next day)
+    fresh.mkdir()
+    shutil.copy(site / ".sunlight-withdrawals.json", fresh / ".sunlight-withdrawals.json")
 
     write_feed(content, next_day_rows())
     report = build_site(content, site, NEXT_DAY, search=True)
@@ -65,7 +69,8 @@ def test_rebuild_equals_full_build_and_leaves_unchanged_files_alone(
     untouched = [f for f in after if f in before and after[f] == before[f]]
     assert "decisions/MC2026-1050/index.html" in untouched  # an old decision nobody touched
     assert "decisions/MC2026-1001/index.html" not in untouched  # now a withdrawal notice
-    assert "撤销" in (site / "decisions/MC2026-1001/index.html").read_text("utf-8")
+    notice = (site / "decisions/MC2026-1001/index.html").read_text("utf-8")
+    assert "撤销" in notice and f"{NEXT_DAY.year}年{NEXT_DAY.month}月{NEXT_DAY.day}日依法撤下" in notice
     assert (site / "decisions/MC2026-2000/index.html").exists()
     assert report["files"]["written"] < len(after) / 2
     assert report["files"]["written"] + report["files"]["unchanged"] >= len(untouched)

@@ -125,7 +125,13 @@ def test_compliance_rows_share_median_and_late_links() -> None:
     )
     assert [(x.id, x.url) for x in east.late] == [("B", "")]  # B is no longer public: no link
     assert (west.published, west.share_text, west.median_text) == (0, "—", "—")
-    assert totals(rows) == {"published": 3, "on_time": 2, "share_text": "66.7%", "late": 1}
+    assert totals(rows) == {
+        "published": 3,
+        "on_time": 2,
+        "share_text": "66.7%",
+        "late": 1,
+        "late_withdrawals": 0,
+    }
 
 
 def test_the_search_reads_only_pages_written_in_this_build(private_tmp: Path) -> None:

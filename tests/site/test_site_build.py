@@ -190,7 +190,7 @@ def test_report_lists_held_back_late_decisions_and_calendar_fallback(tmp_path: P
     shutil.copytree(SMALL_AGENCY, content)
     (content / "decisions").mkdir()
     header = "id,doc_no,kind,party_type,party_name,credit_code,facts,basis,content,amount,office,power_code,decided_on,published_on"
-    common = "行政处罚,法人,青石示例广告有限公司,91310114MA1GT35X4J"
+    common = "行政处罚,法人,青石示例广告有限公司,91310114MA1GT35X19"
     (content / "decisions" / "2026.csv").write_text(
         "\n".join(
             [

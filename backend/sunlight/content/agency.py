@@ -9,6 +9,7 @@ from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import DECISION_KINDS, Agency, Publication
 from sunlight.content.yamlfile import load_required_yaml
 from sunlight.domain.problems import Problem, Problems
+from sunlight.domain.withdrawals import WITHDRAWAL_WORKING_DAYS
 
 AGENCY_KEYS = (
     "name",
@@ -33,6 +34,7 @@ PUBLICATION_KEYS = (
     "periods",
     "omit_minors",
     "rule",
+    "withdrawal_working_days",
 )
 SEVERITIES = ("一般", "严重")
 RULES = ("lenient", "at_decision", "current")
@@ -78,6 +80,17 @@ def load_publication(f: Fields) -> Publication:
             pub.omit_minors = value
         else:
             f.error("omit_minors", "应为 true 或 false", "must be true or false", value)
+    withdrawal = f.integer("withdrawal_working_days", minimum=1)
+    if withdrawal is not None:
+        if withdrawal > WITHDRAWAL_WORKING_DAYS:
+            f.error(
+                "withdrawal_working_days",
+                f"不得超过法定的{WITHDRAWAL_WORKING_DAYS}个工作日（行政处罚法第四十八条、第八十五条）",
+                f"must not exceed the statutory {WITHDRAWAL_WORKING_DAYS} working days (Administrative Penalty Law arts. 48, 85)",
+                withdrawal,
+            )
+        else:
+            pub.withdrawal_working_days = withdrawal
     deadlines = f.mapping("deadline_working_days")
     if deadlines is not None:
         d = Fields(deadlines, f.file, f.problems)

@@ -22,7 +22,7 @@ from sunlight.content.fields import source_name
 from sunlight.content.model import DECISION_KINDS, DECISION_STATUSES, PARTY_TYPES, Content, Decision
 from sunlight.content.tabular import TABULAR_SUFFIXES, UNREADABLE_SUFFIXES, read_table, unreadable_problem
 from sunlight.content.values import ValueProblem, parse_bool, parse_date, parse_decimal
-from sunlight.domain.credit_code import credit_code_problem
+from sunlight.domain.credit_code import credit_code_problem, normalise_credit_code
 from sunlight.domain.periods import parse_period_table
 from sunlight.domain.problems import Problem, Problems
 
@@ -52,6 +52,7 @@ ALIASES = {
     "状态日期": "status_on",
     "状态说明": "status_reason",
     "变更后记录编号": "superseded_by",
+    "撤下日期": "withdrawn_on",
     "未成年人": "minor",
     "领域": "domain",
     "所属领域": "domain",
@@ -77,6 +78,7 @@ MISSING = ("必填字段缺失", "required field is missing")
 _BLANKS = ("",) * len(TEXT_KEYS)
 _ONLY_STR = {str}
 _credit_code_problem = lru_cache(maxsize=1 << 16)(credit_code_problem)  # one party, many decisions
+_normalise_credit_code = lru_cache(maxsize=1 << 16)(normalise_credit_code)
 
 
 def feed_files(root: Path, suffixes: tuple[str, ...] = TABULAR_SUFFIXES) -> list[Path]:
@@ -217,7 +219,7 @@ def _row(
     if set(map(type, texts)) != _ONLY_STR:  # spreadsheet cells: numbers, dates, None
         texts = [_text(value) for value in texts]
     d = Decision(source=file, line=line, **dict(zip(TEXT_KEYS, texts, strict=True)))
-    d.credit_code = d.credit_code.upper()
+    d.credit_code = _normalise_credit_code(d.credit_code)
     for key in ("id", "doc_no", "party_name", "basis", "content"):
         if not getattr(d, key):
             r.error(key, *MISSING)
@@ -254,6 +256,7 @@ def _row(
     d.published_on = r.parsed("published_on", parse_date)  # type: ignore[assignment]
     d.disclosure_until = r.parsed("disclosure_until", parse_date)  # type: ignore[assignment]
     d.status_on = r.parsed("status_on", parse_date)  # type: ignore[assignment]
+    d.withdrawn_on = r.parsed("withdrawn_on", parse_date)  # type: ignore[assignment]
     d.minor = bool(r.parsed("minor", parse_bool))
     _check_dates(d, r)
     if d.status != "有效" and not d.status_on and "status" not in {p.field for p in r.problems}:
@@ -292,6 +295,22 @@ def _check_dates(d: Decision, r: _Row) -> None:
         value: dt.date | None = getattr(d, key)
         if value is not None and value < d.decided_on:
             r.error(key, "不得早于决定日期", "must not be before the decision date", value.isoformat())
+    taken = d.withdrawn_on
+    if taken is not None:
+        if taken < d.decided_on:
+            r.error(
+                "withdrawn_on",
+                "撤下日期不得早于决定日期",
+                "must not be before the decision date",
+                taken.isoformat(),
+            )
+        elif d.status_on is not None and d.status != "有效" and taken < d.status_on:
+            r.error(
+                "withdrawn_on",
+                "撤下日期不得早于状态日期",
+                "must not be before the status date",
+                taken.isoformat(),
+            )
 
 
 def _duplicate(decision: Decision, earlier: Decision, problems: Problems, *, report_first: bool) -> None:

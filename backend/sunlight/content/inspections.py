@@ -7,7 +7,7 @@ from pathlib import Path
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import InspectionPlan, InspectionResult
 from sunlight.content.yamlfile import load_yaml
-from sunlight.domain.credit_code import credit_code_problem
+from sunlight.domain.credit_code import credit_code_problem, normalise_credit_code
 from sunlight.domain.problems import Problem, Problems
 
 PLAN_KEYS = (
@@ -61,7 +61,7 @@ def load_inspections(root: Path, problems: Problems) -> tuple[list[InspectionPla
             result.remember_lines(f.key_lines())
             result.plan = f.text("plan", required=True)
             result.object_name = f.text("object_name", required=True)
-            result.credit_code = f.text("credit_code").upper()
+            result.credit_code = normalise_credit_code(f.text("credit_code"))
             if result.credit_code:
                 bad = credit_code_problem(result.credit_code)
                 if bad:

@@ -61,6 +61,7 @@ class Publication:
     # Optional agency override of the disclosure period table (see sunlight.domain.periods).
     periods: list[dict[str, Any]] = field(default_factory=list)
     omit_minors: bool = False
+    withdrawal_working_days: int = 3  # 行政处罚法 arts. 48, 85 (sunlight.domain.withdrawals); may be shorter
     rule: str = "lenient"  # "lenient" (从旧兼从轻) | "at_decision" | "current"
 
 
@@ -291,6 +292,7 @@ class Decision(Where):
     status_reason: str = ""
     superseded_by: str = ""
     minor: bool = False
+    withdrawn_on: dt.date | None = None  # 撤下日期: when it was taken down (see domain/withdrawals.py)
 
 
 @dataclass

@@ -5,6 +5,9 @@
   projected from the accept deadline, the latest the clock can start), plus the working days
   the clock was paused (waiting for material) and the working days of an approved extension;
   while paused there is no running respond deadline;
+- an extension (延期) is approved on or before the respond deadline (while paused: the deadline
+  had not passed when the clock stopped); once missed, the deadline stays missed and the
+  complaint overdue: an extension is refused, never a retroactive clearing (``extension_refusal``);
 - review due: ``review_respond_days`` working days after the review opened;
 - the review window (复核申请期限): ``review_window_days`` calendar days after the response (the
   day of the response not counted, 民法典 art. 201); when the last day is not a working day
@@ -40,6 +43,25 @@ def respond_start(c: Complaint, cal: WorkingCalendar) -> dt.date:
 
 def respond_due(c: Complaint, cal: WorkingCalendar) -> dt.date:
     return cal.add_working_days(respond_start(c, cal), c.respond_days + c.paused_days + c.extended_days)
+
+
+def extension_refusal(c: Complaint, today: dt.date, cal: WorkingCalendar) -> tuple[str, str] | None:
+    """Why an extension may not be approved on ``today`` (Chinese, English), or None.
+
+    An extension lengthens a respond period that is still running. Approved after the deadline,
+    it would move the deadline past a day already missed and clear the overdue mark after the
+    fact; so it is refused once the deadline has passed or the respond phase is marked overdue.
+    While the clock is paused (waiting for material) the day that counts is the pause day.
+    """
+    due = respond_due(c, cal)
+    on = c.paused_on if c.paused_on is not None else today
+    if "respond" not in c.overdue and on <= due:
+        return None
+    return (
+        f"答复期限已于{due.isoformat()}届满，不能再批准延期（逾期记录保留）",
+        f"the respond deadline passed on {due.isoformat()}: an extension can no longer be approved "
+        "(the complaint stays overdue)",
+    )
 
 
 def review_due(c: Complaint, cal: WorkingCalendar) -> dt.date | None:

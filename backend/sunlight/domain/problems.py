@@ -14,7 +14,7 @@ class Problem:
     """One thing wrong with one field of one record.
 
     ``str(problem)`` gives the form operators read:
-    ``content/decisions/2025-q3.csv:118: credit_code: 统一社会信用代码校验位错误 / check digit is wrong (91310114MA1GT35X4C)``
+    ``content/decisions/2025-q3.csv:118: credit_code: 统一社会信用代码校验位错误 / check digit is wrong (91310114MA1GT35X1C)``
     """
 
     zh: str

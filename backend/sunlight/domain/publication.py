@@ -8,8 +8,9 @@ every loaded decision into exactly one of:
   ``status_reason`` dropped);
 - ``withdrawn``: once public, no longer: revoked (撤销), changed (变更), credit repaired
   (信用修复) or past its disclosure period (公示期满). Its permalink keeps a
-  :class:`WithdrawalNotice`: id, reason, date, decision kind, 文书号, office, decision date and,
-  for 变更, the id of the decision that replaces it. Never the party, the facts, the content,
+  :class:`WithdrawalNotice`: id, reason, date, decision kind, 文书号, office, decision date,
+  the takedown date when known (``sunlight.domain.withdrawals``) and, for 变更, the id of the
+  decision that replaces it. Never the party, the facts, the content,
   the amount or the free-text ``status_reason`` (which may name people);
 - ``held``: would be public, but its text contains a personal number (ID, phone, bank card)
   or what looks like the name of a person other than the party (a witness, an employee: found
@@ -119,6 +120,7 @@ class WithdrawalNotice:
     decided_on: dt.date
     superseded_by: str = ""  # for 变更: the public decision that replaces it
     period_until: dt.date | None = None  # for 公示期满: the last day of the period
+    withdrawn_on: dt.date | None = None  # 撤下日期: when it was taken down (None: not known)
 
     @property
     def title(self) -> str:
@@ -131,10 +133,14 @@ class WithdrawalNotice:
         if self.reason == "公示期满":  # the period's last day, not the first day it is gone
             last = _chinese_date(self.period_until or self.on - dt.timedelta(days=1))
             return f"该{self.kind}决定公示期已于{last}届满，依法不再公示。"
-        why = {"撤销": "决定已被撤销", "变更": "决定已被变更", "信用修复": "当事人已完成信用修复"}[
-            self.reason
-        ]
-        return f"因{why}，该{self.kind}决定已于{day}依法撤下。"
+        why = {
+            "撤销": "决定已于{}被撤销",
+            "变更": "决定已于{}被变更",
+            "信用修复": "当事人已于{}完成信用修复",
+        }[self.reason].format(day)
+        if self.withdrawn_on is None:  # the takedown date is not known: only the reason's date
+            return f"因{why}，该{self.kind}决定已依法撤下。"
+        return f"因{why}，该{self.kind}决定已于{_chinese_date(self.withdrawn_on)}依法撤下。"
 
 
 @dataclass(frozen=True)
@@ -344,6 +350,7 @@ def _one(d: Decision, p: Publisher) -> None:
                 decided_on=d.decided_on,
                 superseded_by=d.superseded_by if reason == "变更" else "",
                 period_until=period.until if reason == "公示期满" else None,
+                withdrawn_on=d.withdrawn_on,
             )
         )
         if d.status == "信用修复" and period.repair_from and d.status_on and d.status_on < period.repair_from:

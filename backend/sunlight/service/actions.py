@@ -14,7 +14,12 @@ from typing import Any
 
 from sunlight.domain import complaints as states
 from sunlight.domain.catalog import Catalog
-from sunlight.domain.complaint_deadlines import next_due, paused_working_days, review_window_end
+from sunlight.domain.complaint_deadlines import (
+    extension_refusal,
+    next_due,
+    paused_working_days,
+    review_window_end,
+)
 from sunlight.domain.complaints import AuditEvent, Complaint, apply, require
 from sunlight.domain.errors import Conflict, Forbidden, Invalid
 from sunlight.domain.problems import Problem
@@ -152,6 +157,9 @@ def act(
         _need(office == c.supervising_office)  # approved by the supervising office
         if c.extended_days:
             raise Conflict("每件投诉只能延期一次", "a complaint can be extended once only", "action")
+        refusal = extension_refusal(c, today, catalog.calendar)
+        if refusal:
+            raise Conflict(*refusal, "action")
         limit = catalog.settings.extension_max_days
         if not isinstance(action.days, int) or not 1 <= action.days <= limit:
             raise Invalid(

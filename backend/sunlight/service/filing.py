@@ -13,6 +13,7 @@ from dataclasses import asdict, replace
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaint_deadlines import accept_due, next_due, respond_due
 from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.domain.credit_code import normalise_credit_code
 from sunlight.domain.errors import Conflict, Invalid, NotFound
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import route
@@ -97,7 +98,7 @@ def _filed(catalog: Catalog, c: Complaint, code: str, created: bool) -> Filed:
 def _reporter(kind: str, values: dict[str, str]) -> dict[str, str]:
     if kind == "complaint":
         reporter = {k.split(".", 1)[1]: v for k, v in values.items() if k.startswith("reporter.")}
-        reporter["credit_code"] = reporter.get("credit_code", "").upper()
+        reporter["credit_code"] = normalise_credit_code(reporter.get("credit_code", ""))
         return reporter
     observer = values.get("observer", "")
     return {

@@ -15,7 +15,8 @@ class ComplianceGenerator(SectionGenerator):
         result = self.state.publication
         names = {o.id: o.name for o in self.content.offices}
         public_ids = {p.id for p in result.public} if result else set()
-        self.rows = compliance_rows(result.timings if result else [], names, public_ids)
+        late_withdrawals = self.state.extra("decisions").get("late_withdrawals", [])
+        self.rows = compliance_rows(result.timings if result else [], names, public_ids, late_withdrawals)
         self.totals = totals(self.rows)
         complaints = self.state.extra("compliance").get("complaints") or []
         self.complaints = complaints

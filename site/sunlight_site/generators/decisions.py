@@ -20,12 +20,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from sunlight.domain.publication import Publisher
+from sunlight.domain.withdrawals import late_withdrawals, takedown_dates
 
 from sunlight_site import decision_data, decision_pages, lookup, name_verdicts
 from sunlight_site.decision_cache import RenderKeys, theme_digest
 from sunlight_site.decision_parallel import default_workers
 from sunlight_site.generators.base import SectionGenerator
 from sunlight_site.output import OutputWriter
+from sunlight_site.withdrawal_memory import MEMORY_FILE, memory_text, read_memory
 from sunlight_site.writer import SiteWriter
 
 RECENT = 10
@@ -55,14 +57,29 @@ class DecisionsGenerator(SectionGenerator):
         )
         self.views = decision_pages.publish_views(content.decisions, publisher, self.pages)
         result = publisher.finish()
+        memory = read_memory(state.out_dir)
+        result.withdrawn = takedown_dates(
+            result.withdrawn,
+            remembered=memory.remembered,
+            public_before=memory.public_before,
+            today=self.today,
+        )
         state.record_publication(result)
         self.withdrawn = list(result.withdrawn)
+        late = late_withdrawals(
+            self.withdrawn, state.calendar, content.agency.publication.withdrawal_working_days
+        )
+        state.record_late_withdrawals(late, unknown=sum(n.withdrawn_on is None for n in self.withdrawn))
         names = {o.id: o.name for o in content.offices}
         self.groups = decision_pages.groups(self.views, names)
         shared = state.extra("decisions")
         self.lookup_digits = lookup.digits_for(len(self.views))
         shared.update(
-            views=self.views, groups=self.groups, withdrawn=self.withdrawn, lookup_digits=self.lookup_digits
+            views=self.views,
+            groups=self.groups,
+            withdrawn=self.withdrawn,
+            lookup_digits=self.lookup_digits,
+            late_withdrawals=late,
         )
         state.extra("home")["latest_decisions"] = self.views[:RECENT]
         recent = decision_pages.recent_by_office(self.views, RECENT)
@@ -98,6 +115,7 @@ class DecisionsGenerator(SectionGenerator):
         writer.absorb(self.page_writer)
         self.keys.save(writer)
         self.names.save(writer)
+        writer.write_text(MEMORY_FILE, memory_text((v.id for v in self.views), self.withdrawn))
 
 
 GENERATORS = [DecisionsGenerator]

@@ -157,3 +157,24 @@ def test_json_with_charset_is_accepted(api) -> None:  # type: ignore[no-untyped-
         "POST", "/api/complaints", raw=raw, headers={"content-type": "application/json; charset=utf-8"}
     )
     assert response.status_code == 201, response.body
+
+
+def test_an_extension_after_the_deadline_is_a_409_in_the_error_shape(api, wiring) -> None:  # type: ignore[no-untyped-def]
+    filed = api.post("/api/complaints", complaint()).json
+    path = f"/api/complaints/{filed['tracking_no']}"
+    handling = _staff(wiring, "supervision")
+    accepted = api.post(f"{path}/actions", {"action": "accept"}, headers=handling)
+    due = dt.date.fromisoformat(accepted.json["respond_due"])
+    supervising = _staff(wiring, wiring.service.store.get_complaint(filed["tracking_no"]).supervising_office)
+    wiring.clock = fixed_clock(dt.datetime.combine(due + dt.timedelta(days=1), dt.time(10), NOW.tzinfo))
+    refused = api.post(
+        f"{path}/actions", {"action": "extend", "days": 5, "reason": "案情复杂"}, headers=supervising
+    )
+    assert refused.status_code == 409, refused.body
+    error = json.loads(refused.body)["error"]
+    assert error["code"] == "conflict" and error["field"] == "action"
+    assert (
+        due.isoformat() in error["message"] and "延期" in error["message"] and "extension" in error["message"]
+    )
+    detail = api.get(path, headers=handling).json
+    assert detail["respond_due"] == due.isoformat()

@@ -228,3 +228,20 @@ def test_an_action_racing_a_timer_is_read_again_and_applied(service: ComplaintSe
         store.transact = original  # type: ignore[method-assign]
     assert raced and view.status == "accepted"
     assert [e.action for e in view.trail] == ["filed", "overdue", "chase", "accept"]
+
+
+def test_an_extension_after_the_respond_deadline_is_refused(service: ComplaintService) -> None:
+    """Accepted Monday 2026-03-02: 15 working days end on 2026-03-23 (no holiday in March 2026)."""
+    filed = service.file_complaint(command(occurred_on="2026-03-01"), None, at(2026, 3, 2))
+    east, sup = staff(service, "brigade-east"), staff(service, "supervision")
+    accepted = service.act(east, filed.tracking_no, StaffAction("accept"), at(2026, 3, 2))
+    assert accepted.respond_due == dt.date(2026, 3, 23)
+    service.tick(at(2026, 3, 24))  # the timer marks the complaint overdue
+    with pytest.raises(Conflict) as refused:
+        service.act(
+            sup, filed.tracking_no, StaffAction("extend", days=10, reason="案情复杂"), at(2026, 3, 24)
+        )
+    assert "2026-03-23" in refused.value.zh and "2026-03-23" in refused.value.en
+    after = service.store.get_complaint(filed.tracking_no)
+    assert after is not None and after.extended_days == 0 and "respond" in after.overdue
+    assert respond_due(after, service.catalog.calendar) == dt.date(2026, 3, 23)
