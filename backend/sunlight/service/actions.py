@@ -15,7 +15,7 @@ from typing import Any
 from sunlight.domain import complaints as states
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaint_deadlines import next_due, paused_working_days, review_window_end
-from sunlight.domain.complaints import AuditEvent, Complaint, apply, require
+from sunlight.domain.complaints import AuditEvent, Complaint, apply, event_time, require
 from sunlight.domain.errors import Conflict, Forbidden, Invalid
 from sunlight.domain.oversight import extension_approver, no_independent_office, review_office_for
 from sunlight.domain.problems import Problem
@@ -77,7 +77,7 @@ def save(
     """Write ``new`` on condition that ``old.version`` is still current, with its events and messages
     (and its next timer day, counting the timers ``extra`` marks fired)."""
     version = old.version + 1
-    new = replace(new, version=version)
+    new = replace(new, version=version, last_event_at=now)
     fired = [op.key for op in extra if isinstance(op, MarkTimerFired)]
     ops: list[WriteOp] = [*extra, PutComplaint(new, old.version, timer_on(store, catalog, new, now, fired))]
     ops += [
@@ -127,6 +127,7 @@ def act(
                 )
             ]
         )
+    now = event_time(c, now)  # never before the complaint's last event, whatever the clock says
     office, today = account.office, local_date(now)
     actor = f"staff:{office}:{account.id}"
     handling = office == c.handling_office
@@ -223,6 +224,7 @@ def rate(
             ]
         )
     comment = _text(comment, "comment", MAX_COMMENT, required=False)
+    now = event_time(c, now)  # never before the complaint's last event, whatever the clock says
     today = local_date(now)
     events: list[Event] = [("reporter", "rate", {"rating": rating, "comment": comment})]
     messages: list[WriteOp] = []
