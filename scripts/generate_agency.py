@@ -93,6 +93,7 @@ def offices_yaml(squads: list[tuple[str, str, list[str]]]) -> str:
         "- {id: supervision, name: 勤务监督科, kind: division, parent: bureau, roles: [supervision], email: sup@agency.example}",
         "- {id: legal, name: 政策法规科, kind: division, parent: bureau, roles: [legal_review]}",
         "- {id: cases, name: 案件管理中心, kind: division, parent: bureau, roles: [complaints_intake]}",
+        "- {id: sfj-supervision, name: 合成区司法局行政执法监督科, kind: external, roles: [supervision], email: jd@sfj.agency.example}",
         "- {id: brigade-1, name: 第一执法大队, kind: brigade, parent: bureau, roles: [enforcement], streets: ["
         + ", ".join(STREETS[:5])
         + "]}",

@@ -19,7 +19,12 @@ from sunlight.store.base import StoreError
 
 def _add(kind: str, args: argparse.Namespace) -> int:
     try:
-        wiring = bootstrap.bootstrap(bootstrap.Config.from_environment(data_dir=args.data))
+        config = bootstrap.Config.from_environment(data_dir=args.data)
+        problem = "" if config.dynamodb_table else bootstrap.data_dir_problem(config, create=False)
+        if problem:
+            print(f"sunlight {kind}: {problem}", file=sys.stderr)
+            return 2
+        wiring = bootstrap.bootstrap(config)
     except (CatalogError, ClockError, ValueError) as exc:
         print(
             f"sunlight {kind}: 无法启动 / cannot start (build the site into --data first):\n{exc}",
@@ -35,7 +40,10 @@ def _add(kind: str, args: argparse.Namespace) -> int:
         print(f"sunlight {kind} add: {where}{exc.message}", file=sys.stderr)
         return 1
     except StoreError as exc:
-        print(f"sunlight {kind} add: 无法访问存储 / cannot use the store: {exc}", file=sys.stderr)
+        print(
+            f"sunlight {kind} add: 无法访问存储 / cannot use the store ({bootstrap.store_name(config)}): {exc}",
+            file=sys.stderr,
+        )
         return 2
     finally:
         wiring.close()

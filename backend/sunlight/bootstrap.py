@@ -23,6 +23,7 @@ install it with :func:`install`.
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -111,6 +112,34 @@ class Wiring:
 
     def close(self) -> None:
         self.service.store.close()
+
+
+def store_name(config: Config) -> str:
+    """The store ``config`` names, for messages: ``SQLite <file>`` or ``DynamoDB table <name>``."""
+    table = config.dynamodb_table
+    return f"DynamoDB table {table}" if table else f"SQLite {config.data_dir / STORE_FILE}"
+
+
+def data_dir_problem(config: Config, *, create: bool) -> str:
+    """Why the data directory cannot be used ("" when it can): it must be a directory (made when
+    ``create``, as ``sunlight serve`` does) in which a file can be written. Names the directory and
+    the store, so that a start-up failure says what is wrong rather than where it surfaced."""
+    path = config.data_dir
+    try:
+        store = store_name(config)
+    except ValueError:
+        store = "SQLite"
+    kept = f"(存储 / store: {store}; 目录 / catalog: {config.catalog_path})"
+    try:
+        if create:
+            path.mkdir(parents=True, exist_ok=True)
+        elif not path.is_dir():
+            return f"数据目录不存在 / the data directory does not exist: {path} {kept}"
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".sunlight-write-test-"):
+            pass
+    except OSError as exc:
+        return f"数据目录不可用 / the data directory cannot be used: {path} {kept}: {exc.strerror or exc}"
+    return ""
 
 
 def open_store(config: Config) -> Store:

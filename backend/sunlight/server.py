@@ -152,6 +152,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"sunlight serve: {exc}", file=sys.stderr)
         return 2
     site_dir = config.data_dir / "site"
+    problem = bootstrap.data_dir_problem(config, create=True)  # the site and the SQLite store go there
+    if problem:
+        print(f"sunlight serve: {problem}", file=sys.stderr)
+        return 2
     try:
         from sunlight_site.build import BuildError
 
@@ -176,7 +180,10 @@ def run(args: argparse.Namespace) -> int:
             print(bootstrap.init_store(config), flush=True)
         wiring = bootstrap.bootstrap(config)
     except StoreError as exc:
-        print(f"sunlight serve: 无法打开存储 / cannot open the store: {exc}", file=sys.stderr)
+        print(
+            f"sunlight serve: 无法打开存储 / cannot open the store ({bootstrap.store_name(config)}): {exc}",
+            file=sys.stderr,
+        )
         return 2
     except CatalogError as exc:
         print(f"sunlight serve: 无法读取目录 / cannot load the catalog:\n{exc}", file=sys.stderr)

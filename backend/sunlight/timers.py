@@ -73,6 +73,10 @@ class TimerLoop(threading.Thread):
 def run(args: argparse.Namespace) -> int:
     try:
         config = bootstrap.Config.from_environment(data_dir=args.data, now=args.now)
+        problem = "" if config.dynamodb_table else bootstrap.data_dir_problem(config, create=False)
+        if problem:
+            print(f"sunlight tick: {problem}", file=sys.stderr)
+            return 2
         wiring = bootstrap.bootstrap(config)
     except (ClockError, ValueError) as exc:
         print(f"sunlight tick: {exc}", file=sys.stderr)
@@ -86,7 +90,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = run_once(wiring)
     except StoreError as exc:
-        print(f"sunlight tick: 无法访问存储 / cannot use the store: {exc}", file=sys.stderr)
+        print(
+            f"sunlight tick: 无法访问存储 / cannot use the store ({bootstrap.store_name(config)}): {exc}",
+            file=sys.stderr,
+        )
         return 2
     finally:
         wiring.close()

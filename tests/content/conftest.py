@@ -21,6 +21,7 @@ police_record: 测公网安备00000000000000号
 - {id: bureau, name: 测试区城管执法局, kind: bureau}
 - {id: supervision, name: 勤务监督科, kind: division, parent: bureau, roles: [supervision]}
 - {id: squad, name: 东湖中队, kind: squad, parent: bureau, streets: [东湖街道], roles: [enforcement]}
+- {id: sfj, name: 测试区司法局行政执法监督科, kind: external, roles: [supervision], email: jd@sfj.example}
 """,
     "flowcharts/general.yaml": """\
 id: general

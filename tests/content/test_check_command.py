@@ -49,7 +49,7 @@ def test_broken_content_fails_with_every_problem(minimal: Path) -> None:
     result = check(minimal, "--today", "2025-06-01")
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert "content/offices.yaml:4: parent: 上级机构不存在 / parent office does not exist (nowhere)" in lines
+    assert "content/offices.yaml:5: parent: 上级机构不存在 / parent office does not exist (nowhere)" in lines
     assert "content/calendar.yaml:1: holidays: 日期不存在 / no such date (2025/2/30)" in lines
     assert "content/notices/n.md:1: Date: 通知公告须填写日期(Date) / a notice needs a Date" in lines
     assert lines[-1].startswith("sunlight check content: 3 个错误") and "3 errors" in lines[-1]
@@ -71,3 +71,47 @@ def test_minimal_content_passes_and_bad_today_is_refused(minimal: Path) -> None:
     assert check(minimal, "--today", "2025-06-01").returncode == 0
     refused = check(minimal, "--today", "someday")
     assert refused.returncode == 2 and "--today" in refused.stderr
+
+
+def test_an_agency_without_an_independent_supervisor_is_warned(minimal: Path) -> None:
+    # the minimal agency without its external office: everything goes to its supervision office; a
+    # complaint about the bureau stays with it (nobody above it may approve its extension), one about
+    # it goes to the bureau (ditto)
+    offices = (minimal / "offices.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    write_content(
+        minimal, {"offices.yaml": "".join(line for line in offices if "kind: external" not in line)}
+    )
+    result = check(minimal, "--today", "2025-06-01")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    warnings = [line for line in lines if "no independent supervisor" in line]
+    assert [w.split(": ", 1)[0] for w in warnings] == ["content/offices.yaml:1", "content/offices.yaml:2"]
+    assert "本局没有独立的监督机构:对 bureau 的投诉由 supervision 办理" in warnings[0]
+    assert "complaints about supervision are handled by bureau" in warnings[1]
+    assert "kind: external" in warnings[0]
+
+
+def test_an_external_office_ends_the_warning_and_is_checked(minimal: Path) -> None:
+    offices = (minimal / "offices.yaml").read_text(encoding="utf-8")
+    assert "kind: external" in offices
+    result = check(minimal, "--today", "2025-06-01")
+    assert result.returncode == 0, result.stderr
+    assert "independent supervisor" not in result.stderr
+    assert "0 warnings" in result.stderr.strip().splitlines()[-1]
+    offices = "".join(line for line in offices.splitlines(keepends=True) if "kind: external" not in line)
+    bad = "- {id: sfj, name: 测试区司法局, kind: external, parent: bureau}\n- {id: x, name: 乙, kind: squad, parent: sfj}\n"
+    write_content(minimal, {"offices.yaml": offices + bad})
+    lines = check(minimal, "--today", "2025-06-01").stderr.strip().splitlines()
+    assert (
+        "content/offices.yaml:4: parent: 外部监督机构不得有上级机构 / an external office has no parent (bureau)"
+        in lines
+    )
+    assert any("roles: 外部监督机构须承担监督(supervision)职能" in line for line in lines)
+    assert any(
+        "email: 外部监督机构须有电子邮箱 / an external office needs an e-mail address" in line
+        for line in lines
+    )
+    assert (
+        "content/offices.yaml:5: parent: 外部监督机构不能作为上级机构 / an external office cannot be a parent (sfj)"
+        in lines
+    )

@@ -21,7 +21,7 @@ def messages(root: Path) -> list[str]:
 def test_minimal_content_loads_clean(minimal: Path) -> None:
     content, problems = load_content(minimal)
     assert [str(p) for p in problems.items] == []
-    assert [o.id for o in content.offices] == ["bureau", "supervision", "squad"]
+    assert [o.id for o in content.offices] == ["bureau", "supervision", "squad", "sfj"]
     assert content.powers[0].basis[0].law == "《城市市容和环境卫生管理条例》"
     assert content.personnel[0].office == "squad"  # given by name, resolved to the id
     assert content.personnel[0].line == 2
@@ -69,25 +69,25 @@ def test_agency_typos_and_missing_fields(minimal: Path) -> None:
 
 def test_offices_parents_cycles_duplicates(minimal: Path) -> None:
     offices = (minimal / "offices.yaml").read_text(encoding="utf-8") + (
-        "- {id: a, name: 甲, kind: squad, parent: b}\n"  # line 4
-        "- {id: b, name: 乙, kind: squad, parent: a}\n"  # line 5
-        "- {id: squad, name: 丙, kind: team, parent: nowhere, roles: [boss]}\n"  # line 6
-        "- {id: Bad_Id, name: 丁, kind: squad, parent: bureau}\n"  # line 7
+        "- {id: a, name: 甲, kind: squad, parent: b}\n"  # line 5
+        "- {id: b, name: 乙, kind: squad, parent: a}\n"  # line 6
+        "- {id: squad, name: 丙, kind: team, parent: nowhere, roles: [boss]}\n"  # line 7
+        "- {id: Bad_Id, name: 丁, kind: squad, parent: bureau}\n"  # line 8
     )
     write_content(minimal, {"offices.yaml": offices})
     got = messages(minimal)
     assert any(
-        m.startswith("content/offices.yaml:4: parent: 上级机构形成循环 / parent offices form a cycle")
+        m.startswith("content/offices.yaml:5: parent: 上级机构形成循环 / parent offices form a cycle")
         for m in got
     )
-    assert "content/offices.yaml:6: parent: 上级机构不存在 / parent office does not exist (nowhere)" in got
+    assert "content/offices.yaml:7: parent: 上级机构不存在 / parent office does not exist (nowhere)" in got
     assert any(
-        m.startswith("content/offices.yaml:6: id: 机构编号重复") and "content/offices.yaml:3" in m
+        m.startswith("content/offices.yaml:7: id: 机构编号重复") and "content/offices.yaml:3" in m
         for m in got
     )
-    assert any(m.startswith("content/offices.yaml:6: kind: 取值无效") for m in got)
-    assert any(m.startswith("content/offices.yaml:6: roles: 职能无效") and "(boss)" in m for m in got)
-    assert any(m.startswith("content/offices.yaml:7: id: 编号应为小写英文字母") for m in got)
+    assert any(m.startswith("content/offices.yaml:7: kind: 取值无效") for m in got)
+    assert any(m.startswith("content/offices.yaml:7: roles: 职能无效") and "(boss)" in m for m in got)
+    assert any(m.startswith("content/offices.yaml:8: id: 编号应为小写英文字母") for m in got)
 
 
 def test_power_problems(minimal: Path) -> None:

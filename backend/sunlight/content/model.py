@@ -24,7 +24,8 @@ POWER_TYPES = (
     "行政裁决",
     "其他",
 )
-OFFICE_KINDS = ("bureau", "division", "brigade", "squad", "street")
+OFFICE_KINDS = ("bureau", "division", "brigade", "squad", "street", "external")
+EXTERNAL_KIND = "external"  # a supervisor outside the agency's tree (e.g. the district 司法局)
 OFFICE_ROLES = ("supervision", "legal_review", "complaints_intake", "enforcement")
 DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
 PARTY_TYPES = ("法人", "非法人组织", "个体工商户", "自然人")

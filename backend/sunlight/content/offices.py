@@ -1,4 +1,5 @@
-"""``offices.yaml``: the agency's offices as a tree (bureau, divisions, brigades, squads)."""
+"""``offices.yaml``: the agency's offices as a tree (bureau, divisions, brigades, squads), and the
+supervisors outside it (kind ``external``: no parent, role ``supervision``, an e-mail address)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from pathlib import Path
 
 from sunlight.content.fields import Fields, check_unique, items_of, source_name
-from sunlight.content.model import OFFICE_KINDS, OFFICE_ROLES, Office
+from sunlight.content.model import EXTERNAL_KIND, OFFICE_KINDS, OFFICE_ROLES, Office
 from sunlight.content.yamlfile import load_required_yaml
 from sunlight.domain.problems import Problem, Problems
 
@@ -67,11 +68,13 @@ def _office(item: dict[str, object], name: str, problems: Problems) -> Office:
 
 
 def check_offices(offices: list[Office], problems: Problems) -> None:
-    """Unique ids and names; parents exist; the tree has one root and no cycle."""
+    """Unique ids and names; parents exist; the tree has one root and no cycle; external offices
+    stand outside it."""
     check_unique(offices, "id", problems, zh_what="机构编号", en_what="office id")
     check_unique(offices, "name", problems, zh_what="机构名称", en_what="office name")
     by_id = {o.id: o for o in offices if o.id}
-    roots = [o for o in offices if o.parent is None]
+    check_external(offices, by_id, problems)
+    roots = [o for o in offices if o.parent is None and o.kind != EXTERNAL_KIND]
     if offices and len(roots) != 1:
         where = roots[1] if len(roots) > 1 else offices[0]
         problems.add(
@@ -130,3 +133,33 @@ def check_offices(offices: list[Office], problems: Problems) -> None:
                 field="roles",
             )
         )
+
+
+def check_external(offices: list[Office], by_id: dict[str, Office], problems: Problems) -> None:
+    """An external office has no parent and is no office's parent, supervises, and has an e-mail."""
+    for office in offices:
+        if office.kind == EXTERNAL_KIND:
+            checks = (
+                (office.parent is not None, "parent", "外部监督机构不得有上级机构", "an external office has no parent"),
+                ("supervision" not in office.roles, "roles", "外部监督机构须承担监督(supervision)职能",
+                 "an external office needs the supervision role"),
+                (not office.email, "email", "外部监督机构须有电子邮箱", "an external office needs an e-mail address"),
+            )  # fmt: skip
+            for failed, field, zh, en in checks:
+                if failed:
+                    value = office.parent if field == "parent" else ""
+                    where = {"file": office.source, "line": office.line_of(field), "field": field}
+                    problems.add(Problem(zh, en, value=value, record_id=office.id, **where))
+        parent = by_id.get(office.parent or "")
+        if parent is not None and parent.kind == EXTERNAL_KIND:
+            problems.add(
+                Problem(
+                    "外部监督机构不能作为上级机构",
+                    "an external office cannot be a parent",
+                    file=office.source,
+                    line=office.line,
+                    field="parent",
+                    value=office.parent,
+                    record_id=office.id,
+                )
+            )

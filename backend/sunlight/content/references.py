@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from sunlight.content.fields import check_unique
 from sunlight.content.model import Content, Office, Where
+from sunlight.content.oversight import check_oversight
 from sunlight.domain.problems import Problem, Problems
 
 
@@ -134,6 +135,8 @@ def check_references(content: Content, problems: Problems) -> None:
                 )
 
     check_routing(content, problems, streets=streets, power_codes=power_codes)
+    if not problems.errors:
+        check_oversight(content, problems)
 
 
 def check_routing(content: Content, problems: Problems, *, streets: set[str], power_codes: set[str]) -> None:

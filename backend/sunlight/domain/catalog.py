@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sunlight.domain.calendar import WorkingCalendar
 
 SUPERVISION = "supervision"
+EXTERNAL = "external"  # an office outside the agency's tree (e.g. the district 司法局's 行政执法监督)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,10 @@ class OfficeInfo:
     email: str = ""
     webhook: str = ""
     phone: str = ""
+
+    @property
+    def is_external(self) -> bool:
+        return self.kind == EXTERNAL
 
 
 @dataclass(frozen=True)
@@ -108,9 +113,18 @@ class Catalog:
             if office.kind == "bureau":
                 return office
         for office in self.offices.values():
-            if not office.parent:
+            if not office.parent and not office.is_external:
                 return office
         return None
 
     def supervision_offices(self) -> list[OfficeInfo]:
-        return [o for o in self.offices.values() if SUPERVISION in o.roles]
+        """The agency's own offices with the ``supervision`` role (external ones not included)."""
+        return [o for o in self.offices.values() if SUPERVISION in o.roles and not o.is_external]
+
+    def external_offices(self) -> list[OfficeInfo]:
+        """Supervisors outside the agency (kind ``external``, role ``supervision``)."""
+        return [o for o in self.offices.values() if o.is_external and SUPERVISION in o.roles]
+
+    def is_external(self, office_id: str) -> bool:
+        office = self.offices.get(office_id)
+        return office is not None and office.is_external

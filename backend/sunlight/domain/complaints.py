@@ -68,6 +68,7 @@ ACTION_LABELS = {
     "note": "内部备注",
     "rate": "已评价",
     "review_opened": "已启动复核",
+    "review_unavailable": "无独立复核单位,未启动复核",
     "review_respond": "复核已答复",
     "close": "已办结",
     "remind": "临期提醒",
@@ -88,6 +89,7 @@ PUBLIC_ACTIONS = frozenset(
         "respond",
         "rate",
         "review_opened",
+        "review_unavailable",
         "review_respond",
         "close",
         "overdue",
@@ -133,6 +135,7 @@ class Complaint:
     escalated_to: str = ""  # the office an escalation (督办) went to: it may see the case, not the reporter
     observer: str = ""  # account id of an observer who filed feedback
     next_due: dt.date | None = None  # the running deadline, kept for inbox ordering
+    last_event_at: dt.datetime | None = None  # the time of its latest audit event (see ``event_time``)
     version: int = 0
 
     @property
@@ -164,6 +167,28 @@ class AuditEvent:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
+def event_time(complaint: Complaint, now: dt.datetime) -> dt.datetime:
+    """The time to record an event of ``complaint`` at: ``now``, raised to the complaint's last event
+    when the clock is behind it (data written with a clock ahead, or ``tick --now`` in the past).
+
+    No event is ever earlier than the one before it, so a date derived from it (the day of
+    acceptance, hence the respond deadline) never falls before the filing. Records written before
+    ``last_event_at`` existed count their own times (filed, accepted, responded, rated, closed)."""
+    times = [
+        t
+        for t in (
+            complaint.last_event_at,
+            complaint.filed_at,
+            complaint.accepted_at,
+            complaint.responded_at,
+            complaint.rated_at,
+            complaint.closed_at,
+        )
+        if t is not None
+    ]
+    return max([now, *times])
+
+
 def require(complaint: Complaint, action: str) -> None:
     """Raise ``Conflict`` when ``action`` is not allowed in the complaint's state."""
     allowed, _ = TRANSITIONS[action]
@@ -186,7 +211,7 @@ def apply(complaint: Complaint, action: str, **changes: Any) -> Complaint:
 
 # --- (de)serialisation for stores ---------------------------------------------------------------
 
-_DATETIMES = {"filed_at", "accepted_at", "responded_at", "rated_at", "closed_at"}
+_DATETIMES = {"filed_at", "accepted_at", "responded_at", "rated_at", "closed_at", "last_event_at"}
 _DATES = {"filed_on", "accepted_on", "paused_on", "responded_on", "review_opened_on", "next_due"}
 
 

@@ -115,7 +115,8 @@ class _Checker:
             )
 
     def about(self, catalog: Catalog, today: dt.date, need_place: bool) -> None:
-        office = self.known("office", catalog.offices, "被投诉单位不存在", "unknown office")
+        agency = {k for k, o in catalog.offices.items() if not o.is_external}  # not the external supervisors
+        office = self.known("office", agency, "被投诉单位不存在", "unknown office")
         street = self.known("street", catalog.streets, "街道(镇)不存在", "unknown street")
         self.known("power_code", catalog.powers, "事项编码不存在", "unknown power code")
         if catalog.decisions:

@@ -6,8 +6,11 @@ For the running deadline ``due`` of a phase (accept, respond, review):
 | --- | --- | --- |
 | ``remind`` | ``remind_before_days`` working days before ``due`` (only while not yet due, and only when that day lies after the phase started) | the handling (or review) office |
 | ``overdue`` | the day after ``due``: marks the complaint overdue | the handling (or review) office |
-| ``chase`` (催办) | the working day after ``due`` | the supervising office |
-| ``escalate`` | ``escalate_after_overdue_days`` working days after ``due`` | the bureau |
+| ``chase`` (催办) | the working day after ``due`` | the supervising office (``oversight.chase_office``) |
+| ``escalate`` | ``escalate_after_overdue_days`` working days after ``due`` | the bureau (``oversight.escalation_office``) |
+
+Neither goes to the late office itself nor to the handler: with no independent office left, the
+event is not scheduled (the overdue mark still is).
 
 and ``close`` when the review window after a response has passed. The key
 ``<tracking_no>/<phase>/<due>/<event>`` changes when the deadline moves (pause, extension), so a
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaint_deadlines import current_clock
 from sunlight.domain.complaints import Complaint
-from sunlight.domain.routing import overseer_of
+from sunlight.domain.oversight import chase_office, escalation_office
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,6 @@ class TimerEvent:
     due: dt.date
     fire_on: dt.date
     office: str  # the office to notify ("" for close)
-
-
-def escalation_office(catalog: Catalog, c: Complaint) -> str:
-    """The bureau, unless the complaint is about the bureau: then whoever oversees the supervising office."""
-    bureau = catalog.bureau()
-    about = c.about_office
-    if bureau is not None and not catalog.in_conflict(bureau.id, about):
-        return bureau.id
-    return overseer_of(catalog, c.supervising_office, excluded=about) or c.supervising_office
 
 
 def schedule(c: Complaint, catalog: Catalog) -> list[TimerEvent]:
@@ -57,27 +51,22 @@ def schedule(c: Complaint, catalog: Catalog) -> list[TimerEvent]:
     if clock.phase == "close":
         return [TimerEvent(f"{prefix}/close", "close", "close", clock.due, day_after, "")]
     acting = c.review_office if clock.phase == "review" and c.review_office else c.handling_office
-    supervisor = c.supervising_office
-    if clock.phase == "review":
-        supervisor = overseer_of(catalog, acting, excluded=c.about_office) or c.supervising_office
     events: list[TimerEvent] = []
     remind_on = cal.subtract_working_days(clock.due, c.remind_before_days)
     if c.remind_before_days > 0 and remind_on > clock.started_on:
         events.append(TimerEvent(f"{prefix}/remind", "remind", clock.phase, clock.due, remind_on, acting))
     events.append(TimerEvent(f"{prefix}/overdue", "overdue", clock.phase, clock.due, day_after, acting))
-    chase_on = max(cal.next_working_day(clock.due), day_after)
-    events.append(TimerEvent(f"{prefix}/chase", "chase", clock.phase, clock.due, chase_on, supervisor))
-    escalate_on = max(cal.add_working_days(clock.due, settings.escalate_after_overdue_days), day_after)
-    events.append(
-        TimerEvent(
-            f"{prefix}/escalate",
-            "escalate",
-            clock.phase,
-            clock.due,
-            escalate_on,
-            escalation_office(catalog, c),
+    # 催办 and 督办 go to an office independent of the late one; with none left they are not sent.
+    supervisor = chase_office(catalog, c, acting)
+    if supervisor:
+        chase_on = max(cal.next_working_day(clock.due), day_after)
+        events.append(TimerEvent(f"{prefix}/chase", "chase", clock.phase, clock.due, chase_on, supervisor))
+    escalate_to = escalation_office(catalog, c, acting)
+    if escalate_to:
+        escalate_on = max(cal.add_working_days(clock.due, settings.escalate_after_overdue_days), day_after)
+        events.append(
+            TimerEvent(f"{prefix}/escalate", "escalate", clock.phase, clock.due, escalate_on, escalate_to)
         )
-    )
     return events
 
 

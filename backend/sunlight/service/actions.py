@@ -20,8 +20,9 @@ from sunlight.domain.complaint_deadlines import (
     paused_working_days,
     review_window_end,
 )
-from sunlight.domain.complaints import AuditEvent, Complaint, apply, require
+from sunlight.domain.complaints import AuditEvent, Complaint, apply, event_time, require
 from sunlight.domain.errors import Conflict, Forbidden, Invalid
+from sunlight.domain.oversight import extension_approver, no_independent_office, review_office_for
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import overseer_of, transfer_target_problem
 from sunlight.domain.timers import next_timer_on
@@ -81,7 +82,7 @@ def save(
     """Write ``new`` on condition that ``old.version`` is still current, with its events and messages
     (and its next timer day, counting the timers ``extra`` marks fired)."""
     version = old.version + 1
-    new = replace(new, version=version)
+    new = replace(new, version=version, last_event_at=now)
     fired = [op.key for op in extra if isinstance(op, MarkTimerFired)]
     ops: list[WriteOp] = [*extra, PutComplaint(new, old.version, timer_on(store, catalog, new, now, fired))]
     ops += [
@@ -131,6 +132,7 @@ def act(
                 )
             ]
         )
+    now = event_time(c, now)  # never before the complaint's last event, whatever the clock says
     office, today = account.office, local_date(now)
     actor = f"staff:{office}:{account.id}"
     handling = office == c.handling_office
@@ -154,7 +156,10 @@ def act(
             catalog, action.to_office, "transfer", key, settle(catalog, new), now, f"转办理由:{reason}"
         )
     elif name == "extend":
-        _need(office == c.supervising_office)  # approved by the supervising office
+        approver = extension_approver(c)  # the supervising office, never the handler itself
+        if not approver and office == c.handling_office:
+            raise no_independent_office("批准延期", "approve an extension")
+        _need(office == approver)
         if c.extended_days:
             raise Conflict("每件投诉只能延期一次", "a complaint can be extended once only", "action")
         refusal = extension_refusal(c, today, catalog.calendar)
@@ -192,6 +197,8 @@ def act(
         text = _text(action.text, "text")
         if c.status == states.UNDER_REVIEW:
             _need(office == c.review_office)
+            if office == c.handling_office:  # a review left with the handler by data written before
+                raise no_independent_office("复核本单位的答复", "review its own answer")
             new = apply(c, name, status=states.CLOSED, review_response=text, closed_at=now)
             events = [(actor, "review_respond", {"text": text}), ("system", "close", {})]
             messages += reporter_message(catalog, new, "review_response", key, text, now)
@@ -225,15 +232,20 @@ def rate(
             ]
         )
     comment = _text(comment, "comment", MAX_COMMENT, required=False)
+    now = event_time(c, now)  # never before the complaint's last event, whatever the clock says
     today = local_date(now)
     events: list[Event] = [("reporter", "rate", {"rating": rating, "comment": comment})]
     messages: list[WriteOp] = []
     window_end = review_window_end(c, catalog.settings, catalog.calendar)
     new = replace(c, rating=rating, rating_comment=comment, rated_at=now, status=states.RATED)
-    if rating == states.UNSATISFIED and (window_end is None or today <= window_end):
-        reviewer = c.supervising_office
-        if reviewer == c.handling_office:
-            reviewer = overseer_of(catalog, c.handling_office, excluded=c.about_office) or reviewer
+    reviewer = review_office_for(catalog, c)  # never the handler itself
+    in_time = window_end is None or today <= window_end
+    if rating == states.UNSATISFIED and in_time and not reviewer:
+        # The rating stands; the reporter's timeline says why no review opens.
+        events.append(
+            ("system", "review_unavailable", {"reason": no_independent_office("复核", "review").message})
+        )
+    elif rating == states.UNSATISFIED and in_time:
         new = replace(
             new,
             status=states.UNDER_REVIEW,

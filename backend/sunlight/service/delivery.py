@@ -16,11 +16,11 @@ from dataclasses import replace
 
 from sunlight.domain import complaints as states
 from sunlight.domain.catalog import Catalog
-from sunlight.domain.complaints import Complaint
+from sunlight.domain.complaints import Complaint, event_time
 from sunlight.domain.errors import Conflict
 from sunlight.domain.timers import TimerEvent, due_events
 from sunlight.service.actions import save, settle, timer_on
-from sunlight.service.clock import local_date
+from sunlight.service.clock import SHANGHAI, local_date
 from sunlight.service.notices import deadline_text, office_messages
 from sunlight.service.outbox import Channel, DeliveryError, OutboundMessage
 from sunlight.service.results import DeliveryResult, TickResult
@@ -32,6 +32,8 @@ BACKOFF_FIRST_SECONDS = 60
 BACKOFF_MAX_SECONDS = 3600
 UNCONFIGURED_RETRY_SECONDS = 300
 MAX_ROUNDS = 20
+# Two ticks at once (the serve loop and a cron `sunlight tick`) may be a little out of order.
+CLOCK_TOLERANCE = dt.timedelta(seconds=60)
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -41,6 +43,7 @@ def backoff(attempts: int) -> dt.timedelta:
 
 def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: dt.datetime) -> int:
     """Fire one event; the number of messages enqueued."""
+    now = event_time(c, now)  # never before the complaint's last event, whatever the clock says
     detail = {"phase": event.phase, "due": event.due.isoformat(), "office": event.office}
     new = c
     messages: list[WriteOp] = []
@@ -73,10 +76,25 @@ def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: 
     return len(messages)
 
 
+def clock_behind(mark: dt.datetime | None, now: dt.datetime) -> tuple[str, ...]:
+    """A warning when ``now`` is more than ``CLOCK_TOLERANCE`` behind the latest tick ``mark``."""
+    if mark is None or now >= mark - CLOCK_TOLERANCE:
+        return ()
+    shown, seen = now.astimezone(SHANGHAI).isoformat(), mark.astimezone(SHANGHAI).isoformat()
+    return (
+        f"时钟早于上次定时任务运行时间({seen}):现在是 {shown},新事件的时间将不早于各投诉的最后一个事件"
+        f" / the clock is behind the last tick ({seen}): now is {shown}; new events are recorded no earlier"
+        " than each complaint's last one",
+    )
+
+
 def tick(store: Store, catalog: Catalog, now: dt.datetime) -> TickResult:
     """Fire the events of the complaints whose next timer day has come (the store's sparse index:
     complaints with nothing due are not read)."""
     today = local_date(now)
+    clock_warnings = clock_behind(store.advance_clock(now), now)
+    for warning in clock_warnings:
+        log.warning(warning)
     fired: list[str] = []
     enqueued = 0
     for listed in store.due_complaints(today):
@@ -98,7 +116,7 @@ def tick(store: Store, catalog: Catalog, now: dt.datetime) -> TickResult:
             except (ConditionFailed, Conflict):
                 pass  # another tick or a staff action got there first: read again
             c = store.get_complaint(listed.tracking_no)
-    warnings = tuple(f"{zh} / {en}" for zh, en in catalog.calendar.fallback_warnings())
+    warnings = (*clock_warnings, *(f"{zh} / {en}" for zh, en in catalog.calendar.fallback_warnings()))
     return TickResult(fired=tuple(fired), enqueued=enqueued, warnings=warnings)
 
 

@@ -38,6 +38,8 @@ def _public_text(catalog: Catalog, event: AuditEvent) -> str:
     detail = event.detail
     if event.action in ("respond", "review_respond", "request_material"):
         return str(detail.get("text", ""))
+    if event.action == "review_unavailable":
+        return str(detail.get("reason", ""))
     if event.action == "transfer":
         return f"转至{_office_name(catalog, str(detail.get('to', '')))}"
     if event.action == "extend":

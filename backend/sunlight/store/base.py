@@ -207,5 +207,12 @@ class Store(ABC):
         """Atomically add ``amount`` to the counter ``key`` and return the new value (``amount`` 0 reads it).
         A counter lives ``window_seconds`` from its first increment; once expired it starts from zero."""
 
+    # the clock
+    @abstractmethod
+    def advance_clock(self, now: dt.datetime) -> dt.datetime | None:
+        """Record ``now`` as the latest time a tick ran, unless a later one is recorded (the mark never
+        moves back), atomically; return the mark as it was before (None: the first tick). A tick whose
+        ``now`` is behind that mark runs on a clock that went backwards."""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""

@@ -32,7 +32,7 @@ from sunlight.store.base import (
 )
 from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
 from sunlight.store.dynamo_items import N, S
-from sunlight.store.sqlite import ts
+from sunlight.store.sqlite import from_ts, ts
 
 NEW = "attribute_not_exists(pk)"
 
@@ -260,15 +260,17 @@ class DynamoStore(Store):
         now_s = ts(now)
         if amount == 0:
             item = self.client.get(items.counter_key(key))
-            return int(item["value"]["N"]) if item and item["expires_at"]["S"] > now_s else 0
+            live = item and now_s < item["expires_at"]["S"] <= ts(now + dt.timedelta(seconds=window_seconds))
+            return int(item["value"]["N"]) if live else 0
         expires = now + dt.timedelta(seconds=window_seconds)
+        latest = S(ts(expires))  # a counter expiring later was started on a clock ahead: a new window
         for _attempt in range(10):
             try:  # a live counter: add atomically
                 item = self.client.update(
                     items.counter_key(key),
                     "ADD #v :a",
-                    "expires_at > :now",
-                    {":a": N(amount), ":now": S(now_s)},
+                    "expires_at > :now AND expires_at <= :latest",
+                    {":a": N(amount), ":now": S(now_s), ":latest": latest},
                     names={"#v": "value"},
                 )
                 return int(item["value"]["N"])
@@ -282,10 +284,31 @@ class DynamoStore(Store):
                         "expires_at": S(ts(expires)),
                         items.TTL: N(int(expires.timestamp()) + 1),
                     },
-                    "attribute_not_exists(pk) OR expires_at <= :now",
-                    {":now": S(now_s)},
+                    "attribute_not_exists(pk) OR expires_at <= :now OR expires_at > :latest",
+                    {":now": S(now_s), ":latest": latest},
                 )
                 return amount
             except ConditionalCheckFailed:
                 continue  # someone else started it meanwhile: add to theirs
         raise StoreError(f"counter {key}: too much contention")
+
+    # --- the clock ----------------------------------------------------------------------------
+
+    def advance_clock(self, now: dt.datetime) -> dt.datetime | None:
+        key = items.key("K#clock", "K")
+        for _attempt in range(10):
+            item = self.client.get(key)
+            before = from_ts(item["mark_at"]["S"]) if item else None
+            if before is not None and now <= before:
+                return before
+            try:  # move the mark forward unless someone else moved it meanwhile
+                if item is None:
+                    self.client.put({**key, "mark_at": S(ts(now))}, "attribute_not_exists(pk)")
+                else:
+                    self.client.put(
+                        {**key, "mark_at": S(ts(now))}, "mark_at = :before", {":before": item["mark_at"]}
+                    )
+                return before
+            except ConditionalCheckFailed:
+                continue
+        raise StoreError("clock mark: too much contention")

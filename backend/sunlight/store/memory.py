@@ -39,6 +39,7 @@ class MemoryStore(Store):
         self.timers: set[str] = set()
         self.accounts: dict[str, Account] = {}
         self.counters: dict[str, tuple[int, dt.datetime]] = {}
+        self.clock_mark: dt.datetime | None = None
 
     def _check(self, index: int, op: WriteOp, staged: dict[str, object]) -> None:
         def fail(reason: str) -> None:
@@ -215,8 +216,15 @@ class MemoryStore(Store):
     def increment_counter(self, key: str, now: dt.datetime, window_seconds: int, amount: int = 1) -> int:
         with self._lock:
             value, expires = self.counters.get(key, (0, now))
-            if expires <= now:
+            if expires <= now or expires > now + dt.timedelta(seconds=window_seconds):  # or started ahead
                 value, expires = 0, now + dt.timedelta(seconds=window_seconds)
             value += amount
             self.counters[key] = (value, expires)
             return value
+
+    def advance_clock(self, now: dt.datetime) -> dt.datetime | None:
+        with self._lock:
+            before = self.clock_mark
+            if before is None or now > before:
+                self.clock_mark = now
+            return before

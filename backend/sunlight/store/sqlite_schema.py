@@ -87,6 +87,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX complaints_timer ON complaints (timer_on, tracking_no) WHERE timer_on IS NOT NULL;
     UPDATE complaints SET timer_on = '0001-01-01' WHERE is_open = 1;
     """,
+    # 4: the latest time a tick ran (a clock that goes backwards is reported)
+    """
+    CREATE TABLE clock (name TEXT PRIMARY KEY, at TEXT NOT NULL);
+    """,
 ]
 
 

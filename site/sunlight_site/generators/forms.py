@@ -36,6 +36,8 @@ class FormsGenerator(SectionGenerator):
                 (c.id, c.name) for c in (complaints.feedback_categories or complaints.categories)
             ],
             "offices": [(o.id, o.name) for o in content.offices],
+            # the offices one may complain about: the agency's own, not its external supervisors
+            "agency_offices": [(o.id, o.name) for o in content.offices if o.kind != "external"],
             "streets": [(s, s) for s in sorted({s for o in content.offices for s in o.streets})],
             "powers": [(p.code, p.name) for p in content.powers if p.status == "active"],
             "phone": content.agency.phone,

@@ -20,6 +20,7 @@ KIND_NAMES = {
     "brigade": "执法大队",
     "squad": "执法中队",
     "street": "街镇执法队",
+    "external": "外部监督机构",
 }
 ROLE_NAMES = {
     "supervision": "执法监督",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
-from complaint_builders import complaint
+from complaint_builders import SHANGHAI, complaint
 from sunlight.domain import complaints as states
-from sunlight.domain.complaints import TRANSITIONS, apply, complaint_from_dict, complaint_to_dict
+from sunlight.domain.complaints import TRANSITIONS, apply, complaint_from_dict, complaint_to_dict, event_time
 from sunlight.domain.errors import Conflict
 
 
@@ -58,3 +59,14 @@ def test_round_trip() -> None:
 def test_the_office_complained_about_has_no_access() -> None:
     c = complaint(dt.date(2026, 3, 2), about={"office": "supervision"}, supervising_office="supervision")
     assert "supervision" not in c.offices_with_access()
+
+
+def test_an_event_is_never_earlier_than_the_complaints_last_one() -> None:
+    filed = dt.datetime(2026, 12, 24, 10, 0, tzinfo=SHANGHAI)
+    c = complaint(dt.date(2026, 12, 24))  # filed_at 2026-12-24 10:00
+    assert event_time(c, filed - dt.timedelta(days=24)) == filed
+    assert event_time(c, filed + dt.timedelta(hours=1)) == filed + dt.timedelta(hours=1)
+    later = replace(c, last_event_at=filed + dt.timedelta(days=2))
+    assert event_time(later, filed + dt.timedelta(days=1)) == filed + dt.timedelta(days=2)
+    accepted = replace(c, accepted_at=filed + dt.timedelta(days=3))  # written before last_event_at existed
+    assert event_time(accepted, filed) == filed + dt.timedelta(days=3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from complaint_builders import complaint
 from complaint_catalog_sample import sample_catalog
@@ -80,8 +81,16 @@ def test_escalation_never_goes_to_the_office_complained_about() -> None:
         handling_office="supervision",
         supervising_office="supervision",
     )
-    escalations = [e for e in due_events(c, D(2026, 12, 1), catalog) if e.kind == "escalate"]
-    assert escalations and escalations[0].office != "bureau"
+    events = due_events(c, D(2026, 12, 1), catalog)
+    # neither the bureau (complained about) nor the supervision office (the late one itself)
+    assert [(e.kind, e.office) for e in events] == [("overdue", "supervision")]
+    cases = replace(c, handling_office="cases")
+    events = due_events(cases, D(2026, 12, 1), catalog)
+    assert [(e.kind, e.office) for e in events] == [
+        ("overdue", "cases"),
+        ("chase", "supervision"),
+        ("escalate", "supervision"),
+    ]
 
 
 def test_review_clock_reminds_the_review_office() -> None:

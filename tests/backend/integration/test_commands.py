@@ -160,3 +160,96 @@ def test_serve_refuses_a_busy_port_clearly(tmp_path: Path) -> None:
             timeout=120,
         )
     assert result.returncode == 2 and "cannot listen" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_tick_behind_the_last_tick_warns_on_stderr(data: Path) -> None:
+    ahead = sunlight("tick", "--now", "2026-12-30T10:00:00+08:00", data=data)
+    assert ahead.returncode == 0 and "clock" not in ahead.stderr
+    behind = sunlight("tick", "--now", "2026-12-25T10:00:00+08:00", data=data)
+    assert behind.returncode == 0, behind.stderr
+    assert (
+        "warning: 时钟早于上次定时任务运行时间(2026-12-30T10:00:00+08:00):现在是 2026-12-25T10:00:00+08:00"
+        in behind.stderr
+    )
+    assert "the clock is behind the last tick (2026-12-30T10:00:00+08:00)" in behind.stderr
+
+
+# --- start-up errors name the data directory and the store -------------------------------------------
+
+
+@pytest.fixture
+def read_only(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Make a directory read-only for everyone, root included (the tests run as root, for whom
+    permission bits do not count): the immutable attribute. Skipped where the file system has none."""
+    made: list[Path] = []
+
+    def freeze(path: Path) -> Path:
+        path.mkdir(parents=True, exist_ok=True)
+        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)]).returncode:
+            pytest.skip("no immutable attribute on this file system")
+        made.append(path)
+        return path
+
+    yield freeze
+    for path in made:
+        subprocess.run(["chattr", "-i", str(path)], check=False)
+
+
+def _serve_once(data: Path) -> subprocess.CompletedProcess[str]:
+    from portal_process import FIXTURE
+
+    env = {**os.environ, "SUNLIGHT_BUILD_SEARCH": "0"}
+    env.pop("SUNLIGHT_STORE", None)
+    return subprocess.run(
+        [str(SUNLIGHT), "serve", str(FIXTURE), "--port", "0", "--data", str(data)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _names_the_store(stderr: str, data: Path) -> None:
+    assert f"SQLite {data / 'sunlight.sqlite3'}" in stderr, stderr
+    assert "Traceback" not in stderr and "站点生成失败" not in stderr and "site build failed" not in stderr
+
+
+def test_serve_on_a_path_below_a_file_names_the_directory(tmp_path: Path) -> None:
+    (tmp_path / "file.txt").write_text("not a directory", encoding="utf-8")
+    data = tmp_path / "file.txt" / "data"
+    result = _serve_once(data)
+    assert result.returncode == 2
+    assert f"sunlight serve: 数据目录不可用 / the data directory cannot be used: {data}" in result.stderr
+    _names_the_store(result.stderr, data)
+
+
+def test_serve_on_a_read_only_directory_names_it(tmp_path: Path, read_only) -> None:  # type: ignore[no-untyped-def]
+    data = read_only(tmp_path / "data")
+    result = _serve_once(data)
+    assert result.returncode == 2
+    assert f"sunlight serve: 数据目录不可用 / the data directory cannot be used: {data}" in result.stderr
+    assert "Operation not permitted" in result.stderr or "Permission denied" in result.stderr
+    _names_the_store(result.stderr, data)
+
+
+def test_tick_and_staff_add_on_a_read_only_store_name_it(data: Path, read_only) -> None:  # type: ignore[no-untyped-def]
+    read_only(data)
+    for args in (
+        ("tick", "--now", "2026-12-30T10:00:00+08:00"),
+        ("staff", "add", "--office", "squad", "--name", "李四"),
+    ):
+        result = sunlight(*args, data=data)
+        assert result.returncode == 2, result.stderr
+        assert f"数据目录不可用 / the data directory cannot be used: {data}" in result.stderr, result.stderr
+        _names_the_store(result.stderr, data)
+
+
+def test_tick_and_staff_add_on_a_missing_directory_name_it(tmp_path: Path) -> None:
+    data = tmp_path / "nowhere"
+    for args in (("tick",), ("staff", "add", "--office", "squad", "--name", "李四")):
+        result = sunlight(*args, data=data)
+        assert result.returncode == 2
+        assert f"数据目录不存在 / the data directory does not exist: {data}" in result.stderr, result.stderr
+        assert "catalog" in result.stderr
+        _names_the_store(result.stderr, data)
+        assert not data.exists()

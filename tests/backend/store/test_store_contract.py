@@ -272,6 +272,22 @@ def test_counter_adds_and_expires(store: Store) -> None:
     assert store.increment_counter("c", T0 + dt.timedelta(seconds=61), 60) == 1
 
 
+def test_a_counter_started_in_the_future_does_not_outlive_its_window(store: Store) -> None:
+    # counted with the clock 24 days ahead, then read on the real clock: not a 24-day lockout
+    future = T0 + dt.timedelta(days=24)
+    assert store.increment_counter("c", future, 900) == 1
+    assert store.increment_counter("c", future, 900) == 2
+    assert store.increment_counter("c", T0, 900, amount=0) == 0
+    assert store.increment_counter("c", T0, 900) == 1
+
+
+def test_the_clock_mark_keeps_the_latest_tick(store: Store) -> None:
+    assert store.advance_clock(T0) is None
+    assert store.advance_clock(T0 + dt.timedelta(hours=1)) == T0
+    assert store.advance_clock(T0) == T0 + dt.timedelta(hours=1)  # behind: the mark stays
+    assert store.advance_clock(T0 + dt.timedelta(hours=2)) == T0 + dt.timedelta(hours=1)
+
+
 # --- outbox -----------------------------------------------------------------------------------------
 
 
