@@ -11,9 +11,12 @@ every loaded decision into exactly one of:
   :class:`WithdrawalNotice`: id, reason, date, decision kind, 文书号, office, decision date and,
   for 变更, the id of the decision that replaces it. Never the party, the facts, the content,
   the amount or the free-text ``status_reason`` (which may name people);
-- ``held``: would be public, but its text contains a personal number (ID, phone, bank card):
-  not published, reported as a :class:`~sunlight.domain.problems.Problem` naming file, row,
-  field and id, with the number masked;
+- ``held``: would be public, but one of its texts contains a personal number (ID, phone, bank
+  card or account; every text field of the :class:`PublicDecision` is screened, see
+  ``sunlight.domain.pii``): not published, reported as a
+  :class:`~sunlight.domain.problems.Problem` naming file, row, field, id, the kind of number and
+  the label seen before it, with the number masked. A withdrawal notice whose texts (文书号,
+  id, office) hold a personal number is held back the same way: no notice page;
 - ``omitted``: not published by policy, with no page: natural persons when the policy is
   ``omit``, 简易程序 decisions unless the policy says ``publish``, minors when configured,
   轻微 decisions under a rule that does not publish them, decisions not yet due to appear
@@ -32,14 +35,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_days
 from sunlight.domain.masking import mask_in_text, mask_name
 from sunlight.domain.periods import Period, parse_period_table
-from sunlight.domain.pii import may_hold_numbers, scan
+from sunlight.domain.pii import Hit, scan_fields
 from sunlight.domain.problems import Problem
 
 if TYPE_CHECKING:  # the content records are plain dataclasses; nothing is imported at run time
@@ -55,8 +58,24 @@ OMISSION_REASONS = {
     "not_yet": ("尚未到公示日期", "not yet due to be published"),
     "withdrawn_before_publication": ("公示前已撤销或变更", "withdrawn before it was published"),
 }
-SCANNED_FIELDS = ("party_name", "legal_rep", "facts", "basis", "content", "doc_no")
-_scanned = operator.attrgetter(*SCANNED_FIELDS)
+# Every text field of a PublicDecision is screened: the record's own (``supersedes`` joined),
+# and those from the configuration or a short list of values, screened once per distinct set.
+RECORD_FIELDS = ("id", "doc_no", "party_name", "credit_code", "legal_rep", "facts", "basis", "content")
+SHARED_FIELDS = (
+    "kind", "procedure", "party_type", "office", "office_name", "power_code", "power_name", "domain",
+    "severity", "period_rule", "period_source",
+)  # fmt: skip
+SCANNED_FIELDS = (*RECORD_FIELDS, "supersedes", *SHARED_FIELDS)
+NOTICE_FIELDS = ("id", "doc_no", "kind", "office", "office_name", "superseded_by")
+_record_texts = operator.attrgetter(*RECORD_FIELDS)
+_shared_texts = operator.attrgetter(*SHARED_FIELDS)
+_notice_texts = operator.attrgetter(*NOTICE_FIELDS)
+_RECORD_NAMES = (*RECORD_FIELDS, "supersedes")
+
+
+@lru_cache(maxsize=4096)
+def _screen_shared(texts: tuple[str, ...]) -> list[tuple[str, Hit]]:
+    return scan_fields(SHARED_FIELDS, texts)
 
 
 class PublicDecision(NamedTuple):
@@ -306,19 +325,21 @@ def _one(d: Decision, p: Publisher) -> None:
         assert on is not None
         if d.published_on is not None and on <= d.published_on:
             return _omit(result, d, "withdrawn_before_publication")
-        result.withdrawn.append(
-            WithdrawalNotice(
-                id=d.id,
-                reason=reason,
-                on=on,
-                kind=d.kind,
-                doc_no=d.doc_no,
-                office=d.office,
-                office_name=p.office_names.get(d.office, d.office),
-                decided_on=d.decided_on,
-                superseded_by=d.superseded_by if reason == "变更" else "",
-            )
+        notice = WithdrawalNotice(
+            id=d.id,
+            reason=reason,
+            on=on,
+            kind=d.kind,
+            doc_no=d.doc_no,
+            office=d.office,
+            office_name=p.office_names.get(d.office, d.office),
+            decided_on=d.decided_on,
+            superseded_by=d.superseded_by if reason == "变更" else "",
         )
+        hits = scan_fields(NOTICE_FIELDS, _notice_texts(notice))
+        if hits:  # nothing of the record is shown: no notice page, no compliance line
+            return _hold(result, d, hits, ("撤下公告暂不发布", "withdrawal notice held back"))
+        result.withdrawn.append(notice)
         if d.status == "信用修复" and period.repair_from and d.status_on and d.status_on < period.repair_from:
             result.warnings.append(
                 _where(
@@ -335,24 +356,10 @@ def _one(d: Decision, p: Publisher) -> None:
     published_on = d.published_on or today
     timing = p.timing(d, published_on)
     public = _public(d, period, p.office_names, power, p.successors, natural, timing)
-    texts = _scanned(public)
-    if may_hold_numbers("\n".join(texts)):
-        hits = [(name, hit) for name, text in zip(SCANNED_FIELDS, texts, strict=True) for hit in scan(text)]
-    else:
-        hits = []
+    hits = scan_fields(_RECORD_NAMES, (*_record_texts(public), " ".join(public.supersedes)))
+    hits += _screen_shared(_shared_texts(public))
     if hits:
-        for name, hit in hits:
-            result.held.append(
-                _where(
-                    d,
-                    name,
-                    f"含疑似{hit.zh}，该记录暂不公开",
-                    f"contains what looks like a {hit.en}; record held back",
-                    "error",
-                    hit.masked,
-                )
-            )
-        return None
+        return _hold(result, d, hits, ("该记录暂不公开", "record held back"))
     _record(result, timing)
     result.public.append(public)
     return None
@@ -434,6 +441,13 @@ def _record(result: PublicationResult, timing: Timing) -> None:
                 late_by=timing.late_by,
             )
         )
+
+
+def _hold(result: PublicationResult, d: Decision, hits: list[tuple[str, Hit]], what: tuple[str, str]) -> None:
+    """Report every hit: the field, the kind of number, the label seen, the number masked."""
+    for name, hit in hits:
+        zh, en = hit.reason
+        result.held.append(_where(d, name, f"{zh}，{what[0]}", f"{en}; {what[1]}", "error", hit.masked))
 
 
 def _omit(result: PublicationResult, d: Decision, reason: str) -> None:
