@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 DEMO_DATA ?= var/demo
 PORT ?= 8000
 
-.PHONY: setup demo test test-fast lint format bench golden build check clean
+.PHONY: setup demo test test-fast lint format bench golden build check clean package deploy
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -58,6 +58,16 @@ golden: setup
 bench: setup
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python scripts/bench.py
+
+## package: the Lambda zip and CloudFormation template for each partition, in dist/aws/ and dist/aws-cn/
+package: setup
+	$(BIN)/python scripts/aws/package.py --out dist
+
+## deploy: the CloudFormation change set for STACK in PARTITION (default aws); DEPLOY=1 executes it
+## (docs/deploy.md: ARTIFACT_BUCKET, STACK, PARAMS, AWS credentials and region of the target account)
+PARTITION ?= aws
+deploy: package
+	$(BIN)/python scripts/aws/deploy.py --partition $(PARTITION) $(if $(filter 1,$(DEPLOY)),--execute,)
 
 clean:
 	rm -rf output build dist var .pytest_cache .ruff_cache

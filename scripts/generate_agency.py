@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sunlight.domain.credit_code import CHARSET, check_character
@@ -172,8 +173,10 @@ def decisions_csv(
     offices: list[str],
     start: dt.date,
     end: dt.date,
+    fact: Callable[[str, str], str] | None = None,
 ) -> int:
-    """Write the feed as one CSV per quarter; returns the number of files."""
+    """Write the feed as one CSV per quarter; returns the number of files. ``fact(street, act)``
+    writes a penalty's facts (default: the same sentence for every street and act)."""
     span = (end - start).days
     companies = [
         (f"合成{''.join(rng.sample(COMPANY_WORDS, 2))}{rng.choice(TRADES)}有限公司", credit_code(rng))
@@ -230,7 +233,11 @@ def decisions_csv(
                 party,
                 code,
                 legal_rep,
-                f"经查，当事人在{street}{act}。" if kind == "行政处罚" else "",
+                (
+                    (fact(street, act) if fact else f"经查，当事人在{street}{act}。")
+                    if kind == "行政处罚"
+                    else ""
+                ),
                 f"《合成市城市管理条例》第{rng.randrange(1, 80)}条",
                 f"罚款{amount}元" if amount else f"依法作出{kind}决定",
                 amount,
@@ -297,7 +304,9 @@ def static_files(out: Path, rng: random.Random, squads: list[tuple[str, str, lis
     )
 
 
-def generate(out: Path, *, powers: int, decisions: int, seed: int, start: dt.date, end: dt.date) -> None:
+def generate(
+    out: Path, *, powers: int, decisions: int, seed: int, start: dt.date, end: dt.date, varied: bool = False
+) -> None:
     rng = random.Random(seed)
     squads = [(f"squad-{n + 1}", f"{street[:2]}中队", [street]) for n, street in enumerate(STREETS)]
     static_files(out, rng, squads)
@@ -305,7 +314,14 @@ def generate(out: Path, *, powers: int, decisions: int, seed: int, start: dt.dat
     files, by_kind = powers_yaml(rng, max(powers, len(TYPES)), office_ids)
     for n, text in enumerate(files, start=1):
         write(out / "powers" / f"powers-{n:03d}.yaml", text)
-    decisions_csv(out, rng, decisions, by_kind, office_ids, start, end)
+    fact = None
+    if varied:  # its own random stream: the rest of the feed is the same as without the option
+        sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+        from varied_facts import varied_fact
+
+        facts_rng = random.Random(seed * 7919 + 1)
+        fact = lambda street, act: varied_fact(facts_rng, street, act)  # noqa: E731
+    decisions_csv(out, rng, decisions, by_kind, office_ids, start, end, fact)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,6 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--start", type=dt.date.fromisoformat, default=dt.date(2023, 1, 1))
     parser.add_argument("--end", type=dt.date.fromisoformat, default=dt.date(2025, 12, 31))
+    parser.add_argument(
+        "--varied-facts",
+        action="store_true",
+        help="distinct facts per record, about 1 %% naming a witness (scripts/bench/varied_facts.py)",
+    )
     args = parser.parse_args(argv)
     if args.out_dir.exists() and any(args.out_dir.iterdir()):
         print(f"{args.out_dir}: 目录非空 / directory is not empty", file=sys.stderr)
@@ -327,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         start=args.start,
         end=args.end,
+        varied=args.varied_facts,
     )
     return 0
 

@@ -1,7 +1,8 @@
 """``sunlight staff add --office ID --name NAME`` and ``sunlight observer add --name NAME``.
 
 The token is printed once; the store keeps only its hash. Works while ``sunlight serve`` runs on
-the same ``--data`` (SQLite serialises the writers).
+the same ``--data`` (SQLite serialises the writers) or the same ``SUNLIGHT_STORE=dynamodb://TABLE``.
+``sunlight store init`` creates the store if missing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sunlight import bootstrap
 from sunlight.clock import ClockError
 from sunlight.domain.errors import DomainError
 from sunlight.service.catalog import CatalogError
+from sunlight.store.base import StoreError
 
 
 def _add(kind: str, args: argparse.Namespace) -> int:
@@ -32,6 +34,9 @@ def _add(kind: str, args: argparse.Namespace) -> int:
         where = f"{exc.field}: " if exc.field else ""
         print(f"sunlight {kind} add: {where}{exc.message}", file=sys.stderr)
         return 1
+    except StoreError as exc:
+        print(f"sunlight {kind} add: 无法访问存储 / cannot use the store: {exc}", file=sys.stderr)
+        return 2
     finally:
         wiring.close()
     account = created.account
@@ -48,3 +53,13 @@ def run_staff(args: argparse.Namespace) -> int:
 
 def run_observer(args: argparse.Namespace) -> int:
     return _add("observer", args)
+
+
+def run_store(args: argparse.Namespace) -> int:
+    """``sunlight store init``: idempotent; honours ``SUNLIGHT_STORE``."""
+    try:
+        print(bootstrap.init_store(bootstrap.Config.from_environment(data_dir=args.data)))
+    except (StoreError, ValueError) as exc:
+        print(f"sunlight store init: {exc}", file=sys.stderr)
+        return 1
+    return 0

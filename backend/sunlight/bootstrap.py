@@ -5,9 +5,15 @@ Configuration (environment variables; the commands' options override them):
 | variable | meaning | default |
 | --- | --- | --- |
 | ``SUNLIGHT_DATA`` | directory of the embedded store (SQLite, WAL) | ``var/data`` |
-| ``SUNLIGHT_CATALOG`` | the backend's ``catalog.json`` written by the site build (``--backend-catalog``) | ``$SUNLIGHT_DATA/catalog.json`` |
+| ``SUNLIGHT_STORE`` | ``sqlite`` (the file in the data directory) or ``dynamodb://TABLE`` (region from ``AWS_REGION`` / ``AWS_DEFAULT_REGION``, endpoint from boto3's ``AWS_ENDPOINT_URL_DYNAMODB``) | ``sqlite`` |
+| ``SUNLIGHT_CATALOG`` | the backend's ``catalog.json`` written by the site build (``--backend-catalog``): a file, or ``s3://BUCKET/KEY`` (a private key, re-read when its ETag changes) | ``$SUNLIGHT_DATA/catalog.json`` |
+| ``SUNLIGHT_CATALOG_REFRESH`` | seconds between two checks of an ``s3://`` catalog (conditional GET) | ``60`` |
 | ``SUNLIGHT_NOW`` | fixes "now" (ISO date-time with offset) | the real clock, Asia/Shanghai |
-| ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none: e-mails stay queued |
+| ``SUNLIGHT_MAIL`` | the e-mail channel: ``ses`` (Amazon SES), ``smtp`` (an SMTP server or relay), ``none`` | ``smtp`` when one of the three SMTP variables is set, else none: e-mails stay queued |
+| ``SUNLIGHT_MAIL_FROM`` | sender address for ``ses`` (a verified SES identity) | required with ``ses`` |
+| ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none |
+| ``SUNLIGHT_SMTP_URL_PARAMETER`` | name of an SSM SecureString holding that URL (aws-cn: the agency's relay) | none |
+| ``SUNLIGHT_SMTP_URL_SECRET`` | name of a Secrets Manager secret holding that URL | none |
 
 Office webhooks need no configuration: each message to a webhook carries the office's URL.
 Tests build their own :class:`Wiring` (or call :func:`bootstrap` with a :class:`Config`) and
@@ -24,8 +30,11 @@ from pathlib import Path
 
 from sunlight.clock import Clock, from_environment
 from sunlight.notify.base import Channel
+from sunlight.notify.relay import SmtpRelayChannel
+from sunlight.notify.ses import SesChannel
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
+from sunlight.s3catalog import S3Catalog
 from sunlight.service.catalog import load_catalog
 from sunlight.service.complaints import ComplaintService
 from sunlight.store.base import Store
@@ -40,6 +49,13 @@ class Config:
     catalog_path: Path
     now: str = ""
     smtp_url: str = ""
+    store_url: str = "sqlite"
+    catalog_url: str = ""  # s3://BUCKET/KEY instead of catalog_path
+    catalog_refresh: float = 60.0
+    mail: str = ""
+    mail_from: str = ""
+    smtp_url_parameter: str = ""
+    smtp_url_secret: str = ""
 
     @classmethod
     def from_environment(
@@ -50,12 +66,32 @@ class Config:
     ) -> Config:
         env = os.environ if environ is None else environ
         data = Path(data_dir or env.get("SUNLIGHT_DATA") or "var/data")
-        catalog = Path(env.get("SUNLIGHT_CATALOG") or data / CATALOG_FILE)
+        named = env.get("SUNLIGHT_CATALOG", "")
+        remote = named if named.startswith("s3://") else ""
         return cls(
             data_dir=data,
-            catalog_path=catalog,
+            catalog_path=Path(named) if named and not remote else data / CATALOG_FILE,
             now=now or env.get("SUNLIGHT_NOW", ""),
             smtp_url=env.get("SUNLIGHT_SMTP_URL", ""),
+            catalog_url=remote,
+            catalog_refresh=float(env.get("SUNLIGHT_CATALOG_REFRESH") or 60),
+            mail=env.get("SUNLIGHT_MAIL", "").strip().lower(),
+            mail_from=env.get("SUNLIGHT_MAIL_FROM", ""),
+            smtp_url_parameter=env.get("SUNLIGHT_SMTP_URL_PARAMETER", ""),
+            smtp_url_secret=env.get("SUNLIGHT_SMTP_URL_SECRET", ""),
+            store_url=(env.get("SUNLIGHT_STORE") or "sqlite").strip(),
+        )
+
+    @property
+    def dynamodb_table(self) -> str:
+        """The table of ``dynamodb://TABLE`` ("" for SQLite); ``ValueError`` for anything else."""
+        if self.store_url in ("", "sqlite"):
+            return ""
+        if self.store_url.startswith("dynamodb://") and self.store_url[len("dynamodb://") :].strip("/"):
+            return self.store_url[len("dynamodb://") :].strip("/")
+        raise ValueError(
+            f"SUNLIGHT_STORE 应为 sqlite 或 dynamodb://表名 / SUNLIGHT_STORE must be sqlite or dynamodb://TABLE,"
+            f" not {self.store_url!r}"
         )
 
 
@@ -67,31 +103,88 @@ class Wiring:
     clock: Clock
     channels: dict[str, Channel] = field(default_factory=dict)
     config: Config | None = None
+    catalog_source: S3Catalog | None = None  # an s3:// catalog, re-read when it changed
+
+    def refresh_catalog(self) -> None:
+        if self.catalog_source is not None:
+            self.service.catalog = self.catalog_source.get()
 
     def close(self) -> None:
         self.service.store.close()
 
 
-def open_store(data_dir: Path) -> Store:
+def open_store(config: Config) -> Store:
+    """The store ``config`` names: DynamoDB for ``dynamodb://TABLE``, else the SQLite file in the data directory."""
+    table = config.dynamodb_table
+    if table:
+        from sunlight.store.dynamodb import DynamoStore
+
+        return DynamoStore.connect(table)
     from sunlight.store.sqlite import SqliteStore
 
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return SqliteStore(data_dir / STORE_FILE)
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    return SqliteStore(config.data_dir / STORE_FILE)
+
+
+def init_store(config: Config) -> str:
+    """Create the store ``config`` names if missing (idempotent): the DynamoDB table with its indexes
+    and TTL, or the SQLite file with its schema. A line saying what was done."""
+    store = open_store(config)
+    try:
+        create = getattr(store, "create_table", None)
+        if create is not None:
+            created = create()
+            state = "已创建 / created" if created else "已存在 / exists"
+            return f"DynamoDB table {config.dynamodb_table}: {state}"
+        return f"SQLite {config.data_dir / STORE_FILE}: schema version {store.schema_version()}"  # type: ignore[attr-defined]
+    finally:
+        store.close()
+
+
+def mail_channel(config: Config) -> Channel | None:
+    smtp_named = config.smtp_url or config.smtp_url_parameter or config.smtp_url_secret
+    mail = config.mail or ("smtp" if smtp_named else "none")
+    if mail == "ses":
+        if not config.mail_from:
+            raise ValueError(
+                "SUNLIGHT_MAIL=ses 需要 SUNLIGHT_MAIL_FROM / SUNLIGHT_MAIL=ses needs SUNLIGHT_MAIL_FROM"
+            )
+        return SesChannel(config.mail_from)
+    if mail == "smtp":
+        if config.smtp_url:
+            return SmtpChannel.from_url(config.smtp_url)
+        if config.smtp_url_parameter or config.smtp_url_secret:
+            return SmtpRelayChannel(parameter=config.smtp_url_parameter, secret=config.smtp_url_secret)
+        raise ValueError(
+            "SUNLIGHT_MAIL=smtp 需要 SUNLIGHT_SMTP_URL、SUNLIGHT_SMTP_URL_PARAMETER 或 SUNLIGHT_SMTP_URL_SECRET / "
+            "SUNLIGHT_MAIL=smtp needs SUNLIGHT_SMTP_URL, SUNLIGHT_SMTP_URL_PARAMETER or SUNLIGHT_SMTP_URL_SECRET"
+        )
+    if mail == "none":
+        return None
+    raise ValueError(
+        f"SUNLIGHT_MAIL 应为 ses、smtp 或 none / SUNLIGHT_MAIL must be ses, smtp or none, got {mail!r}"
+    )
 
 
 def channels(config: Config) -> dict[str, Channel]:
     out: dict[str, Channel] = {"webhook": WebhookChannel()}
-    if config.smtp_url:
-        out["email"] = SmtpChannel.from_url(config.smtp_url)
+    email = mail_channel(config)
+    if email is not None:
+        out["email"] = email
     return out
 
 
 def bootstrap(config: Config, store: Store | None = None) -> Wiring:
     """Wire the store, the catalog, the clock and the channels named by ``config``."""
-    catalog = load_catalog(config.catalog_path)
-    service = ComplaintService(store or open_store(config.data_dir), catalog)
+    source = S3Catalog(config.catalog_url, config.catalog_refresh) if config.catalog_url else None
+    catalog = source.get() if source is not None else load_catalog(config.catalog_path)
+    service = ComplaintService(store or open_store(config), catalog)
     return Wiring(
-        service=service, clock=from_environment(config.now), channels=channels(config), config=config
+        service=service,
+        clock=from_environment(config.now),
+        channels=channels(config),
+        config=config,
+        catalog_source=source,
     )
 
 
@@ -112,7 +205,9 @@ def current() -> Wiring:
     with _lock:
         if _current is None:
             _current = bootstrap(Config.from_environment())
-        return _current
+        wiring = _current
+    wiring.refresh_catalog()  # an s3:// catalog: at most one conditional GET per refresh interval
+    return wiring
 
 
 def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[str, object]]:
@@ -121,7 +216,9 @@ def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[s
     from sunlight.api.serialize import plain
 
     config = Config.from_environment(data_dir=data_dir, now=now)
-    if not (config.data_dir / STORE_FILE).exists() or not config.catalog_path.exists():
+    if not config.catalog_path.exists():
+        return []
+    if not config.dynamodb_table and not (config.data_dir / STORE_FILE).exists():
         return []
     wiring = bootstrap(config)
     try:

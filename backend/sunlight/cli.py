@@ -15,6 +15,8 @@ COMMANDS = {
     "tick": "sunlight.timers:run",
     "staff": "sunlight.accounts:run_staff",
     "observer": "sunlight.accounts:run_observer",
+    "publish": "sunlight.publish.command:run",
+    "store": "sunlight.accounts:run_store",
 }
 
 
@@ -52,6 +54,27 @@ def _parser() -> argparse.ArgumentParser:
     tick.add_argument("--now", help="ISO date-time with offset")
     tick.add_argument("--data", default="var/data")
 
+    publish = sub.add_parser(
+        "publish", help="upload a built site to S3 (only what changed) and invalidate CloudFront"
+    )
+    publish.add_argument("site_dir", help="the output folder of sunlight build")
+    publish.add_argument("--bucket", required=True)
+    publish.add_argument(
+        "--prefix", default="", help="key prefix in the bucket (the distribution's origin path)"
+    )
+    publish.add_argument("--distribution", help="CloudFront distribution id to invalidate")
+    publish.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")
+    publish.add_argument("--max-deletes", type=int, default=256, help="refuse to delete more (-1: no limit)")
+    publish.add_argument("--json", action="store_true", help="print the result as JSON")
+    publish.add_argument("--force", action="store_true", help="upload every file, changed or not")
+    publish.add_argument(
+        "--compress",
+        choices=("auto", "gzip", "none"),
+        default="auto",
+        help="auto: gzip text only where CloudFront would not (over 10 MB); gzip: every text file of 1 KB or more",
+    )
+    publish.add_argument("--workers", type=int, default=16, help="parallel uploads and metadata reads")
+
     for name, helptext in (("staff", "manage staff accounts"), ("observer", "manage observer accounts")):
         p = sub.add_parser(name, help=helptext)
         actions = p.add_subparsers(dest="action", required=True)
@@ -60,6 +83,14 @@ def _parser() -> argparse.ArgumentParser:
         if name == "staff":
             add.add_argument("--office", required=True)
         add.add_argument("--data", default="var/data")
+
+    store = sub.add_parser("store", help="the complaint store (SUNLIGHT_STORE: sqlite or dynamodb://TABLE)")
+    store_actions = store.add_subparsers(dest="action", required=True)
+    init = store_actions.add_parser(
+        "init",
+        help="create the store if missing: the DynamoDB table with its indexes and TTL, or the SQLite schema",
+    )
+    init.add_argument("--data", default="var/data", help="directory of the SQLite store")
     return parser
 
 

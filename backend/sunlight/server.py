@@ -26,13 +26,18 @@ from pathlib import Path
 from types import FrameType, ModuleType
 from typing import Any
 
+from waitress.channel import HTTPChannel
+from waitress.task import ErrorTask
+
 import sunlight
 from sunlight import bootstrap
-from sunlight.api.gateway import DEFAULT_MAX_BODY, ChaliceWSGI
+from sunlight.api.gateway import DEFAULT_MAX_BODY, ChaliceWSGI, error_body
 from sunlight.clock import ClockError
 from sunlight.clock import from_environment as clock_from_environment
+from sunlight.http_headers import with_security_headers
 from sunlight.service.catalog import CatalogError
 from sunlight.staticsite import StaticSite
+from sunlight.store.base import StoreError
 from sunlight.timers import TimerLoop
 
 log = logging.getLogger("sunlight.server")
@@ -66,7 +71,7 @@ class Portal:
 
         def logged_start_response(status: str, headers: list[tuple[str, str]], *exc: Any) -> Any:
             seen.append(status.split(" ", 1)[0])
-            return start_response(status, headers, *exc)
+            return start_response(status, with_security_headers(headers), *exc)
 
         app = self.api if path == "/api" or path.startswith("/api/") else self.site
         result = app(environ, logged_start_response)
@@ -111,6 +116,28 @@ def proxy_settings() -> dict[str, Any]:
     return {"trusted_proxy": proxy, "trusted_proxy_headers": {"x-forwarded-for"}, "trusted_proxy_count": 1}
 
 
+class JsonErrorTask(ErrorTask):
+    """Errors waitress answers itself (a body over its limit, a malformed request) in the API's
+    JSON error shape, with the security headers, instead of waitress's plain text."""
+
+    def execute(self) -> None:
+        error = self.request.error
+        code = {413: "too_large", 431: "too_large"}.get(error.code, "bad_request")
+        zh = "请求内容过大" if code == "too_large" else "请求格式错误"
+        body = error_body(code, zh, error.reason.lower())
+        self.status = f"{error.code} {error.reason}"
+        self.response_headers.extend(
+            with_security_headers([("Content-Type", "application/json; charset=utf-8")])
+        )
+        self.set_close_on_finish()
+        self.content_length = len(body)
+        self.write(body)
+
+
+class JsonErrorChannel(HTTPChannel):
+    error_task_class = JsonErrorTask
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(0)
 
@@ -145,7 +172,12 @@ def run(args: argparse.Namespace) -> int:
         flush=True,
     )
     try:
+        if config.dynamodb_table:  # as `sunlight store init`: the table with its indexes, if missing
+            print(bootstrap.init_store(config), flush=True)
         wiring = bootstrap.bootstrap(config)
+    except StoreError as exc:
+        print(f"sunlight serve: 无法打开存储 / cannot open the store: {exc}", file=sys.stderr)
+        return 2
     except CatalogError as exc:
         print(f"sunlight serve: 无法读取目录 / cannot load the catalog:\n{exc}", file=sys.stderr)
         return 2
@@ -174,11 +206,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    server.channel_class = JsonErrorChannel  # type: ignore[union-attr]
     loop = TimerLoop(wiring, args.tick_seconds)
     loop.start()
     signal.signal(signal.SIGTERM, _stop)
     print(
-        f"serving http://{args.host}:{server.effective_port}/ (site {site_dir}, store {config.data_dir})",
+        f"serving http://{args.host}:{server.effective_port}/ (site {site_dir}, store {config.dynamodb_table and config.store_url or config.data_dir})",
         flush=True,
     )
     try:

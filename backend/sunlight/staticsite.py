@@ -10,9 +10,11 @@ from __future__ import annotations
 import mimetypes
 import posixpath
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
+
+from sunlight.sitefiles import is_build_private
 
 StartResponse = Callable[..., Any]
 
@@ -27,7 +29,7 @@ TYPES = {
     ".xml": "application/xml; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
-    ".svg": "image/svg+xml",
+    ".svg": "image/svg+xml; charset=utf-8",
     ".png": "image/png",
     ".ico": "image/x-icon",
     ".woff2": "font/woff2",
@@ -54,7 +56,7 @@ def wsgi_path(environ: dict[str, Any]) -> str:
         return raw
 
 
-def content_type(path: Path) -> str:
+def content_type(path: PurePath) -> str:
     suffix = path.suffix.lower()
     if suffix in TYPES:
         return TYPES[suffix]
@@ -63,12 +65,10 @@ def content_type(path: Path) -> str:
 
 
 # Operator files the build leaves in its output, not pages: the build report (file paths and
-# held-back record ids) and the writer's manifest and caches (names starting with a dot).
-PRIVATE_FILES = frozenset({"build-report.json"})
-
-
+# held-back record ids), the writer's manifest and caches, the search shards' digests
+# and the person-name verdicts (``sunlight.sitefiles``, the rule ``sunlight publish`` follows too).
 def is_private(clean_path: str) -> bool:
-    return clean_path in PRIVATE_FILES or any(part.startswith(".") for part in clean_path.split("/"))
+    return is_build_private(clean_path)
 
 
 class StaticSite:

@@ -18,6 +18,7 @@ from sunlight import bootstrap
 from sunlight.clock import ClockError
 from sunlight.service.catalog import CatalogError
 from sunlight.service.results import DeliveryResult, TickResult
+from sunlight.store.base import StoreError
 
 log = logging.getLogger("sunlight.timers")
 
@@ -38,7 +39,7 @@ class TimerRun:
 def run_once(wiring: bootstrap.Wiring, now: dt.datetime | None = None) -> TimerRun:
     moment = now or wiring.clock()
     tick = wiring.service.tick(moment)
-    delivery = wiring.service.deliver_outbox(moment, wiring.channels)
+    delivery = wiring.service.deliver_outbox(moment, wiring.channels, clock=wiring.clock)
     return TimerRun(moment, tick, delivery)
 
 
@@ -84,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         result = run_once(wiring)
+    except StoreError as exc:
+        print(f"sunlight tick: 无法访问存储 / cannot use the store: {exc}", file=sys.stderr)
+        return 2
     finally:
         wiring.close()
     for warning in result.tick.warnings:

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from sunlight.content.model import Content
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
+from sunlight.sitefiles import REPORT_NAME
 
 from sunlight_site import plugin
 from sunlight_site.batch import batch_gc
@@ -39,7 +40,6 @@ from sunlight_site.state import BuildReport, BuildState, plain_value
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 TIMEZONE = "Asia/Shanghai"
-REPORT_NAME = "build-report.json"
 
 
 class BuildError(Exception):
@@ -155,7 +155,9 @@ def build_from_content(
     extras: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Stages 2-4 on already loaded content (tests use this with records made in code)."""
-    calendar = WorkingCalendar.from_overrides(content.calendar.holidays, content.calendar.workdays)
+    calendar = WorkingCalendar.from_overrides(
+        content.calendar.holidays, content.calendar.workdays, complete_years=content.calendar.complete_years
+    )
     state = BuildState(
         content=content,
         today=today,
@@ -189,8 +191,10 @@ def build_from_content(
         ) from exc
     for year in sorted(calendar.fallback_years):
         state.report.warn(
-            f"内置官方日历和 calendar.yaml 都没有 {year} 年的节假日安排，按周一至周五计算工作日",
-            f"neither the official calendar nor calendar.yaml covers {year}; counting Monday to Friday",
+            f"内置官方日历和 calendar.yaml 都没有 {year} 年完整的节假日安排，按周一至周五计算工作日"
+            f"（补全后在 complete_years 中列出 {year}）",
+            f"neither the official calendar nor calendar.yaml covers all of {year}; counting Monday to "
+            f"Friday (once it is listed, name {year} under complete_years)",
             file="calendar.yaml",
             field="holidays",
             value=str(year),

@@ -19,10 +19,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from sunlight.sitefiles import RENDER_KEYS_NAME
+
 from sunlight_site.decision_views import DecisionView
 from sunlight_site.pagination import Pager
 
-KEYS_FILE = ".sunlight-render-keys"
+KEYS_FILE = RENDER_KEYS_NAME
 
 
 def theme_digest(theme: Path) -> str:

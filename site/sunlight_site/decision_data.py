@@ -2,7 +2,8 @@
 
 Exactly the public decisions, with exactly their public fields (the columns below); the CSV
 header is the Chinese label so spreadsheet programs show it, the JSON keys are the contract's
-English keys. Rows are newest first, like the lists.
+English keys. Rows are newest first, like the lists. A CSV cell that a spreadsheet would read
+as a formula starts with an apostrophe (``opendata.spreadsheet_safe``); the JSON keeps the text.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sunlight_site.decision_views import DecisionView
+from sunlight_site.opendata import FORMULA_START, spreadsheet_safe
 
 # key, Chinese label, the view's attribute
 COLUMNS: list[tuple[str, str, str]] = [
@@ -52,8 +54,16 @@ def decisions_csv(views: Sequence[DecisionView]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([label for _, label, _ in COLUMNS])
-    w.writerows(map(_values, views))
+    w.writerows(map(_spreadsheet_safe, map(_values, views)))
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+def _spreadsheet_safe(cells: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The row with text cells that would start a formula neutralised (``spreadsheet_safe``)."""
+    for cell in cells:
+        if cell.__class__ is str and cell.startswith(FORMULA_START):
+            return tuple(spreadsheet_safe(c) if c.__class__ is str else c for c in cells)
+    return cells
 
 
 def _cells(view: DecisionView) -> list[Any]:

@@ -54,7 +54,9 @@ class DecisionView(NamedTuple):
     kind_slug: str
     domain_slug: str
     month: str  # YYYY-MM of the decision date
-    organisation: bool  # organisations get the credit-repair notice (信用修复告知, 两书同达)
+    # Organisations' 行政处罚 decisions get the credit-repair notice (信用修复告知, 两书同达); no
+    # credit-repair rule governs licences and the other kinds.
+    credit_repair_notice: bool
     amount_text: str
     power_url: str
 
@@ -94,7 +96,7 @@ def view_of(p: PublicDecision) -> DecisionView:
         _kind_slug(p.kind),
         _domain_slug(domain),
         p.decided_on.isoformat()[:7],
-        p.party_type in ORGANISATIONS,
+        p.party_type in ORGANISATIONS and p.kind == "行政处罚",
         "" if amount is None else f"{amount:,.2f}",
         f"/powers/{p.power_code}/" if p.power_name else "",
     )

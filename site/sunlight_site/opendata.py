@@ -28,14 +28,24 @@ class Dataset:
     files: list[str] = field(default_factory=list)  # e.g. ["powers.csv", "powers.json"]
 
 
+# What a spreadsheet program reads as the start of a formula when it opens a CSV file
+# (OWASP "CSV injection"): such a cell gets a leading apostrophe, so it stays text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a CSV cell that no spreadsheet runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "；".join(_cell(v) for v in value)
+        return spreadsheet_safe("；".join(_cell(v) for v in value))
     if isinstance(value, bool):
         return "是" if value else "否"
-    return str(value)
+    return spreadsheet_safe(str(value))
 
 
 def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:

@@ -26,10 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, Template
+from sunlight.sitefiles import MANIFEST_NAME, PARTIAL_SUFFIX
 
 from sunlight_site.templating import theme_environment
-
-MANIFEST_NAME = ".sunlight-manifest"
 
 
 @dataclass
@@ -119,7 +118,7 @@ class OutputWriter:
         # Write beside and rename: a server reading the output during a rebuild never sees half a
         # file. A directory made just now holds no file anyone could be reading: write in place.
         # (os-level calls: this runs once per page, 100,000 times on a city's site.)
-        partial = path if new_dir else path + ".partial"
+        partial = path if new_dir else path + PARTIAL_SUFFIX
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
         try:
             view = memoryview(data)

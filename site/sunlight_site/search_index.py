@@ -40,9 +40,11 @@ from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from sunlight.sitefiles import MANIFEST_NAME, SEARCH_DIGEST_NAME, SEARCH_PAGES_NAME
+
 MARKER = b"data-pagefind-body"
 BUNDLE = "pagefind"
-DIGEST_NAME = "sunlight-source.sha1"
+DIGEST_NAME = SEARCH_DIGEST_NAME
 # Part of every shard's digest: change it whenever staging or the pagefind command changes.
 INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards-by-year-quarter-month/no-labels/article"
 
@@ -52,7 +54,7 @@ INDEX_FORMAT = "pagefind-1.5-cli/chinese-by-character/shards-by-year-quarter-mon
 EXCLUDE = ("dl.fields > dt", "section.credit-repair")
 
 
-PAGES_CACHE = ".sunlight-search-pages"
+PAGES_CACHE = SEARCH_PAGES_NAME
 
 
 def indexable(
@@ -252,9 +254,10 @@ def shards(
         if month is not None:
             counts[month] = counts.get(month, 0) + 1
     names = shard_names(counts, cap)
-    out: dict[str, list[tuple[str, bytes]]] = {PRIMARY: []}
+    out: dict[str, list[tuple[str, bytes]]] = {}
     for rel, data, month in of:
         out.setdefault(PRIMARY if month is None else names[month], []).append((rel, data))
+    # No empty shard: pagefind refuses to index nothing (an agency with no power list yet).
     return dict(sorted(out.items(), key=lambda kv: (kv[0] != PRIMARY, kv[0])))
 
 
@@ -279,9 +282,12 @@ def write_index(
     for rel in _previous_files(out_dir):  # pagefind/<shard>/...
         previous.setdefault(rel.split("/", 2)[1], []).append(rel)
     files = 0
+    # The first bundle the search page loads carries pagefind's UI: ``site`` as a rule, the
+    # oldest decision shard when the agency has no other page to index.
+    ui_shard = next(iter(groups), "")
     for name, shard_pages in groups.items():
         prefix = f"{BUNDLE}/{name}/"
-        key = digest(shard_pages).encode()
+        key = digest(shard_pages).encode() + (b" ui" if name == ui_shard != PRIMARY else b"")
         old = sorted(previous.get(name, []))
         if (
             prefix + DIGEST_NAME in old
@@ -294,7 +300,7 @@ def write_index(
             files += len(old)
             continue
         made = bundle_files(out_dir, shard_pages, name)
-        if name != PRIMARY:
+        if name != ui_shard:
             made = [(rel, data) for rel, data in made if not UI_FILES.match(rel.rsplit("/", 1)[-1])]
         bundle = [*made, (prefix + DIGEST_NAME, key)]
         for rel, data in bundle:
@@ -320,7 +326,7 @@ def _whole(out_dir: Path, rels: list[str]) -> bool:
 
 def _previous_files(out_dir: Path) -> list[str]:
     """The bundle files the previous build wrote (as listed in the writer's manifest)."""
-    manifest = out_dir / ".sunlight-manifest"
+    manifest = out_dir / MANIFEST_NAME
     if not manifest.is_file():
         return []
     return [rel for rel in manifest.read_text("utf-8").splitlines() if rel.startswith(f"{BUNDLE}/")]

@@ -100,6 +100,9 @@ class BuildState:
         self.publication = result
         self.report.held_back.extend(problem.to_dict() for problem in result.held)
         self.report.late_decisions.extend(plain_value(late) for late in result.late)
+        for problem in result.warnings:  # the calendar fallback is reported by the build itself
+            if problem.file != "calendar.yaml":
+                self.report.add_problem(problem)
         self.report.counts["decisions_public"] = len(result.public)
         self.report.counts["decisions_withdrawn"] = len(result.withdrawn)
         self.report.counts["decisions_omitted"] = len(result.omitted)

@@ -356,3 +356,16 @@ def test_publication_policy_block(minimal: Path) -> None:
         in got
     )
     assert "content/agency.yaml:11: 严重: 必填字段缺失 / required field is missing" in got
+
+
+def test_calendar_complete_years(minimal: Path) -> None:
+    write_content(
+        minimal, {"calendar.yaml": "complete_years: [2027]\nholidays: [2027-01-01]\nworkdays: []\n"}
+    )
+    content, problems = load_content(minimal)
+    assert [str(p) for p in problems.items] == []
+    assert content.calendar.complete_years == [2027]
+    write_content(minimal, {"calendar.yaml": "complete_years: [2027, 二〇二八, 1800]\n"})
+    got = messages(minimal)
+    assert any(m.startswith("content/calendar.yaml:1: complete_years: ") and "二〇二八" in m for m in got)
+    assert any(m.startswith("content/calendar.yaml:1: complete_years: ") and "1800" in m for m in got)

@@ -169,3 +169,26 @@ def test_register_saved_as_old_excel_is_reported(tmp_path: Path) -> None:
     assert load_personnel(tmp_path, problems) == []
     files = [p.file for p in problems.errors]
     assert len(files) == 1 and files[0].endswith("/personnel.xls")  # named as the operator sees it
+
+
+def test_domain_column_gives_a_decision_without_a_power_code_its_domain(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    (root / "decisions").mkdir(parents=True)
+    header = "记录编号,决定文书号,决定类别,当事人类型,当事人名称,统一社会信用代码,主要违法事实,处罚依据,处罚内容,执法机关,事项编码,决定日期,领域"
+    base = (
+        "法人,江州某食品有限公司,91330100MA2000000Q,销售过期食品。,《食品安全法》第一百二十四条,罚款,squad-a"
+    )
+    rows = [
+        f"A,文{1},行政处罚,{base},,2025-09-01,食品",  # no power code: the column gives the domain
+        f"B,文{2},行政处罚,{base},330217003000,2025-09-01,消防",  # the power item's domain: fine
+        f"C,文{3},行政处罚,{base},330217001000,2025-09-01,消防",  # the power item says 市政
+        f"E,文{4},行政处罚,{base},,2025-09-01,消防安全",  # no such domain
+    ]
+    (root / "decisions" / "a.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    decisions, problems = load(root)
+    assert decisions["A"].domain == "食品" and decisions["B"].domain == "消防"
+    assert "C" not in decisions and "E" not in decisions
+    bad = {(p.record_id, p.field) for p in problems.errors}
+    assert ("C", "domain") in bad and ("E", "domain") in bad
+    for p in problems.errors:
+        assert p.zh and p.en and p.line

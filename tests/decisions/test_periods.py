@@ -33,8 +33,10 @@ def test_rule_in_force_by_date() -> None:
 def test_before_2026_04_01_order_58_gives_three_years() -> None:
     p = period("一般", "2025-03-10", "2026-03-31")
     assert p.rule.id == "ndrc-order-58"
-    assert p.until == dt.date(2028, 3, 9)
-    assert p.repair_from == dt.date(2025, 6, 10)
+    # Civil Code count: 3 years from 2025-03-10 end at the end of 2028-03-10; 3 months at the
+    # end of 2025-06-10, so credit repair may end the disclosure from 2025-06-11.
+    assert p.until == dt.date(2028, 3, 10)
+    assert p.repair_from == dt.date(2025, 6, 11)
 
 
 def test_from_2026_04_01_the_more_lenient_order_36_applies_to_older_decisions() -> None:
@@ -43,18 +45,18 @@ def test_from_2026_04_01_the_more_lenient_order_36_applies_to_older_decisions() 
     # One year would have ended 2026-03-09, before order 36 existed: it ends the day before.
     assert p.until == dt.date(2026, 3, 31)
     later = period("一般", "2025-09-10", "2026-04-01")
-    assert later.until == dt.date(2026, 9, 9)
+    assert later.until == dt.date(2026, 9, 10)
 
 
 def test_at_decision_keeps_the_old_rule() -> None:
     p = period("一般", "2025-09-10", "2026-05-01", rule="at_decision")
-    assert p.rule.id == "ndrc-order-58" and p.until == dt.date(2028, 9, 9)
+    assert p.rule.id == "ndrc-order-58" and p.until == dt.date(2028, 9, 10)
 
 
 def test_current_applies_todays_rule_even_when_harsher() -> None:
     # 严重 under order 58: min 3 months; under order 36: min 1 year (harsher).
-    assert period("严重", "2025-09-10", "2026-05-01").repair_from == dt.date(2025, 12, 10)
-    assert period("严重", "2025-09-10", "2026-05-01", rule="current").repair_from == dt.date(2026, 9, 10)
+    assert period("严重", "2025-09-10", "2026-05-01").repair_from == dt.date(2025, 12, 11)
+    assert period("严重", "2025-09-10", "2026-05-01", rule="current").repair_from == dt.date(2026, 9, 11)
 
 
 def test_minor_cases_under_order_36() -> None:
@@ -64,14 +66,14 @@ def test_minor_cases_under_order_36() -> None:
 
 
 def test_special_domains_under_order_58() -> None:
-    assert period("一般", "2024-01-15", "2024-02-01", domain="消防").repair_from == dt.date(2025, 1, 15)
-    assert period("一般", "2024-01-15", "2024-02-01", domain="市政").repair_from == dt.date(2024, 4, 15)
+    assert period("一般", "2024-01-15", "2024-02-01", domain="消防").repair_from == dt.date(2025, 1, 16)
+    assert period("一般", "2024-01-15", "2024-02-01", domain="市政").repair_from == dt.date(2024, 4, 16)
 
 
 def test_2019_rule_for_old_decisions() -> None:
     p = period("严重", "2022-06-01", "2022-07-01")
     assert p.rule.id == "ndrc-2019-527"
-    assert p.repair_from == dt.date(2022, 12, 1) and p.until == dt.date(2025, 5, 31)
+    assert p.repair_from == dt.date(2022, 12, 2) and p.until == dt.date(2025, 6, 1)
 
 
 def test_explicit_disclosure_until_wins() -> None:
@@ -82,7 +84,7 @@ def test_explicit_disclosure_until_wins() -> None:
 
 def test_other_kinds_are_not_credit_information() -> None:
     p = period("一般", "2025-09-10", "2025-10-01", kind="行政许可")
-    assert p.repair_from is None and p.until == dt.date(2028, 9, 9)
+    assert p.repair_from is None and p.until == dt.date(2028, 9, 10)
 
 
 def test_agency_table_and_simple_period_form() -> None:
@@ -96,7 +98,7 @@ def test_agency_table_and_simple_period_form() -> None:
     p = table.period(
         kind="行政处罚", severity="一般", decided_on=dt.date(2025, 1, 31), today=dt.date(2025, 2, 1)
     )
-    assert p.until == dt.date(2025, 7, 30)
+    assert p.until == dt.date(2025, 7, 31)  # 6 months from 2025-01-31 (民法典 art. 202)
     table, problems = parse_period_table(
         [
             {"id": "old", "一般": {"min_months": 3, "max_months": 36}},

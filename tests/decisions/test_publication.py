@@ -30,7 +30,7 @@ def test_organisation_is_published_with_its_public_fields() -> None:
     (p,) = result.public
     assert p.party_name == "江州明川示例建材有限公司" and p.legal_rep == "王建国"
     assert p.office_name == "新镇中队" and p.power_name == "对擅自占用城市道路的处罚" and p.domain == "市政"
-    assert p.disclosure_until == dt.date(2028, 8, 31) and p.repair_from == dt.date(2025, 12, 1)
+    assert p.disclosure_until == dt.date(2028, 9, 1) and p.repair_from == dt.date(2025, 12, 2)
     assert "id_number" not in p._fields
     assert "status_reason" not in p._fields
     assert result.withdrawn == [] and result.held == [] and result.late == []
@@ -178,8 +178,10 @@ def test_deadline_in_an_unknown_year_warns_and_does_not_crash() -> None:
     assert len(result.public) == 1
     assert result.public[0].deadline == dt.date(2027, 1, 6)  # Monday-Friday counting
     assert any("2027" in w.zh and "calendar.yaml" in w.en for w in result.warnings)
-    # With calendar.yaml covering it: no warning, and its holidays count.
-    calendar = WorkingCalendar.from_overrides(holidays=[dt.date(2027, 1, 1), dt.date(2027, 1, 4)])
+    # With calendar.yaml covering it (complete_years): no warning, and its holidays count.
+    calendar = WorkingCalendar.from_overrides(
+        holidays=[dt.date(2027, 1, 1), dt.date(2027, 1, 4)], complete_years=[2027]
+    )
     result = run(d, today=today, calendar=calendar)
     assert result.public[0].deadline == dt.date(2027, 1, 8)
     assert not any("2027" in w.zh for w in result.warnings)

@@ -55,7 +55,7 @@ def test_unknown_year_counts_monday_to_friday_with_a_warning() -> None:
 
 
 def test_unknown_year_from_calendar_yaml_raises_no_warning() -> None:
-    calendar = WorkingCalendar.from_overrides(holidays=[dt.date(2027, 1, 1)])
+    calendar = WorkingCalendar.from_overrides(holidays=[dt.date(2027, 1, 1)], complete_years=[2027])
     index = WorkdayIndex(calendar)
     # Thu 2026-12-31 + 1: 2027-01-01 (Fri) is a holiday per calendar.yaml, so Monday 01-04.
     assert index.add(dt.date(2026, 12, 31), 1) == dt.date(2027, 1, 4)

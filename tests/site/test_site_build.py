@@ -306,3 +306,23 @@ def test_a_contract_breaking_flowchart_is_not_published(tmp_path: Path) -> None:
     assert "暂无流程图" in (out / "powers/330217003000/index.html").read_text("utf-8")
     assert any(e["file"].endswith("flowcharts/licence.yaml") for e in report["errors"])
     assert any(w["id"] == "licence" and "未发布" in w["zh"] for w in report["warnings"])
+
+
+def test_report_warns_of_an_explicit_end_beyond_the_rule(tmp_path: Path) -> None:
+    """A disclosure_until beyond the rule's maximum is capped, and the build report says so."""
+    content = tmp_path / "content"
+    shutil.copytree(SMALL_AGENCY, content)
+    (content / "decisions").mkdir()
+    header = "id,doc_no,kind,party_type,party_name,credit_code,facts,basis,content,office,power_code,decided_on,published_on,severity,disclosure_until"
+    (content / "decisions" / "2025.csv").write_text(
+        f"{header}\nD-CAP,青城管罚决字〔2025〕第000001号,行政处罚,法人,青石示例广告有限公司,91310114MA1GT35X4J,"
+        "擅自设置户外广告设施。,《城市市容和环境卫生管理条例》第三十六条,罚款人民币贰仟元整,squad-east,330217001000,"
+        "2025-06-10,2025-06-12,严重,2030-01-01\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    build(content, out, today=dt.date(2026, 11, 30))
+    on_disk = json.loads((out / "build-report.json").read_text("utf-8"))
+    (warning,) = [w for w in on_disk["warnings"] if w.get("id") == "D-CAP"]
+    assert warning["field"] == "disclosure_until" and warning["line"] == 2
+    assert "2028-06-10" in warning["zh"] and "2030-01-01" in warning["en"]

@@ -46,7 +46,12 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
     return Response(
         body=json.dumps(body, ensure_ascii=False, default=str),
         status_code=status,
-        headers={"Content-Type": JSON_TYPE, "Cache-Control": "no-store", **(headers or {})},
+        headers={
+            "Content-Type": JSON_TYPE,
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+            **(headers or {}),
+        },
     )
 
 

@@ -5,7 +5,8 @@
 app, and turns its response dict back into a WSGI response.
 
 Chalice keeps ``current_request`` on the app object, which a multi-threaded server would share
-between requests: :class:`ThreadLocalChalice` keeps it per thread instead.
+between requests: :class:`ThreadLocalChalice` keeps it per thread instead. ``chalice.local`` is
+imported only by :class:`ChaliceWSGI`: the Lambda package carries Chalice's runtime alone.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from chalice import Chalice
-from chalice.local import LambdaContext, LambdaEventConverter, RouteMatcher
 
 log = logging.getLogger("sunlight.api")
 
@@ -56,7 +56,11 @@ def error_body(code: str, zh: str, en: str) -> bytes:
 def _json_response(
     start_response: StartResponse, status: str, body: bytes, extra: list[tuple[str, str]] | None = None
 ) -> list[bytes]:
-    headers = [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(body)))]
+    headers = [
+        ("Content-Type", "application/json; charset=utf-8"),
+        ("Content-Length", str(len(body))),
+        ("X-Content-Type-Options", "nosniff"),
+    ]
     start_response(status, headers + (extra or []))
     return [body]
 
@@ -68,6 +72,9 @@ class ChaliceWSGI:
         self.app = app
         self.max_body = max_body
         self.timeout_ms = timeout_ms
+        from chalice.local import LambdaContext, LambdaEventConverter, RouteMatcher  # not on Lambda
+
+        self.context_type = LambdaContext
         self.converter = LambdaEventConverter(RouteMatcher(list(app.routes)), app.api.binary_types)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -90,13 +97,19 @@ class ChaliceWSGI:
         headers = self._headers(environ)
         try:
             event = self.converter.create_lambda_event(
-                method=method, path=path + ("?" + query if query else ""), headers=headers, body=raw or None
+                # HEAD is answered like GET, without the body (RFC 9110 9.3.2).
+                method="GET" if method == "HEAD" else method,
+                path=path + ("?" + query if query else ""),
+                headers=headers,
+                body=raw or None,
             )
-        except ValueError:
-            body = error_body("not_found", "接口不存在", f"no such API route: {path}")
+        except ValueError:  # the requested path is not echoed: it is the client's text
+            body = error_body("not_found", "接口不存在", "no such API route")
             return _json_response(start_response, "404 Not Found", body)
         event["requestContext"]["identity"]["sourceIp"] = environ.get("REMOTE_ADDR", "")
-        context = LambdaContext(function_name="api_handler", memory_size=256, max_runtime_ms=self.timeout_ms)
+        context = self.context_type(
+            function_name="api_handler", memory_size=256, max_runtime_ms=self.timeout_ms
+        )
         try:
             response = self.app(event, context)
         except Exception:  # the app's own catch-all should make this unreachable

@@ -8,6 +8,7 @@ an unknown field, or a value of the wrong type (422, naming the field by its API
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl
@@ -20,6 +21,9 @@ from sunlight.service.commands import FileComplaint, FileFeedback, ReporterInput
 MAX_BODY = 64 * 1024
 MAX_KEY = 200  # characters of an Idempotency-Key
 MAX_TEXT = 20_000  # characters of any one string; the domain applies the real limits
+# JSON's \uXXXX escapes can spell half a surrogate pair, which is no character: nothing can store,
+# print or send it as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A spec maps a field to its type: str, int, or a nested spec (an object).
 Spec = Mapping[str, Any]
@@ -74,9 +78,28 @@ def json_object(raw: bytes | str | None, content_type: str = "application/json")
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise BadRequest("请求内容不是有效的 JSON", f"the body is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise BadRequest("JSON 嵌套层数过多", "the JSON is nested too deeply") from exc
     if not isinstance(value, dict):
         raise Invalid([Problem("请求内容应为 JSON 对象", "the body must be a JSON object", field="")])
+    if _bad_key(value):
+        raise BadRequest("字段名含无效字符", "a field name is not valid Unicode text")
     return value
+
+
+def _bad_key(value: object) -> bool:
+    """Whether any object key, at any depth, holds half a surrogate pair (no recursion: the
+    parser accepts nesting deeper than Python's stack)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if any(_SURROGATE.search(k) for k in item):
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def form_object(raw: bytes | str | None) -> dict[str, str]:
@@ -125,6 +148,10 @@ def _check(value: Mapping[str, Any], spec: Spec, prefix: str, problems: list[Pro
             problems.append(Problem("应为字符串", "must be a string", field=path))
         elif len(item) > MAX_TEXT:
             problems.append(Problem("内容过长", f"longer than {MAX_TEXT} characters", field=path))
+        elif _SURROGATE.search(item):
+            problems.append(
+                Problem("含无效字符", "holds an invalid character (a lone surrogate)", field=path)
+            )
         else:
             out[key] = item.strip()
     return out

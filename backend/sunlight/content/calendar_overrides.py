@@ -2,7 +2,9 @@
 
 The bundled official calendar (``chinese-calendar``) knows the State Council's published
 years; this file adds a year it does not know yet, or a local day off. Items are dates, or
-``{date, note}`` mappings.
+``{date, note}`` mappings. ``complete_years`` lists the years whose whole official calendar the
+file holds (so that a year with only a local closure still warns; see
+``sunlight.domain.calendar``).
 """
 
 from __future__ import annotations
@@ -37,10 +39,11 @@ def load_calendar(root: Path, problems: Problems) -> CalendarOverrides:
         )
         return overrides
     f = Fields(data, name, problems)
-    f.allow("holidays", "workdays")
+    f.allow("holidays", "workdays", "complete_years")
     overrides.line = f.line
     overrides.holidays = _dates(f, "holidays")
     overrides.workdays = _dates(f, "workdays")
+    overrides.complete_years = _years(f)
     both = set(overrides.holidays) & set(overrides.workdays)
     for day in sorted(both):
         f.error(
@@ -50,6 +53,24 @@ def load_calendar(root: Path, problems: Problems) -> CalendarOverrides:
             day.isoformat(),
         )
     return overrides
+
+
+def _years(f: Fields) -> list[int]:
+    value = f.data.get("complete_years")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        f.error("complete_years", "应为年份列表，如 [2027]", "must be a list of years, e.g. [2027]")
+        return []
+    years: list[int] = []
+    for item in value:
+        if isinstance(item, int) and not isinstance(item, bool) and 2000 <= item <= 2100:
+            years.append(item)
+        else:
+            f.error(
+                "complete_years", "应为 2000 至 2100 之间的年份", "must be a year from 2000 to 2100", item
+            )
+    return sorted(set(years))
 
 
 def _dates(f: Fields, key: str) -> list[dt.date]:

@@ -95,6 +95,7 @@ def build_catalog(
         "calendar": {
             "holidays": [d.isoformat() for d in content.calendar.holidays],
             "workdays": [d.isoformat() for d in content.calendar.workdays],
+            "complete_years": list(content.calendar.complete_years),
         },
         "decisions": sorted(public_decision_ids),
     }

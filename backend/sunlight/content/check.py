@@ -35,7 +35,9 @@ def publication_review(content: Content, today: dt.date) -> tuple[list[Problem],
         if exc.name != "sunlight.domain.publication":
             raise
         return [], []
-    calendar = WorkingCalendar.from_overrides(content.calendar.holidays, content.calendar.workdays)
+    calendar = WorkingCalendar.from_overrides(
+        content.calendar.holidays, content.calendar.workdays, complete_years=content.calendar.complete_years
+    )
     result = publish(
         content.decisions,
         offices=content.offices,

@@ -53,6 +53,8 @@ ALIASES = {
     "状态说明": "status_reason",
     "变更后记录编号": "superseded_by",
     "未成年人": "minor",
+    "领域": "domain",
+    "所属领域": "domain",
 }
 PROCEDURES = ("一般程序", "简易程序")
 SEVERITIES = ("一般", "严重", "轻微")
@@ -67,6 +69,7 @@ TEXT_KEYS = (
     "basis",
     "content",
     "power_code",
+    "domain",
     "status_reason",
     "superseded_by",
 )
@@ -89,7 +92,9 @@ def load_decisions(root: Path, content: Content, problems: Problems) -> list[Dec
     _check_policy(content, problems)
     offices = {o.id: o.id for o in content.offices}
     offices.update({o.name: o.id for o in content.offices if o.name})
-    powers = {p.code for p in content.powers}
+    powers = {p.code: p.domain for p in content.powers}
+    table, _ = parse_period_table(content.agency.publication.periods)
+    domains = set(powers.values()) | {d for rule in table.rules for d in rule.special_domains}
     first_seen: dict[str, Decision] = {}
     reported: set[str] = set()
     decisions: list[Decision] = []
@@ -99,7 +104,7 @@ def load_decisions(root: Path, content: Content, problems: Problems) -> list[Dec
         name = source_name(root, path)
         table = read_table(path, ALIASES, name=name)
         for row_no, row in table:
-            decision = _row(row, name, row_no, offices, powers, problems)
+            decision = _row(row, name, row_no, offices, powers, domains, problems)
             if decision is None:
                 continue
             earlier = first_seen.get(decision.id)
@@ -203,7 +208,8 @@ def _row(
     file: str,
     line: int,
     offices: dict[str, str],
-    powers: set[str],
+    powers: dict[str, str],
+    domains: set[str],
     problems: Problems,
 ) -> Decision | None:
     r = _Row(data, file, line)
@@ -242,6 +248,8 @@ def _row(
             )
     if d.power_code and d.power_code not in powers:
         r.error("power_code", "事项编码不在权力清单中", "no such power code in the power list", d.power_code)
+    if d.domain:
+        _check_domain(d, r, powers, domains)
     d.decided_on = r.parsed("decided_on", parse_date, required=True)  # type: ignore[assignment]
     d.published_on = r.parsed("published_on", parse_date)  # type: ignore[assignment]
     d.disclosure_until = r.parsed("disclosure_until", parse_date)  # type: ignore[assignment]
@@ -256,6 +264,25 @@ def _row(
         problems.extend(r.problems)
         return None
     return d
+
+
+def _check_domain(d: Decision, r: _Row, powers: dict[str, str], domains: set[str]) -> None:
+    """``domain`` (领域): a domain of the power list or of the period rules; the power item's own
+    when a power code is given (the domain decides the minimum period, e.g. 食品 under order 58)."""
+    if d.domain not in domains:
+        r.error(
+            "domain",
+            f"未知的领域（应为权力清单中的领域或{'、'.join(sorted(domains - set(powers.values())))}）",
+            "unknown domain (use a domain of the power list or of the disclosure-period rules)",
+            d.domain,
+        )
+    elif d.power_code in powers and powers[d.power_code] != d.domain:
+        r.error(
+            "domain",
+            f"领域与事项编码所属领域（{powers[d.power_code]}）不一致",
+            f"differs from the domain of the power item ({powers[d.power_code]})",
+            d.domain,
+        )
 
 
 def _check_dates(d: Decision, r: _Row) -> None:

@@ -232,6 +232,7 @@ class YearStats(Where):
 class CalendarOverrides(Where):
     holidays: list[dt.date] = field(default_factory=list)
     workdays: list[dt.date] = field(default_factory=list)
+    complete_years: list[int] = field(default_factory=list)  # years whose whole calendar is listed
 
 
 @dataclass
@@ -280,6 +281,7 @@ class Decision(Where):
     amount: Decimal | None = None
     office: str = ""  # resolved to an office id by validation
     power_code: str = ""
+    domain: str = ""  # 领域: for a decision without a power code (else the power item's)
     decided_on: dt.date | None = None
     published_on: dt.date | None = None
     severity: str = "一般"

@@ -7,6 +7,13 @@ Order of authority for a date:
 3. for a year neither knows: Monday-Friday, and the year is recorded in ``fallback_years`` so
    callers can warn. Nothing here raises for an unknown year.
 
+A year the bundled calendar lacks counts as known from the overrides only when the agency says
+it listed the whole year: the year is in ``complete_years`` (``calendar.yaml:
+complete_years``), or (files written before that key) ``holidays`` lists the year's fixed-date
+statutory holidays, 1 January, 1 May and 1-3 October (《全国年节及纪念日放假办法》), which a
+copy of the State Council's notice always does. A local closure alone does not: the year's
+official holidays are still unknown, and its other days are counted Monday-Friday with a warning.
+
 Deadlines: "within N working days of D" ends on ``add_working_days(D, N)``: the N-th working
 day after D (D itself does not count).
 """
@@ -35,14 +42,19 @@ class WorkingCalendar:
     holidays: frozenset[dt.date] = frozenset()
     workdays: frozenset[dt.date] = frozenset()
     use_official: bool = True
+    complete_years: frozenset[int] = frozenset()
     fallback_years: set[int] = field(default_factory=set)
     _cache: dict[dt.date, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_overrides(
-        cls, holidays: Iterable[dt.date] = (), workdays: Iterable[dt.date] = (), use_official: bool = True
+        cls,
+        holidays: Iterable[dt.date] = (),
+        workdays: Iterable[dt.date] = (),
+        use_official: bool = True,
+        complete_years: Iterable[int] = (),
     ) -> WorkingCalendar:
-        return cls(frozenset(holidays), frozenset(workdays), use_official)
+        return cls(frozenset(holidays), frozenset(workdays), use_official, frozenset(complete_years))
 
     def is_working_day(self, day: dt.date) -> bool:
         cached = self._cache.get(day)
@@ -55,7 +67,7 @@ class WorkingCalendar:
         else:
             official = _official(day) if self.use_official else None
             if official is None:
-                if not self._year_overridden(day.year):
+                if not self.year_covered(day.year):
                     self.fallback_years.add(day.year)
                 result = day.weekday() < 5
             else:
@@ -63,8 +75,12 @@ class WorkingCalendar:
         self._cache[day] = result
         return result
 
-    def _year_overridden(self, year: int) -> bool:
-        return any(d.year == year for d in self.holidays) or any(d.year == year for d in self.workdays)
+    def year_covered(self, year: int) -> bool:
+        """True when the overrides list the whole ``year`` (see the module docstring)."""
+        if year in self.complete_years:
+            return True
+        fixed = (dt.date(year, 1, 1), dt.date(year, 5, 1), *(dt.date(year, 10, d) for d in (1, 2, 3)))
+        return all(day in self.holidays for day in fixed)
 
     def add_working_days(self, start: dt.date, days: int) -> dt.date:
         """The ``days``-th working day after ``start`` (``days`` >= 0; 0 returns ``start``)."""
@@ -103,12 +119,19 @@ class WorkingCalendar:
     def next_working_day(self, day: dt.date) -> dt.date:
         return self.add_working_days(day, 1)
 
+    def working_day_on_or_after(self, day: dt.date) -> dt.date:
+        """``day`` if it is a working day, else the first working day after it (the last day of a
+        period to perform an act, 民法典 art. 203: a holiday moves it to the day after)."""
+        return day if self.is_working_day(day) else self.next_working_day(day)
+
     def fallback_warnings(self) -> list[tuple[str, str]]:
         """(Chinese, English) warnings for each year counted Monday-Friday."""
         return [
             (
-                f"{year}年官方节假日安排尚未收录,按周一至周五计算工作日;请在 calendar.yaml 中补充",
-                f"no official calendar for {year}: counting Monday-Friday; add it to calendar.yaml",
+                f"{year}年官方节假日安排尚未收录,按周一至周五计算工作日;请在 calendar.yaml 中补充"
+                f"该年的节假日与调休安排,并在 complete_years 中列出 {year}",
+                f"no official calendar for {year}: counting Monday-Friday; add its holidays and "
+                f"make-up days to calendar.yaml and list {year} under complete_years",
             )
             for year in sorted(self.fallback_years)
         ]

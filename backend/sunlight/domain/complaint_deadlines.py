@@ -6,7 +6,10 @@
   the clock was paused (waiting for material) and the working days of an approved extension;
   while paused there is no running respond deadline;
 - review due: ``review_respond_days`` working days after the review opened;
-- the review window: ``review_window_days`` calendar days after the response; then closed.
+- the review window (复核申请期限): ``review_window_days`` calendar days after the response (the
+  day of the response not counted, 民法典 art. 201); when the last day is not a working day
+  (a weekend or a statutory holiday) it runs to the end of the first working day after it
+  (art. 203: asking for a review is the complainant's act); then closed.
 """
 
 from __future__ import annotations
@@ -45,10 +48,11 @@ def review_due(c: Complaint, cal: WorkingCalendar) -> dt.date | None:
     return cal.add_working_days(c.review_opened_on, c.review_respond_days)
 
 
-def review_window_end(c: Complaint, settings: Settings) -> dt.date | None:
+def review_window_end(c: Complaint, settings: Settings, cal: WorkingCalendar) -> dt.date | None:
+    """The last day a review (复核) may be asked for (see the module docstring)."""
     if c.responded_on is None:
         return None
-    return c.responded_on + dt.timedelta(days=settings.review_window_days)
+    return cal.working_day_on_or_after(c.responded_on + dt.timedelta(days=settings.review_window_days))
 
 
 def paused_working_days(c: Complaint, resumed_on: dt.date, cal: WorkingCalendar) -> int:
@@ -67,7 +71,7 @@ def current_clock(c: Complaint, cal: WorkingCalendar, settings: Settings) -> Clo
     if c.status == UNDER_REVIEW and c.review_opened_on is not None:
         return Clock("review", c.review_opened_on, review_due(c, cal) or c.review_opened_on)
     if c.status in (RESPONDED, RATED) and c.responded_on is not None:
-        end = review_window_end(c, settings)
+        end = review_window_end(c, settings, cal)
         return Clock("close", c.responded_on, end) if end else None
     return None
 

@@ -40,8 +40,30 @@ def phone_problem(phone: str) -> tuple[str, str] | None:
     )
 
 
+# Fields that may hold several lines; every other text field is one line (it goes into e-mail
+# subjects, lists and notifications, where a line break would start a line of its own).
+MULTILINE = frozenset({"description"})
+# Characters that reorder how text is shown (a subject could read differently from what it says).
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _has_control(text: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t" for ch in text)
+
+
+def _line_problem(text: str, multiline: bool) -> tuple[str, str] | None:
+    """Why ``text`` may not stand in its field: a line break in a one-line field, an invisible
+    format character (Unicode category Cf: zero-width and direction marks) in a one-line field,
+    or a direction override anywhere."""
+    if any(ch in _BIDI_CONTROLS for ch in text):
+        return ("含有改变文字方向的不可见格式字符", "contains invisible characters that reorder the text")
+    if multiline:
+        return None
+    if "\n" in text or "\r" in text:
+        return ("此项应为单行，不得含换行", "must be a single line, without line breaks")
+    if any(unicodedata.category(ch) == "Cf" for ch in text):
+        return ("含有不可见的格式字符", "contains invisible format characters")
+    return None
 
 
 class _Checker:
@@ -64,7 +86,10 @@ class _Checker:
         limit = LIMITS.get(name, 200)
         if len(value) > limit:
             self.add(name, f"内容过长(不超过{limit}字)", f"too long (at most {limit} characters)")
-        if _has_control(value):
+        line = _line_problem(value, name in MULTILINE)
+        if line:
+            self.add(name, *line)
+        elif _has_control(value):
             self.add(name, "含有不允许的控制字符", "contains control characters")
         return value
 

@@ -2,8 +2,14 @@
 
 Each :class:`PeriodRule` says, for decisions of each severity (失信程度: 轻微, 一般, 严重), the
 minimum and maximum disclosure period in months counted from the decision date, or that such
-decisions are not published at all (``None``). The minimum is the earliest date credit repair
-(信用修复) may end the disclosure; at the maximum the decision stops being shown.
+decisions are not published at all (``None``). Credit repair (信用修复) may end the disclosure
+once the minimum has run; at the end of the maximum the decision stops being shown.
+
+Periods are counted by the Civil Code (民法典 arts. 201-203, see ``docs/decisions.md``): the
+decision day is not counted, so N months from 2025-01-15 end at the end of 2025-04-15
+(:func:`add_months`, clamped to the month's end); credit repair may end it from 2025-04-16.
+A disclosure period is not extended when its last day is a holiday (art. 203's extension is
+for the last day of a period to perform an act; a disclosure is a burden on the party).
 
 The national rules (see ``docs/decisions.md`` for the sources):
 
@@ -11,8 +17,8 @@ The national rules (see ``docs/decisions.md`` for the sources):
 rule                      轻微        一般        严重         notes
 ========================  ==========  ==========  ==========  =====================================
 发改办财金〔2019〕527号     3 m – 1 y   3 m – 1 y   6 m – 3 y   first row: every decision before 2023-05-01
-NDRC order 58 (2023)      3 m – 3 y   3 m – 3 y   3 m – 3 y   特种设备, 安全生产, 消防: at least 1 y
-NDRC order 36 (2026)      not shown   3 m – 1 y   1 y – 3 y   from 2026-04-01
+NDRC order 58 (2023)      3 m – 3 y   3 m – 3 y   3 m – 3 y   食品, 药品, 特种设备, 安全生产, 消防: ≥ 1 y
+NDRC order 36 (2026)      not shown   3 m – 1 y   1 y – 3 y   from 2026-04-01; 轻微 ≤ 3 m if necessary
 ========================  ==========  ==========  ==========  =====================================
 
 The periods apply to 行政处罚. Other decision kinds (行政许可, 行政强制...) are shown for
@@ -26,7 +32,11 @@ Which rule applies (``rule`` in ``agency.yaml: publication``):
 - ``at_decision``: the rule in force on the decision date;
 - ``current``: the rule in force on the build date.
 
-An explicit ``disclosure_until`` in the feed wins over the table for the end date.
+An explicit ``disclosure_until`` in the feed wins over the table for the end date, within the
+rule's maximum (beyond it: capped, and :attr:`Period.requested_until` keeps what was asked for,
+so the caller can warn). A severity a rule does not publish (轻微 under order 36) is shown only
+with an explicit ``disclosure_until``, for at most ``if_necessary_months`` (3: order 36 allows
+up to 3 months where the authority deems it necessary), with no minimum period.
 """
 
 from __future__ import annotations
@@ -34,12 +44,14 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 SEVERITIES = ("轻微", "一般", "严重")
 RULE_CHOICES = ("lenient", "at_decision", "current")
 _SEVERITY_ALIASES = {"minor": "轻微", "general": "一般", "serious": "严重"}
 _ONE_DAY = dt.timedelta(days=1)
+CREDIT_KIND = "行政处罚"  # the kind the credit-repair rules govern; others use ``other_kinds``
+ORDER_36_FROM = dt.date(2026, 4, 1)  # 轻微 not published from this day (NDRC order 36)
 
 
 @dataclass(frozen=True)
@@ -60,9 +72,10 @@ class PeriodRule:
     special_domains: frozenset[str] = frozenset()
     special_min_months: int | None = None
     other_kinds: Span = Span(0, 36)
+    if_necessary_months: int | None = 3  # an unpublished severity with an explicit end: at most this
 
     def span(self, kind: str, severity: str, domain: str = "") -> Span | None:
-        if kind != "行政处罚":
+        if kind != CREDIT_KIND:
             return self.other_kinds
         span = self.by_severity.get(severity, self.by_severity.get("一般"))
         if span is not None and self.special_min_months and domain in self.special_domains:
@@ -83,7 +96,7 @@ NATIONAL_RULES: tuple[PeriodRule, ...] = (
         source="《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令第58号）",
         effective_from=dt.date(2023, 5, 1),
         by_severity={"轻微": Span(3, 36), "一般": Span(3, 36), "严重": Span(3, 36)},
-        special_domains=frozenset({"特种设备", "安全生产", "消防"}),
+        special_domains=frozenset({"食品", "药品", "特种设备", "安全生产", "消防"}),
         special_min_months=12,
     ),
     PeriodRule(
@@ -96,7 +109,12 @@ NATIONAL_RULES: tuple[PeriodRule, ...] = (
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's end (2025-01-31 + 1 -> 2025-02-28)."""
+    """The same day ``months`` later, clamped to the month's end (2025-01-31 + 1 -> 2025-02-28).
+
+    Also the last day of a period of ``months`` months counted from ``day`` (民法典 arts. 201,
+    202: the start day is not counted; the period ends on the corresponding day of the last
+    month, or on that month's last day when it has none).
+    """
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, _cal.monthrange(year, month)[1]))
@@ -110,6 +128,9 @@ class Period:
     published: bool  # False: the rule says such decisions are not shown
     until: dt.date | None  # last day shown (inclusive); None when never shown
     repair_from: dt.date | None  # earliest credit-repair date (行政处罚 only)
+    limit: dt.date | None = None  # the latest end an explicit disclosure_until may set
+    requested_until: dt.date | None = None  # an explicit disclosure_until cut down to ``until``
+    credit: bool = True  # False: a kind no credit-repair rule governs (行政许可, 行政强制...)
 
     def is_current(self, today: dt.date) -> bool:
         return self.published and self.until is not None and today <= self.until
@@ -170,26 +191,38 @@ class PeriodTable:
             options = self.candidates(decided_on, today)
         outcomes = [self._outcome(r, kind, severity, domain, decided_on) for r in options]
         best = min(outcomes, key=_leniency)
-        if disclosure_until is not None and best.published:
-            return Period(best.rule, True, disclosure_until, best.repair_from)
-        return best
+        if disclosure_until is None or best.limit is None:
+            return best
+        until = min(disclosure_until, best.limit)
+        repair = best.repair_from
+        if not best.published and best.credit:
+            repair = decided_on + _ONE_DAY  # no minimum: repair once the obligations are met
+        requested = disclosure_until if disclosure_until > best.limit else None
+        return Period(best.rule, True, until, repair, best.limit, requested, best.credit)
 
     @staticmethod
     def _outcome(rule: PeriodRule, kind: str, severity: str, domain: str, decided_on: dt.date) -> Period:
         span = rule.span(kind, severity, domain)
+        credit = kind == CREDIT_KIND
+        start = rule.effective_from
         if span is None:
             # Not shown under this rule: a decision made before it stopped being shown when it
-            # came into force; one made under it is never shown.
-            start = rule.effective_from
+            # came into force; one made under it is never shown, unless the feed gives an end
+            # (then for at most ``if_necessary_months``).
+            months = rule.if_necessary_months
+            limit = add_months(decided_on, months) if months is not None else None
             if start and decided_on < start:
-                return Period(rule, True, start - _ONE_DAY, None)
-            return Period(rule, False, None, None)
-        until = add_months(decided_on, span.max_months) - _ONE_DAY
-        if rule.effective_from and decided_on < rule.effective_from:
+                shown = start - _ONE_DAY
+                return Period(rule, True, shown, None, max(shown, limit or shown), None, credit)
+            return Period(rule, False, None, None, limit, None, credit)
+        until = add_months(decided_on, span.max_months)  # the last day (民法典 arts. 201, 202)
+        if start and decided_on < start:
             # A later, more lenient rule ends the disclosure no earlier than its own start.
-            until = max(until, rule.effective_from - _ONE_DAY)
-        repair = add_months(decided_on, span.min_months) if kind == "行政处罚" else None
-        return Period(rule, True, max(until, decided_on), repair)
+            until = max(until, start - _ONE_DAY)
+        # Credit repair may end the disclosure the day after the minimum period's last day.
+        repair = add_months(decided_on, span.min_months) + _ONE_DAY if credit else None
+        until = max(until, decided_on)
+        return Period(rule, True, until, repair, until, None, credit)
 
 
 def _leniency(period: Period) -> tuple[int, dt.date, dt.date]:
@@ -254,6 +287,7 @@ def parse_period_table(raw: Iterable[Mapping[str, object]]) -> tuple[PeriodTable
     if all(isinstance(r, Mapping) and "severity" in r for r in rows):
         rows = [_single_rule(rows)]
     rules: list[PeriodRule] = []
+    implicit_minor: set[int] = set()  # rows that do not name 轻微 (by object id)
     known = {"id", "source", "from", "until", "special_domains", "special_min_months", "other_kinds"}
     for index, row in enumerate(rows):
         where = f"publication.periods[{index}]"
@@ -272,7 +306,8 @@ def parse_period_table(raw: Iterable[Mapping[str, object]]) -> tuple[PeriodTable
                 (f"{where}.一般", "缺少“一般”失信程度的期限", "the 一般 (general) period is required")
             )
             by_severity["一般"] = Span(3, 12)
-        by_severity.setdefault("轻微", by_severity["一般"])
+        minor_given = "轻微" in by_severity
+        by_severity.setdefault("轻微", by_severity["一般"])  # settled below when not given
         by_severity.setdefault("严重", by_severity["一般"])
         dates: dict[str, dt.date | None] = {"from": None, "until": None}
         for key in dates:
@@ -287,20 +322,34 @@ def parse_period_table(raw: Iterable[Mapping[str, object]]) -> tuple[PeriodTable
         other = _span(
             row.get("other_kinds", {"min_months": 0, "max_months": 36}), f"{where}.other_kinds", problems
         )
-        rules.append(
-            PeriodRule(
-                id=str(row.get("id") or f"rule-{index + 1}"),
-                source=str(row.get("source") or ""),
-                effective_from=dates["from"],
-                effective_until=dates["until"],
-                by_severity=by_severity,
-                special_domains=frozenset(str(d) for d in row.get("special_domains") or ()),  # type: ignore[union-attr]
-                special_min_months=_months(special, f"{where}.special_min_months", problems)
-                if special is not None
-                else None,
-                other_kinds=other or Span(0, 36),
-            )
+        rule = PeriodRule(
+            id=str(row.get("id") or f"rule-{index + 1}"),
+            source=str(row.get("source") or ""),
+            effective_from=dates["from"],
+            effective_until=dates["until"],
+            by_severity=by_severity,
+            special_domains=frozenset(str(d) for d in row.get("special_domains") or ()),  # type: ignore[union-attr]
+            special_min_months=_months(special, f"{where}.special_min_months", problems)
+            if special is not None
+            else None,
+            other_kinds=other or Span(0, 36),
         )
+        rules.append(rule)
+        if not minor_given:
+            implicit_minor.add(id(rule))
     if not rules:
         return PeriodTable(), problems
-    return PeriodTable(rules), problems
+    return _settle_minor(PeriodTable(rules), implicit_minor), problems
+
+
+def _settle_minor(table: PeriodTable, implicit: set[int]) -> PeriodTable:
+    """轻微 where a row does not name it: not published when the row is in force on or after
+    2026-04-01 (NDRC order 36; the simple ``publication.period`` form is in force on every date),
+    else as 一般 (order 58 and the 2019 notice knew no separate 轻微 class)."""
+    for index, rule in enumerate(table.rules):
+        if id(rule) not in implicit:
+            continue
+        end = table._until(index)
+        if end is None or end >= ORDER_36_FROM:
+            table.rules[index] = replace(rule, by_severity={**rule.by_severity, "轻微": None})
+    return table

@@ -13,10 +13,13 @@ every loaded decision into exactly one of:
   the amount or the free-text ``status_reason`` (which may name people);
 - ``held``: would be public, but one of its texts contains a personal number (ID, phone, bank
   card or account; every text field of the :class:`PublicDecision` is screened, see
-  ``sunlight.domain.pii``): not published, reported as a
-  :class:`~sunlight.domain.problems.Problem` naming file, row, field, id, the kind of number and
-  the label seen before it, with the number masked. A withdrawal notice whose texts (文书号,
-  id, office) hold a personal number is held back the same way: no notice page;
+  ``sunlight.domain.pii``) or what looks like the name of a person other than the party (a
+  witness, an employee: found by a :data:`~sunlight.domain.person_names.NameFinder`), or the
+  party's full name inside a longer word that masking left alone: not published, reported as
+  a :class:`~sunlight.domain.problems.Problem` naming file, row, field, id and, for numbers,
+  the kind and the label seen before it, with the number or name masked. A withdrawal notice
+  whose texts (文书号, id, office) hold a personal number is held back the same way: no
+  notice page;
 - ``omitted``: not published by policy, with no page: natural persons when the policy is
   ``omit``, 简易程序 decisions unless the policy says ``publish``, minors when configured,
   轻微 decisions under a rule that does not publish them, decisions not yet due to appear
@@ -40,8 +43,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_days
-from sunlight.domain.masking import mask_in_text, mask_name
+from sunlight.domain.masking import mask_in_text, mask_name, unmasked
 from sunlight.domain.periods import Period, parse_period_table
+from sunlight.domain.person_names import NameFinder, default_finder, sole_trader_person
 from sunlight.domain.pii import Hit, scan_fields
 from sunlight.domain.problems import Problem
 
@@ -58,6 +62,11 @@ OMISSION_REASONS = {
     "not_yet": ("尚未到公示日期", "not yet due to be published"),
     "withdrawn_before_publication": ("公示前已撤销或变更", "withdrawn before it was published"),
 }
+# Kinds no credit-repair rule governs (行政许可, 行政强制...): shown for the agency's own period.
+OTHER_KINDS_RULE = "other-kinds"
+OTHER_KINDS_SOURCE = "本机关公示政策（行政处罚以外的决定，无国家规定的公示期限）"
+_WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Every text field of a PublicDecision is screened: the record's own (``supersedes`` joined),
 # and those from the configuration or a short list of values, screened once per distinct set.
 RECORD_FIELDS = ("id", "doc_no", "party_name", "credit_code", "legal_rep", "facts", "basis", "content")
@@ -128,6 +137,7 @@ class WithdrawalNotice:
     office_name: str
     decided_on: dt.date
     superseded_by: str = ""  # for 变更: the public decision that replaces it
+    period_until: dt.date | None = None  # for 公示期满: the last day of the period
 
     @property
     def title(self) -> str:
@@ -136,9 +146,10 @@ class WithdrawalNotice:
     @property
     def text(self) -> str:
         """The sentence the notice page shows."""
-        day = f"{self.on.year}年{self.on.month}月{self.on.day}日"
-        if self.reason == "公示期满":
-            return f"该{self.kind}决定公示期已于{day}届满，依法不再公示。"
+        day = _chinese_date(self.on)
+        if self.reason == "公示期满":  # the period's last day, not the first day it is gone
+            last = _chinese_date(self.period_until or self.on - dt.timedelta(days=1))
+            return f"该{self.kind}决定公示期已于{last}届满，依法不再公示。"
         why = {"撤销": "决定已被撤销", "变更": "决定已被变更", "信用修复": "当事人已完成信用修复"}[
             self.reason
         ]
@@ -163,11 +174,18 @@ class LateReport:
     working_days: int  # decision -> publication
     allowed_days: int
     late_by: int
+    deadline_note: str = ""  # e.g. 时限最后一日为调休工作日（星期六）
 
     def problem(self) -> Problem:
+        note_zh = f"；{self.deadline_note}" if self.deadline_note else ""
+        note_en = ""
+        if self.deadline_note:
+            note_en = f"; the last day was a make-up working day ({_DAY_NAMES[self.deadline.weekday()]})"
         return Problem(
-            f"公示晚于时限：{self.working_days}个工作日（时限{self.allowed_days}个工作日，应于{self.deadline}前）",
-            f"published late: {self.working_days} working days (limit {self.allowed_days}, due {self.deadline})",
+            f"公示晚于时限：{self.working_days}个工作日（时限{self.allowed_days}个工作日，"
+            f"最后一日为{self.deadline}{note_zh}）",
+            f"published late: {self.working_days} working days (limit {self.allowed_days}, "
+            f"last day {self.deadline}{note_en})",
             field="published_on",
             record_id=self.id,
             severity="warning",
@@ -207,11 +225,14 @@ def publish(
     policy: Publication,
     calendar: WorkingCalendar,
     today: dt.date,
+    names: NameFinder | None = None,
 ) -> PublicationResult:
-    """Apply the publication policy on build date ``today`` (see the module docstring)."""
+    """Apply the publication policy on build date ``today`` (see the module docstring).
+
+    ``names`` finds person names in free text (default: jieba's tagger, see person_names)."""
     items = list(decisions)
     publisher = Publisher(
-        items, offices=offices, powers=powers, policy=policy, calendar=calendar, today=today
+        items, offices=offices, powers=powers, policy=policy, calendar=calendar, today=today, names=names
     )
     publisher.add(items)
     return publisher.finish()
@@ -234,7 +255,9 @@ class Publisher:
         policy: Publication,
         calendar: WorkingCalendar,
         today: dt.date,
+        names: NameFinder | None = None,
     ) -> None:
+        self.names = names or default_finder()
         self.office_names = {o.id: o.name for o in offices}
         self.powers = {p.code: p for p in powers}
         self.policy, self.calendar, self.today = policy, calendar, today
@@ -316,9 +339,12 @@ def _one(d: Decision, p: Publisher) -> None:
     if d.decided_on > today or (d.published_on is not None and d.published_on > today):
         return _omit(result, d, "not_yet")
     power = p.powers.get(d.power_code)
-    period = p.period_of(d.kind, d.severity, d.decided_on, power.domain if power else "", d.disclosure_until)
+    domain = power.domain if power else d.domain
+    period = p.period_of(d.kind, d.severity, d.decided_on, domain, d.disclosure_until)
     if not period.published:
         return _omit(result, d, "not_published_by_rule")
+    if period.requested_until is not None:
+        result.warnings.append(_capped(d, period))
     ended = period.ended_on
     reason, on = _withdrawal(d, ended, today)
     if reason:
@@ -335,6 +361,7 @@ def _one(d: Decision, p: Publisher) -> None:
             office_name=p.office_names.get(d.office, d.office),
             decided_on=d.decided_on,
             superseded_by=d.superseded_by if reason == "变更" else "",
+            period_until=period.until if reason == "公示期满" else None,
         )
         hits = scan_fields(NOTICE_FIELDS, _notice_texts(notice))
         if hits:  # nothing of the record is shown: no notice page, no compliance line
@@ -355,11 +382,15 @@ def _one(d: Decision, p: Publisher) -> None:
         return None
     published_on = d.published_on or today
     timing = p.timing(d, published_on)
-    public = _public(d, period, p.office_names, power, p.successors, natural, timing)
+    persons = _persons(d, natural)
+    public = _public(d, period, p.office_names, power, p.successors, natural, timing, persons)
     hits = scan_fields(_RECORD_NAMES, (*_record_texts(public), " ".join(public.supersedes)))
     hits += _screen_shared(_shared_texts(public))
-    if hits:
-        return _hold(result, d, hits, ("该记录暂不公开", "record held back"))
+    _hold(result, d, hits, ("该记录暂不公开", "record held back"))
+    names = _names(d, public, persons, p.names)
+    result.held.extend(names)
+    if hits or names:
+        return None
     _record(result, timing)
     result.public.append(public)
     return None
@@ -383,18 +414,20 @@ def _public(
     successors: dict[str, list[str]],
     natural: bool,
     timing: Timing,
+    persons: tuple[str, ...],
 ) -> PublicDecision:
     assert d.decided_on is not None and period.until is not None
     name, legal_rep = d.party_name, d.legal_rep
     texts = {"facts": d.facts, "basis": d.basis, "content": d.content}
-    persons = [name] if natural else []
-    if d.party_type == "个体工商户" and legal_rep and legal_rep.strip() == name.strip():
-        persons = [name]  # a 个体工商户 named after its operator
+    if natural:
+        name, legal_rep = mask_name(name), ""
+    elif persons:  # a 个体工商户: its operator, and the name it is registered under if a person's
+        for person in persons:
+            name = name.replace(person, mask_name(person))  # 张三（个体工商户）, 李四水果店
+        texts = {k: v.replace(d.party_name, name) for k, v in texts.items()}
+        legal_rep = mask_name(legal_rep)
     for person in persons:
         texts = {k: mask_in_text(v, person) for k, v in texts.items()}
-    if persons:
-        name = mask_name(name)
-        legal_rep = "" if natural else mask_name(legal_rep)
     return PublicDecision(  # positional, in field order: one per published decision on every build
         d.id,
         d.doc_no,
@@ -412,18 +445,70 @@ def _public(
         office_names.get(d.office, d.office),
         d.power_code,
         power.name if power else "",
-        power.domain if power else "",
+        power.domain if power else d.domain,
         d.decided_on,
         timing.published_on,
         d.severity,
         period.until,
         period.repair_from,
-        period.rule.id,
-        period.rule.source,
+        period.rule.id if period.credit else OTHER_KINDS_RULE,
+        period.rule.source if period.credit else OTHER_KINDS_SOURCE,
         timing.deadline,
         timing.late_by,
         tuple(sorted(successors[d.id])) if d.id in successors else (),
     )
+
+
+def _persons(d: Decision, natural: bool) -> tuple[str, ...]:
+    """The natural persons' names a published record masks: a 自然人 party; for a 个体工商户 its
+    operator (``legal_rep``, 经营者: a natural person, not an organisation's 法定代表人) and the
+    name it is registered under when that is a person's name (张三（个体工商户）)."""
+    if natural:
+        return (d.party_name.strip(),)
+    if d.party_type != "个体工商户":
+        return ()
+    named = sole_trader_person(d.party_name, d.legal_rep)
+    operator = d.legal_rep.strip()
+    found = [n for n in (named, operator) if n]
+    return tuple(sorted(set(found), key=len, reverse=True))  # 张三丰 before 张三
+
+
+def _names(
+    d: Decision, public: PublicDecision, persons: tuple[str, ...], finder: NameFinder
+) -> list[Problem]:
+    """Held-back reports: the party's full name left in a longer word, or another person's name."""
+    problems: list[Problem] = []
+    allowed = {d.legal_rep.strip()} if not persons else set()  # an organisation's 法定代表人 is published
+    for field_name in ("party_name", "facts", "basis", "content"):
+        text = getattr(public, field_name)
+        for person in persons:
+            if unmasked(text, person):
+                problems.append(
+                    _where(
+                        d,
+                        field_name,
+                        "含当事人姓名但无法确定其边界（可能是他人姓名），该记录暂不公开",
+                        "contains the party's name inside a longer word (perhaps another person's name); "
+                        "record held back",
+                        "error",
+                        mask_name(person),
+                    )
+                )
+        if field_name == "party_name" or not text:
+            continue
+        for other in finder(text.replace(public.party_name, "当事人") if public.party_name else text):
+            if other not in allowed:
+                problems.append(
+                    _where(
+                        d,
+                        field_name,
+                        "含疑似他人姓名，该记录暂不公开",
+                        "contains what looks like another person's name; record held back",
+                        "error",
+                        mask_name(other),
+                    )
+                )
+    return problems
 
 
 def _record(result: PublicationResult, timing: Timing) -> None:
@@ -439,8 +524,38 @@ def _record(result: PublicationResult, timing: Timing) -> None:
                 working_days=timing.working_days,
                 allowed_days=timing.allowed_days,
                 late_by=timing.late_by,
+                deadline_note=_deadline_note(timing.deadline),
             )
         )
+
+
+def _deadline_note(deadline: dt.date) -> str:
+    """A deadline on a weekend is a make-up working day (调休): say so (it is easily missed)."""
+    if deadline.weekday() < 5:
+        return ""
+    return f"时限最后一日为调休工作日（{_WEEKDAYS[deadline.weekday()]}）"
+
+
+def _capped(d: Decision, period: Period) -> Problem:
+    """An explicit ``disclosure_until`` beyond what the rule allows, cut to its maximum."""
+    cap, asked, rule = period.until, period.requested_until, period.rule
+    zh_why, en_why = "", ""
+    if rule.by_severity.get(d.severity, True) is None:  # e.g. 轻微 under order 36
+        months = rule.if_necessary_months
+        zh_why = f"（{d.severity}失信信息原则上不予公示，确有必要公示的不超过{months}个月）"
+        en_why = f" ({d.severity} cases are not published, or for at most {months} months where necessary)"
+    return _where(
+        d,
+        "disclosure_until",
+        f"公示截止日期{asked}超过公示期限规则{rule.id}允许的最长期限{zh_why}，已按{cap}截止",
+        f"disclosure_until {asked} is beyond the maximum of period rule {rule.id}{en_why}: shown until {cap}",
+        "warning",
+        str(asked),
+    )
+
+
+def _chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _hold(result: PublicationResult, d: Decision, hits: list[tuple[str, Hit]], what: tuple[str, str]) -> None:

@@ -19,10 +19,19 @@ from sunlight.domain.complaints import AuditEvent, Complaint, apply, require
 from sunlight.domain.errors import Conflict, Forbidden, Invalid
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import overseer_of, transfer_target_problem
+from sunlight.domain.timers import next_timer_on
 from sunlight.service.clock import local_date
 from sunlight.service.commands import ACTIONS, StaffAction
 from sunlight.service.notices import office_messages, reporter_message
-from sunlight.store.base import Account, AppendAudit, ConditionFailed, PutComplaint, Store, WriteOp
+from sunlight.store.base import (
+    Account,
+    AppendAudit,
+    ConditionFailed,
+    MarkTimerFired,
+    PutComplaint,
+    Store,
+    WriteOp,
+)
 
 MAX_TEXT = 5000
 MAX_COMMENT = 500
@@ -46,8 +55,17 @@ def settle(catalog: Catalog, c: Complaint) -> Complaint:
     return replace(c, next_due=next_due(c, catalog.calendar, catalog.settings))
 
 
+def timer_on(
+    store: Store, catalog: Catalog, c: Complaint, now: dt.datetime, fired: Sequence[str] = ()
+) -> dt.date | None:
+    """The day ``c``'s next timer event is due, counting ``fired`` (written with it) as fired."""
+    done = set(fired)
+    return next_timer_on(c, local_date(now), catalog, lambda key: key in done or store.timer_fired(key))
+
+
 def save(
     store: Store,
+    catalog: Catalog,
     old: Complaint,
     new: Complaint,
     events: Sequence[Event],
@@ -55,10 +73,12 @@ def save(
     messages: Sequence[WriteOp] = (),
     extra: Sequence[WriteOp] = (),
 ) -> Complaint:
-    """Write ``new`` on condition that ``old.version`` is still current, with its events and messages."""
+    """Write ``new`` on condition that ``old.version`` is still current, with its events and messages
+    (and its next timer day, counting the timers ``extra`` marks fired)."""
     version = old.version + 1
     new = replace(new, version=version)
-    ops: list[WriteOp] = [*extra, PutComplaint(new, old.version)]
+    fired = [op.key for op in extra if isinstance(op, MarkTimerFired)]
+    ops: list[WriteOp] = [*extra, PutComplaint(new, old.version, timer_on(store, catalog, new, now, fired))]
     ops += [
         AppendAudit(AuditEvent(new.tracking_no, f"{version:06d}.{n:02d}", now, actor, action, detail))
         for n, (actor, action, detail) in enumerate(events)
@@ -176,7 +196,7 @@ def act(
         text = _text(action.text, "text")
         new = c
         events = [(actor, "note", {"text": text})]
-    return save(store, c, settle(catalog, new), events, now, messages)
+    return save(store, catalog, c, settle(catalog, new), events, now, messages)
 
 
 def rate(
@@ -200,7 +220,7 @@ def rate(
     today = local_date(now)
     events: list[Event] = [("reporter", "rate", {"rating": rating, "comment": comment})]
     messages: list[WriteOp] = []
-    window_end = review_window_end(c, catalog.settings)
+    window_end = review_window_end(c, catalog.settings, catalog.calendar)
     new = replace(c, rating=rating, rating_comment=comment, rated_at=now, status=states.RATED)
     if rating == states.UNSATISFIED and (window_end is None or today <= window_end):
         reviewer = c.supervising_office
@@ -224,4 +244,4 @@ def rate(
             now,
             f"复核答复期限:{new.next_due.isoformat() if new.next_due else ''}",
         )
-    return save(store, c, settle(catalog, new), events, now, messages)
+    return save(store, catalog, c, settle(catalog, new), events, now, messages)

@@ -101,7 +101,9 @@ def catalog_from_dict(data: Mapping[str, Any], source: str = "catalog.json") -> 
             rules.append(RoutingRule(match=match, handler=handler))
         calendar_data = data.get("calendar") or {}
         calendar = WorkingCalendar.from_overrides(
-            _dates(calendar_data.get("holidays")), _dates(calendar_data.get("workdays"))
+            _dates(calendar_data.get("holidays")),
+            _dates(calendar_data.get("workdays")),
+            complete_years=(int(y) for y in calendar_data.get("complete_years") or ()),
         )
         agency = data.get("agency") or {}
         catalog = Catalog(

@@ -8,7 +8,7 @@ that tests and ``SUNLIGHT_NOW`` fix the clock. Methods raise the typed errors of
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
@@ -155,7 +155,7 @@ class ComplaintService:
         today = local_date(aware(now))
         items = [
             inbox_item(self.catalog, c, account.office, today)
-            for c in self.store.list_complaints(office=account.office, open_only=True)
+            for c in self.store.inbox(account.office)
             if actions.visible_to(self.catalog, c, account.office)
         ]
         return sorted(items, key=lambda i: (i.next_due is None, i.next_due or dt.date.max, i.tracking_no))
@@ -247,17 +247,24 @@ class ComplaintService:
         return delivery.tick(self.store, self.catalog, aware(now))
 
     def deliver_outbox(
-        self, now: dt.datetime, channels: Mapping[str, Channel], limit: int = 100, lease_seconds: int = 120
+        self,
+        now: dt.datetime,
+        channels: Mapping[str, Channel],
+        limit: int = 100,
+        lease_seconds: int = 120,
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> DeliveryResult:
         """Claim due messages with a lease, send each through ``channels[message.channel]``; on
         ``DeliveryError`` reschedule with exponential backoff (1 min doubling, capped at 1 hour).
-        A message whose channel is not configured stays queued."""
-        return delivery.deliver(self.store, aware(now), channels, limit, lease_seconds)
+        A message whose channel is not configured stays queued. The lease is renewed from ``clock``
+        before each send, so a run that overlaps a slow one never sends a message twice."""
+        timer = (lambda: aware(clock())) if clock is not None else None
+        return delivery.deliver(self.store, aware(now), channels, limit, lease_seconds, timer)
 
     def stats(self, now: dt.datetime) -> list[OfficeStats]:
         """Per handling office: received, accepted/responded on time, overdue now, average working days
         to respond, satisfaction."""
-        return stats.office_stats(self.catalog, self.store.list_complaints(), local_date(aware(now)))
+        return stats.office_stats(self.catalog, self.store.all_complaints(), local_date(aware(now)))
 
 
 def _info(account: Account) -> AccountInfo:

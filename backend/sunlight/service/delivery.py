@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import replace
 
 from sunlight.domain import complaints as states
@@ -18,12 +19,12 @@ from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
 from sunlight.domain.errors import Conflict
 from sunlight.domain.timers import TimerEvent, due_events
-from sunlight.service.actions import save, settle
+from sunlight.service.actions import save, settle, timer_on
 from sunlight.service.clock import local_date
 from sunlight.service.notices import deadline_text, office_messages
 from sunlight.service.outbox import Channel, DeliveryError, OutboundMessage
 from sunlight.service.results import DeliveryResult, TickResult
-from sunlight.store.base import ConditionFailed, MarkTimerFired, QueuedMessage, Store, WriteOp
+from sunlight.store.base import ConditionFailed, MarkTimerFired, QueuedMessage, SetTimerOn, Store, WriteOp
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: 
         )
     save(
         store,
+        catalog,
         c,
         settle(catalog, new),
         [("system", event.kind, detail)],
@@ -72,16 +74,23 @@ def _fire(store: Store, catalog: Catalog, c: Complaint, event: TimerEvent, now: 
 
 
 def tick(store: Store, catalog: Catalog, now: dt.datetime) -> TickResult:
+    """Fire the events of the complaints whose next timer day has come (the store's sparse index:
+    complaints with nothing due are not read)."""
     today = local_date(now)
     fired: list[str] = []
     enqueued = 0
-    for listed in store.list_complaints(open_only=True):
+    for listed in store.due_complaints(today):
         c: Complaint | None = listed
-        for _round in range(MAX_ROUNDS):
+        for round_no in range(MAX_ROUNDS):
             if c is None:
                 break
             pending = [e for e in due_events(c, today, catalog) if not store.timer_fired(e.key)]
             if not pending:
+                if round_no == 0:  # indexed as due but nothing to fire (an older row): store the real day
+                    with suppress(ConditionFailed):
+                        store.transact(
+                            [SetTimerOn(c.tracking_no, c.version, timer_on(store, catalog, c, now))]
+                        )
                 break
             try:
                 enqueued += _fire(store, catalog, c, pending[0], now)
@@ -109,12 +118,26 @@ def _outbound(m: QueuedMessage) -> OutboundMessage:
 
 
 def deliver(
-    store: Store, now: dt.datetime, channels: Mapping[str, Channel], limit: int, lease_seconds: int
+    store: Store,
+    now: dt.datetime,
+    channels: Mapping[str, Channel],
+    limit: int,
+    lease_seconds: int,
+    clock: Callable[[], dt.datetime] | None = None,
 ) -> DeliveryResult:
+    """Claim up to ``limit`` due messages and send them one by one. Before each send the lease is
+    renewed from ``clock()`` (the real time while slow sends go on): a message whose renewal fails
+    was claimed by a later run after this run's lease ran out, and is skipped, so two overlapping
+    runs never send it twice. A single send must stay shorter than ``lease_seconds`` (the channels'
+    own timeouts are shorter)."""
     owner = uuid.uuid4().hex
     claimed = store.claim_messages(now, owner, lease_seconds, limit)
     delivered = failed = 0
     for m in claimed:
+        moment = clock() if clock is not None else now
+        if not store.renew_lease(m.id, owner, max(moment, now), lease_seconds):
+            log.info("message %s: lease lost to a later run; not sent by this one", m.id)
+            continue
         channel = channels.get(m.channel)
         if channel is None:
             store.reschedule(

@@ -16,6 +16,7 @@ from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.errors import Conflict, Invalid, NotFound
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import route
+from sunlight.domain.timers import next_timer_on
 from sunlight.service import codes
 from sunlight.service.clock import local_date
 from sunlight.service.commands import FileComplaint, FileFeedback
@@ -180,7 +181,10 @@ def file(
         if key_hash and idempotency_key is not None:
             sealed = codes.seal_code(code, idempotency_key)
             ops.append(PutIdempotency(IdempotencyRecord(key_hash, req_hash, tracking_no, sealed, now)))
-        ops += [PutComplaint(c, None), AppendAudit(event)]
+        ops += [
+            PutComplaint(c, None, next_timer_on(c, today, catalog, lambda _key: False)),
+            AppendAudit(event),
+        ]
         ops += office_messages(
             catalog,
             routed.handler,

@@ -53,7 +53,7 @@ def _public_text(catalog: Catalog, event: AuditEvent) -> str:
 
 def reporter_view(catalog: Catalog, c: Complaint, trail: list[AuditEvent], today: dt.date) -> ReporterView:
     cal = catalog.calendar
-    window_end = review_window_end(c, catalog.settings)
+    window_end = review_window_end(c, catalog.settings, catalog.calendar)
     timeline = tuple(
         TimelineEntry(
             at=e.at,

@@ -12,6 +12,12 @@ Small on purpose, so that a DynamoDB store can implement it one to one:
 - The outbox hands each due message to one claimer at a time (a lease); ``mark_delivered`` and
   ``reschedule`` only succeed for the current lease holder.
 - ``increment_counter`` is an atomic add (DynamoDB ``UpdateItem ADD``).
+
+Reads are narrow access patterns, each one index (no OR over columns, no scan of open complaints):
+``get_complaint`` by tracking number, ``inbox(office)`` (open complaints an office handles,
+supervises, reviews or was escalated to, soonest deadline first), ``due_complaints(today)`` (only
+complaints whose next timer is due: ``PutComplaint.timer_on``, a sparse index), ``all_complaints``
+(statistics; the one full read, documented per store), ``audit_trail``, the outbox by due time.
 """
 
 from __future__ import annotations
@@ -88,6 +94,16 @@ class QueuedMessage:
 class PutComplaint:
     complaint: Complaint  # written with version = expected_version + 1 (1 when new)
     expected_version: int | None  # None: the tracking number must not exist yet
+    timer_on: dt.date | None = None  # the day its next timer event is due (None: none left)
+
+
+@dataclass(frozen=True)
+class SetTimerOn:
+    """Move a complaint's next timer day without changing it (on condition of its version)."""
+
+    tracking_no: str
+    expected_version: int
+    timer_on: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -116,7 +132,9 @@ class PutAccount:
     account: Account
 
 
-WriteOp = PutComplaint | AppendAudit | EnqueueMessage | PutIdempotency | MarkTimerFired | PutAccount
+WriteOp = (
+    PutComplaint | SetTimerOn | AppendAudit | EnqueueMessage | PutIdempotency | MarkTimerFired | PutAccount
+)
 
 
 class Store(ABC):
@@ -130,9 +148,17 @@ class Store(ABC):
     def get_complaint(self, tracking_no: str) -> Complaint | None: ...
 
     @abstractmethod
-    def list_complaints(self, *, office: str | None = None, open_only: bool = False) -> list[Complaint]:
-        """Complaints, optionally only those ``office`` handles, supervises, reviews or was escalated to,
-        optionally only those not closed; ordered by ``next_due`` (soonest first, none last), then tracking number."""
+    def inbox(self, office: str) -> list[Complaint]:
+        """Open complaints ``office`` handles, supervises, reviews or was escalated to, each once;
+        ordered by ``next_due`` (soonest first, none last), then tracking number."""
+
+    @abstractmethod
+    def due_complaints(self, today: dt.date) -> list[Complaint]:
+        """Complaints whose ``timer_on`` is ``today`` or earlier, soonest first (then tracking number)."""
+
+    @abstractmethod
+    def all_complaints(self) -> list[Complaint]:
+        """Every complaint, by tracking number (statistics; the one read of the whole collection)."""
 
     @abstractmethod
     def audit_trail(self, tracking_no: str) -> list[AuditEvent]:
@@ -157,6 +183,11 @@ class Store(ABC):
         self, now: dt.datetime, owner: str, lease_seconds: int, limit: int
     ) -> list[QueuedMessage]:
         """Lease up to ``limit`` undelivered messages due at ``now`` whose lease is free or expired."""
+
+    @abstractmethod
+    def renew_lease(self, message_id: str, owner: str, now: dt.datetime, lease_seconds: int) -> bool:
+        """Extend ``owner``'s lease to ``now + lease_seconds``; False when ``owner`` no longer holds it
+        (expired and claimed by someone else, or delivered): the caller must not send the message."""
 
     @abstractmethod
     def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:

@@ -20,6 +20,7 @@ from sunlight.store.base import (
     PutComplaint,
     PutIdempotency,
     QueuedMessage,
+    SetTimerOn,
     Store,
     StoreError,
     WriteOp,
@@ -30,6 +31,7 @@ class MemoryStore(Store):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self.complaints: dict[str, Complaint] = {}
+        self.timer_on: dict[str, dt.date] = {}  # tracking number -> next timer day (sparse)
         self.audit: dict[tuple[str, str], AuditEvent] = {}
         self.outbox: dict[str, QueuedMessage] = {}
         self.outbox_keys: set[str] = set()
@@ -53,6 +55,13 @@ class MemoryStore(Store):
                 fail("version mismatch")
             version = 1 if op.expected_version is None else op.expected_version + 1
             staged[key] = replace(op.complaint, version=version)
+            staged["d:" + op.complaint.tracking_no] = op.timer_on
+        elif isinstance(op, SetTimerOn):
+            key = "c:" + op.tracking_no
+            current = staged[key] if key in staged else self.complaints.get(op.tracking_no)
+            if current is None or current.version != op.expected_version:  # type: ignore[attr-defined]
+                fail("version mismatch")
+            staged["d:" + op.tracking_no] = op.timer_on
         elif isinstance(op, AppendAudit):
             key = f"a:{op.event.tracking_no}:{op.event.seq}"
             if key in staged or (op.event.tracking_no, op.event.seq) in self.audit:
@@ -90,6 +99,11 @@ class MemoryStore(Store):
                 kind = key[0]
                 if kind == "c":
                     self.complaints[value.tracking_no] = value  # type: ignore[attr-defined]
+                elif kind == "d":
+                    if value is None:
+                        self.timer_on.pop(key[2:], None)
+                    else:
+                        self.timer_on[key[2:]] = value  # type: ignore[assignment]
                 elif kind == "a":
                     self.audit[(value.tracking_no, value.seq)] = value  # type: ignore[attr-defined]
                 elif kind == "m":
@@ -106,18 +120,24 @@ class MemoryStore(Store):
         with self._lock:
             return self.complaints.get(tracking_no)
 
-    def list_complaints(self, *, office: str | None = None, open_only: bool = False) -> list[Complaint]:
+    def inbox(self, office: str) -> list[Complaint]:
         with self._lock:
             items = [
                 c
                 for c in self.complaints.values()
-                if (
-                    office is None
-                    or office in (c.handling_office, c.supervising_office, c.review_office, c.escalated_to)
-                )
-                and (not open_only or c.is_open)
+                if c.is_open
+                and office in (c.handling_office, c.supervising_office, c.review_office, c.escalated_to)
             ]
         return sorted(items, key=lambda c: (c.next_due is None, c.next_due or dt.date.max, c.tracking_no))
+
+    def due_complaints(self, today: dt.date) -> list[Complaint]:
+        with self._lock:
+            due = sorted((on, no) for no, on in self.timer_on.items() if on <= today)
+            return [self.complaints[no] for _, no in due]
+
+    def all_complaints(self) -> list[Complaint]:
+        with self._lock:
+            return [self.complaints[no] for no in sorted(self.complaints)]
 
     def audit_trail(self, tracking_no: str) -> list[AuditEvent]:
         with self._lock:
@@ -167,6 +187,14 @@ class MemoryStore(Store):
             self.outbox[message_id] = replace(
                 m, attempts=m.attempts + 1, lease_owner="", lease_until=None, **changes
             )  # type: ignore[arg-type]
+            return True
+
+    def renew_lease(self, message_id: str, owner: str, now: dt.datetime, lease_seconds: int) -> bool:
+        with self._lock:
+            m = self.outbox.get(message_id)
+            if not owner or m is None or m.lease_owner != owner or m.delivered_at is not None:
+                return False
+            self.outbox[message_id] = replace(m, lease_until=now + dt.timedelta(seconds=lease_seconds))
             return True
 
     def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:

@@ -30,6 +30,7 @@ from sunlight.store.base import (
     PutComplaint,
     PutIdempotency,
     QueuedMessage,
+    SetTimerOn,
     Store,
     StoreError,
     WriteOp,
@@ -145,19 +146,26 @@ class SqliteStore(Store):
                 c.escalated_to,
                 int(c.is_open),
                 c.next_due.isoformat() if c.next_due else None,
+                op.timer_on.isoformat() if op.timer_on else None,
                 _dumps(data),
             )
             if op.expected_version is None:
                 conn.execute(
                     "INSERT INTO complaints (version, status, handling_office, supervising_office, review_office,"
-                    " escalated_to, is_open, next_due, data, tracking_no) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    " escalated_to, is_open, next_due, timer_on, data, tracking_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (*row, c.tracking_no),
                 )
                 return True
             cur = conn.execute(
                 "UPDATE complaints SET version=?, status=?, handling_office=?, supervising_office=?, review_office=?,"
-                " escalated_to=?, is_open=?, next_due=?, data=? WHERE tracking_no=? AND version=?",
+                " escalated_to=?, is_open=?, next_due=?, timer_on=?, data=? WHERE tracking_no=? AND version=?",
                 (*row, c.tracking_no, op.expected_version),
+            )
+            return cur.rowcount == 1
+        if isinstance(op, SetTimerOn):
+            cur = conn.execute(
+                "UPDATE complaints SET timer_on=? WHERE tracking_no=? AND version=?",
+                (op.timer_on.isoformat() if op.timer_on else None, op.tracking_no, op.expected_version),
             )
             return cur.rowcount == 1
         if isinstance(op, AppendAudit):
@@ -216,16 +224,28 @@ class SqliteStore(Store):
         )
         return complaint_from_dict(json.loads(row[0])) if row else None
 
-    def list_complaints(self, *, office: str | None = None, open_only: bool = False) -> list[Complaint]:
-        sql = "SELECT data FROM complaints WHERE 1=1"
-        args: list[Any] = []
-        if office is not None:
-            sql += " AND (handling_office=? OR supervising_office=? OR review_office=? OR escalated_to=?)"
-            args += [office, office, office, office]
-        if open_only:
-            sql += " AND is_open=1"
-        sql += " ORDER BY next_due IS NULL, next_due, tracking_no"
-        return [complaint_from_dict(json.loads(r[0])) for r in self._conn().execute(sql, args)]
+    def inbox(self, office: str) -> list[Complaint]:
+        # one indexed lookup per role (handling, supervising, review, escalated), no OR over columns
+        roles = " UNION ".join(
+            f"SELECT tracking_no FROM complaints WHERE {column}=? AND is_open=1"
+            for column in ("handling_office", "supervising_office", "review_office", "escalated_to")
+        )
+        sql = (
+            f"SELECT data FROM complaints WHERE tracking_no IN ({roles})"
+            " ORDER BY next_due IS NULL, next_due, tracking_no"
+        )
+        return [complaint_from_dict(json.loads(r[0])) for r in self._conn().execute(sql, [office] * 4)]
+
+    def due_complaints(self, today: dt.date) -> list[Complaint]:
+        rows = self._conn().execute(
+            "SELECT data FROM complaints WHERE timer_on IS NOT NULL AND timer_on <= ? ORDER BY timer_on, tracking_no",
+            (today.isoformat(),),
+        )
+        return [complaint_from_dict(json.loads(r[0])) for r in rows]
+
+    def all_complaints(self) -> list[Complaint]:
+        rows = self._conn().execute("SELECT data FROM complaints ORDER BY tracking_no")
+        return [complaint_from_dict(json.loads(r[0])) for r in rows]
 
     def audit_trail(self, tracking_no: str) -> list[AuditEvent]:
         rows = self._conn().execute("SELECT * FROM audit WHERE tracking_no=? ORDER BY seq", (tracking_no,))
@@ -318,6 +338,16 @@ class SqliteStore(Store):
                 f"SELECT * FROM outbox WHERE id IN ({marks}) ORDER BY next_attempt_at, created_at, id", ids
             ).fetchall()
         return [self._message(r) for r in rows]
+
+    def renew_lease(self, message_id: str, owner: str, now: dt.datetime, lease_seconds: int) -> bool:
+        if not owner:
+            return False
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET lease_until=? WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+                (ts(now + dt.timedelta(seconds=lease_seconds)), message_id, owner),
+            )
+            return cur.rowcount == 1
 
     def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
         with self._write() as conn:

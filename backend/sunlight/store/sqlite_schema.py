@@ -78,6 +78,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE complaints ADD COLUMN escalated_to TEXT NOT NULL DEFAULT '';
     CREATE INDEX complaints_escalated ON complaints (escalated_to, is_open, next_due);
     """,
+    # 3: narrow access patterns: the review office's inbox, and the day of each complaint's next timer
+    # (a partial index: a tick reads only the complaints due). Open complaints written before get
+    # day one, so that the first tick looks at each once and stores its real next timer day.
+    """
+    CREATE INDEX complaints_review ON complaints (review_office, is_open, next_due);
+    ALTER TABLE complaints ADD COLUMN timer_on TEXT;
+    CREATE INDEX complaints_timer ON complaints (timer_on, tracking_no) WHERE timer_on IS NOT NULL;
+    UPDATE complaints SET timer_on = '0001-01-01' WHERE is_open = 1;
+    """,
 ]
 
 

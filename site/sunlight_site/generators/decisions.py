@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sunlight.domain.publication import Publisher
 
-from sunlight_site import decision_data, decision_pages
+from sunlight_site import decision_data, decision_pages, name_verdicts
 from sunlight_site.decision_cache import RenderKeys, theme_digest
 from sunlight_site.decision_parallel import default_workers
 from sunlight_site.generators.base import SectionGenerator
@@ -42,6 +42,8 @@ class DecisionsGenerator(SectionGenerator):
         self.page_writer = OutputWriter(str(state.out_dir), settings=self.settings)
         self.pages = decision_pages.open_decisions(self.page_writer, {}, workers=workers, keys=self.keys)
         state.background.append(self.pages)
+        # who the facts name: jieba's tagger, asked only about texts no earlier build asked about
+        self.names = name_verdicts.NameVerdicts.open(state.out_dir)
         publisher = Publisher(
             content.decisions,
             offices=content.offices,
@@ -49,6 +51,7 @@ class DecisionsGenerator(SectionGenerator):
             policy=content.agency.publication,
             calendar=state.calendar,
             today=self.today,
+            names=self.names,
         )
         self.views = decision_pages.publish_views(content.decisions, publisher, self.pages)
         result = publisher.finish()
@@ -82,6 +85,7 @@ class DecisionsGenerator(SectionGenerator):
             self.pages.wait()  # even when the rest failed: no child outlives this section
         writer.absorb(self.page_writer)
         self.keys.save(writer)
+        self.names.save(writer)
 
 
 GENERATORS = [DecisionsGenerator]

@@ -1,8 +1,9 @@
-"""API tests run the real Chalice app through ``chalice.test.Client`` on a real SQLite file."""
+"""API tests run the real Chalice app through ``chalice.test.Client`` on each real store: a SQLite
+file and DynamoDB (moto server); ``make_store`` comes from ``tests/backend/conftest.py``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from sunlight.clock import fixed_clock
 from sunlight.server import load_chalice_app
 from sunlight.service.catalog import catalog_from_dict
 from sunlight.service.complaints import ComplaintService
-from sunlight.store.sqlite import SqliteStore
+from sunlight.store.base import Store
 
 
 @pytest.fixture(scope="session")
@@ -21,15 +22,19 @@ def chalice_app() -> Any:
     return load_chalice_app()
 
 
+@pytest.fixture(params=["sqlite", "dynamodb"])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def wiring(tmp_path) -> Iterator[bootstrap.Wiring]:  # type: ignore[no-untyped-def]
-    store = SqliteStore(tmp_path / "store.sqlite3")
+def wiring(make_store: Callable[[], Store]) -> Iterator[bootstrap.Wiring]:
+    store = make_store()
     service = ComplaintService(store, catalog_from_dict(CATALOG))
     wired = bootstrap.Wiring(service=service, clock=fixed_clock(NOW), channels={})
     bootstrap.install(wired)
     yield wired
     bootstrap.install(None)
-    store.close()
 
 
 @pytest.fixture

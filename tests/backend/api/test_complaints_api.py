@@ -1,13 +1,15 @@
-"""Filing, following and handling a complaint through the API (chalice.test.Client, real SQLite)."""
+"""Filing, following and handling a complaint through the API (chalice.test.Client, on SQLite and DynamoDB)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 
 from api_fixtures import NOW, complaint
 from chalice.test import Client
 from sunlight import bootstrap
+from sunlight.clock import fixed_clock
 
 
 def _staff(wiring: bootstrap.Wiring, office: str) -> dict[str, str]:
@@ -109,13 +111,44 @@ def test_observer_feedback_and_correction_requests(api, wiring) -> None:  # type
     assert api.post("/api/feedback", {**body, "rating": 5}).status_code == 422
 
 
-def test_scheduled_function_runs_the_timers(chalice_app, wiring) -> None:  # type: ignore[no-untyped-def]
+def test_scheduled_function_runs_the_timers(chalice_app, api, wiring) -> None:  # type: ignore[no-untyped-def]
+    filed = api.post("/api/complaints", complaint()).json
+    accept_due = dt.date.fromisoformat(filed["accept_due"])
+    wiring.clock = fixed_clock(
+        dt.datetime.combine(accept_due + dt.timedelta(days=1), dt.time(10), NOW.tzinfo)
+    )
     with Client(chalice_app) as client:
         event = client.events.generate_cw_event(
             source="aws.events", detail_type="Scheduled Event", detail={}, resources=[]
         )
         client.lambda_.invoke("timers", event)
-    assert wiring.service.store.list_messages() == []  # nothing filed, nothing to send, and no error
+        client.lambda_.invoke("timers", event)  # a second (or overlapping) run fires nothing again
+    trail = [e.action for e in wiring.service.store.audit_trail(filed["tracking_no"])]
+    assert trail.count("overdue") == 1
+    overdue = [m for m in wiring.service.store.list_messages() if m.kind == "overdue"]
+    assert overdue and len({m.key for m in overdue}) == len(overdue)
+
+
+def test_twenty_concurrent_retries_file_one_complaint(api, wiring) -> None:  # type: ignore[no-untyped-def]
+    headers = {"Idempotency-Key": "form-concurrent-20"}
+    barrier = threading.Barrier(20)
+    answers: list[tuple[int, str]] = []
+    lock = threading.Lock()
+
+    def retry() -> None:
+        barrier.wait()
+        response = api.post("/api/complaints", complaint(), headers=headers)
+        with lock:
+            answers.append((response.status_code, response.json["tracking_no"]))
+
+    threads = [threading.Thread(target=retry) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(code for code, _ in answers) == [200] * 19 + [201]
+    assert len({no for _, no in answers}) == 1
+    assert [c.tracking_no for c in wiring.service.store.all_complaints()] == [answers[0][1]]
 
 
 def test_json_with_charset_is_accepted(api) -> None:  # type: ignore[no-untyped-def]

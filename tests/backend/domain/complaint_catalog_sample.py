@@ -148,10 +148,17 @@ def catalog_dict() -> dict[str, Any]:
 
 
 def sample_catalog(
-    holidays: list[str] | None = None, workdays: list[str] | None = None, **settings: Any
+    holidays: list[str] | None = None,
+    workdays: list[str] | None = None,
+    complete_years: list[int] | None = None,
+    **settings: Any,
 ) -> Catalog:
     data = catalog_dict()
-    data["calendar"] = {"holidays": holidays or [], "workdays": workdays or []}
+    data["calendar"] = {
+        "holidays": holidays or [],
+        "workdays": workdays or [],
+        "complete_years": complete_years or [],
+    }
     data["complaints"]["settings"].update(settings)
     return catalog_from_dict(data)
 

@@ -35,8 +35,13 @@ def test_filed_on_christmas_eve_2026_deadline_lands_in_2027_with_a_fallback_warn
 
 
 def test_calendar_override_for_2027_moves_the_deadline_and_silences_the_warning() -> None:
+    # One listed day moves the deadline, but the year's official holidays are still unknown.
     catalog = sample_catalog(holidays=["2027-01-01"])
     c = complaint(D(2026, 12, 24), status=states.ACCEPTED)
+    assert respond_due(c, catalog.calendar) == D(2027, 1, 15)
+    assert len(catalog.calendar.fallback_warnings()) == 1
+    # Declared complete (calendar.yaml: complete_years): no warning.
+    catalog = sample_catalog(holidays=["2027-01-01"], complete_years=[2027])
     assert respond_due(c, catalog.calendar) == D(2027, 1, 15)
     assert catalog.calendar.fallback_warnings() == []
 
@@ -90,7 +95,7 @@ def test_review_has_its_own_timer_and_window() -> None:
     assert review_due(c, catalog.calendar) == catalog.calendar.add_working_days(D(2026, 3, 12), 15)
     clock = current_clock(c, catalog.calendar, catalog.settings)
     assert clock is not None and clock.phase == "review"
-    assert review_window_end(c, catalog.settings) == D(2026, 4, 9)
+    assert review_window_end(c, catalog.settings, catalog.calendar) == D(2026, 4, 9)
 
 
 def test_overdue_only_after_the_due_day() -> None:

@@ -56,16 +56,28 @@ def _wait_for(predicate, timeout: float = 30.0):  # type: ignore[no-untyped-def]
     return predicate()
 
 
-def test_complaints_survive_kill_9_and_timers_run_after_restart(tmp_path: Path) -> None:
+@pytest.mark.parametrize("store", ["sqlite", "dynamodb"])
+def test_complaints_survive_kill_9_and_timers_run_after_restart(
+    tmp_path: Path, store: str, request: pytest.FixtureRequest
+) -> None:
     mailbox = Mailbox()
     smtp_port = free_port()
     controller = Controller(mailbox, hostname="127.0.0.1", port=smtp_port)
     controller.start()
     content = content_with_office_email(tmp_path / "content")
-    portal = Portal(
-        content, tmp_path / "data", free_port(), {"SUNLIGHT_SMTP_URL": f"smtp://127.0.0.1:{smtp_port}"}
-    )
+    env = {"SUNLIGHT_SMTP_URL": f"smtp://127.0.0.1:{smtp_port}"}
+    if store == "dynamodb":  # the same process on DynamoDB (moto server), the table made by `store init`
+        endpoint = request.getfixturevalue("moto_endpoint")
+        env |= {
+            "SUNLIGHT_STORE": f"dynamodb://serve-{tmp_path.name}"[:60],
+            "AWS_ENDPOINT_URL_DYNAMODB": endpoint,
+        }
+    portal = Portal(content, tmp_path / "data", free_port(), env)
     try:
+        if store == "dynamodb":
+            for expected in ("created", "exists"):  # idempotent
+                init = portal.command("store", "init")
+                assert init.returncode == 0 and expected in init.stdout, init.stderr
         portal.start(SUNLIGHT_NOW=FIRST_NOW)
         with ThreadPoolExecutor(max_workers=6) as pool:
             filed = list(pool.map(lambda n: portal.json("POST", "/api/complaints", complaint(n)), range(12)))
@@ -120,6 +132,7 @@ def test_complaints_survive_kill_9_and_timers_run_after_restart(tmp_path: Path) 
         assert len(set(mailbox.ids)) == count, "no message is sent twice"
         assert portal.terminate() == 0  # SIGTERM stops cleanly
         assert "stopped" in portal.log.read_text()
+        assert (tmp_path / "data" / "sunlight.sqlite3").exists() == (store == "sqlite")
     finally:
         portal.stop()
         controller.stop()

@@ -68,7 +68,7 @@ def test_invalid_fields_are_all_reported(service: ComplaintService) -> None:
     fields = {p.field for p in err.value.problems}
     assert {"category", "reporter.credit_code", "reporter.phone"} <= fields
     assert " / " in err.value.message
-    assert service.store.list_complaints() == []
+    assert service.store.all_complaints() == []
 
 
 def test_a_retry_with_the_same_key_returns_the_same_complaint(service: ComplaintService) -> None:
@@ -77,7 +77,7 @@ def test_a_retry_with_the_same_key_returns_the_same_complaint(service: Complaint
     assert again.tracking_no == first.tracking_no
     assert again.access_code == first.access_code  # recovered through the key, never stored in clear
     assert not again.created
-    assert len(service.store.list_complaints()) == 1
+    assert len(service.store.all_complaints()) == 1
     with pytest.raises(Conflict):
         service.file_complaint(command(subject="另一件事"), "retry-key", NOW)
 
@@ -98,7 +98,7 @@ def test_concurrent_retries_create_exactly_one_complaint(service: ComplaintServi
     assert len({r.tracking_no for r in results}) == 1 and len(results) == 6
     assert sum(r.created for r in results) == 1
     assert len({r.access_code for r in results}) == 1
-    assert len(service.store.list_complaints()) == 1
+    assert len(service.store.all_complaints()) == 1
 
 
 def test_reporter_sees_status_deadlines_and_public_timeline(service: ComplaintService) -> None:

@@ -73,7 +73,7 @@ def test_processes_with_one_idempotency_key_create_one_complaint(tmp_path: Path)
     results = run_together(tmp_path, "file", NOW.isoformat(), 4)
     assert len({tuple(r) for r in results}) == 1  # type: ignore[arg-type]
     store = SqliteStore(tmp_path / "db.sqlite3")
-    assert [c.tracking_no for c in store.list_complaints()] == [results[0][0]]  # type: ignore[index]
+    assert [c.tracking_no for c in store.all_complaints()] == [results[0][0]]  # type: ignore[index]
     store.close()
 
 

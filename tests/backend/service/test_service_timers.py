@@ -70,8 +70,10 @@ def test_responded_complaint_closes_after_the_review_window(service: ComplaintSe
     east = staff(service, "brigade-east")
     service.act(east, filed.tracking_no, StaffAction("accept"), NOW)
     service.act(east, filed.tracking_no, StaffAction("respond", text="已处理"), NOW)
-    assert service.tick(at(2027, 1, 23)).fired == ()
-    assert kinds(service.tick(at(2027, 1, 24))) == ["close"]
+    # Responded 2026-12-24: the 30th day, 2027-01-23, is a Saturday, so the window runs to the
+    # end of Monday 2027-01-25 (民法典 art. 203) and the complaint closes on the 26th.
+    assert service.tick(at(2027, 1, 25)).fired == ()
+    assert kinds(service.tick(at(2027, 1, 26))) == ["close"]
     assert service.store.get_complaint(filed.tracking_no).status == "closed"  # type: ignore[union-attr]
 
 
@@ -139,3 +141,17 @@ def test_concurrent_deliveries_send_each_message_once(service: ComplaintService)
         t.join()
     ids = [m.id for m in channel.sent]
     assert len(ids) == len(set(ids)) == 20
+
+
+def test_a_tick_reads_only_the_complaints_whose_timer_is_due(service: ComplaintService) -> None:
+    filed = service.file_complaint(command(), None, NOW)  # accept due 2026-12-29, no reminder room
+    other = service.file_complaint(command(), None, NOW)
+    service.act(staff(service, "brigade-east"), other.tracking_no, StaffAction("accept"), NOW)
+    due = service.store.due_complaints
+    assert due(dt.date(2026, 12, 29)) == []  # nothing to fire before the day after the deadline
+    assert [c.tracking_no for c in due(dt.date(2026, 12, 30))] == [filed.tracking_no]
+    service.tick(at(2026, 12, 30))  # overdue + 催办 fired: the next is the escalation on 2027-01-05
+    assert due(dt.date(2027, 1, 4)) == []
+    # the accepted one: its reminder 3 working days before 2027-01-14
+    assert [c.tracking_no for c in due(dt.date(2027, 1, 5))] == [filed.tracking_no]
+    assert [c.tracking_no for c in due(dt.date(2027, 1, 11))] == [filed.tracking_no, other.tracking_no]

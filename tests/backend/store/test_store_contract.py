@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,42 +23,19 @@ from sunlight.store.base import (
     PutComplaint,
     PutIdempotency,
     QueuedMessage,
+    SetTimerOn,
     Store,
 )
-from sunlight.store.memory import MemoryStore
 from sunlight.store.sqlite import SqliteStore
 from sunlight.store.sqlite_schema import MIGRATIONS
 
 T0 = dt.datetime(2026, 12, 24, 2, 0, tzinfo=dt.UTC)
 
 
-def sqlite_factory(tmp_path: Path) -> Callable[[], Store]:
-    return lambda: SqliteStore(tmp_path / "store.sqlite3")
-
-
-def memory_factory(tmp_path: Path) -> Callable[[], Store]:
-    shared = MemoryStore()  # "reopening" finds the same data, as a server would
-    return lambda: shared
-
-
-# A new store (DynamoDB) adds its factory here and passes the same suite.
-FACTORIES = {"sqlite": sqlite_factory, "memory": memory_factory}
-
-
-@pytest.fixture(params=sorted(FACTORIES))
-def open_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Store]]:
-    opened: list[Store] = []
-
-    factory = FACTORIES[request.param](tmp_path)
-
-    def make() -> Store:
-        store = factory()
-        opened.append(store)
-        return store
-
-    yield make
-    for store in opened:
-        store.close()
+@pytest.fixture
+def open_store(make_store: Callable[[], Store]) -> Callable[[], Store]:
+    """Every kind of store (``tests/backend/conftest.py``): SQLite, in memory, DynamoDB on moto server."""
+    return make_store
 
 
 @pytest.fixture
@@ -155,7 +132,7 @@ def test_transaction_is_all_or_nothing(store: Store) -> None:
     assert store.list_messages() == []
 
 
-def test_list_by_office_open_only_soonest_first(store: Store) -> None:
+def test_inbox_by_office_open_only_soonest_first(store: Store) -> None:
     store.transact(
         [
             PutComplaint(complaint("TS-3", next_due=dt.date(2027, 1, 5)), None),
@@ -173,13 +150,63 @@ def test_list_by_office_open_only_soonest_first(store: Store) -> None:
                 ),
                 None,
             ),
+            PutComplaint(
+                complaint(
+                    "TS-7",
+                    handling_office="cases",
+                    supervising_office="bureau",
+                    escalated_to="brigade-east",
+                    next_due=dt.date(2026, 12, 30),
+                ),
+                None,
+            ),
         ]
     )
-    east = [c.tracking_no for c in store.list_complaints(office="brigade-east", open_only=True)]
-    assert east == ["TS-1", "TS-6", "TS-3", "TS-2"]
-    assert "TS-4" in [c.tracking_no for c in store.list_complaints(office="brigade-east")]
-    assert [c.tracking_no for c in store.list_complaints(office="supervision", open_only=True)][0] == "TS-1"
-    assert len(store.list_complaints()) == 6
+    east = [c.tracking_no for c in store.inbox("brigade-east")]
+    assert east == ["TS-1", "TS-6", "TS-7", "TS-3", "TS-2"]
+    assert [c.tracking_no for c in store.inbox("supervision")] == ["TS-1", "TS-3", "TS-2"]
+    assert [c.tracking_no for c in store.inbox("bureau")] == ["TS-5", "TS-6", "TS-7"]
+    assert store.inbox("nobody") == []
+    assert [c.tracking_no for c in store.all_complaints()] == [f"TS-{n}" for n in range(1, 8)]
+
+
+def test_inbox_follows_a_complaint_that_moves_and_closes(store: Store) -> None:
+    store.transact([PutComplaint(complaint("TS-1"), None)])
+    moved = replace(complaint("TS-1"), handling_office="cases", supervising_office="bureau")
+    store.transact([PutComplaint(moved, 1)])
+    assert store.inbox("brigade-east") == [] and store.inbox("supervision") == []
+    assert [c.tracking_no for c in store.inbox("cases")] == ["TS-1"]
+    store.transact([PutComplaint(replace(moved, status="closed", next_due=None), 2)])
+    assert store.inbox("cases") == [] and store.inbox("bureau") == []
+    assert [c.status for c in store.all_complaints()] == ["closed"]
+
+
+def test_due_complaints_reads_only_what_is_due(store: Store) -> None:
+    day = dt.date(2026, 12, 28)
+    store.transact(
+        [
+            PutComplaint(complaint("TS-LATER"), None, dt.date(2026, 12, 29)),
+            PutComplaint(complaint("TS-B"), None, day),
+            PutComplaint(complaint("TS-A"), None, day),
+            PutComplaint(complaint("TS-EARLY"), None, dt.date(2026, 12, 20)),
+            PutComplaint(complaint("TS-NONE"), None, None),
+        ]
+    )
+    assert [c.tracking_no for c in store.due_complaints(day)] == ["TS-EARLY", "TS-A", "TS-B"]
+    assert store.due_complaints(dt.date(2026, 12, 1)) == []
+    # rewriting a complaint moves (or drops) its day; SetTimerOn moves it without a new version
+    early = store.get_complaint("TS-EARLY")
+    assert early is not None
+    store.transact([PutComplaint(early, 1, None)])
+    store.transact([SetTimerOn("TS-A", 1, dt.date(2027, 1, 4))])
+    with pytest.raises(ConditionFailed):
+        store.transact([SetTimerOn("TS-B", 7, None)])  # stale version
+    with pytest.raises(ConditionFailed):
+        store.transact([SetTimerOn("TS-NOPE", 1, None)])
+    assert [c.tracking_no for c in store.due_complaints(day)] == ["TS-B"]
+    assert store.get_complaint("TS-A").version == 1  # type: ignore[union-attr]
+    assert store.get_complaint("TS-EARLY").version == 2  # type: ignore[union-attr]
+    assert [c.tracking_no for c in store.due_complaints(dt.date(2027, 1, 4))] == ["TS-B", "TS-LATER", "TS-A"]
 
 
 # --- audit ----------------------------------------------------------------------------------------
@@ -323,8 +350,13 @@ def test_sqlite_upgrades_a_file_of_the_first_schema(tmp_path: Path, monkeypatch:
     store = SqliteStore(path)
     assert store.schema_version() == len(MIGRATIONS)
     assert store.get_complaint("TS-OLD") == replace(old, version=1)
+    # an open complaint of an older file is due at once, so that the first tick stores its real day
+    assert [c.tracking_no for c in store.due_complaints(dt.date(2026, 11, 22))] == ["TS-OLD"]
     store.transact([PutComplaint(replace(old, escalated_to="bureau"), 1)])
-    assert [c.tracking_no for c in store.list_complaints(office="bureau")] == ["TS-OLD"]
+    assert [c.tracking_no for c in store.inbox("bureau")] == ["TS-OLD"]
+    assert [
+        c.tracking_no for c in store.due_complaints(dt.date(2026, 11, 22))
+    ] == []  # rewritten: no day given
     store.close()
 
 
@@ -356,11 +388,12 @@ def test_threads_one_idempotency_key_one_winner(store: Store) -> None:
     for t in threads:
         t.join()
     assert len(winners) == 1 and len(losers) == 7
-    assert [c.tracking_no for c in store.list_complaints()] == winners
+    assert [c.tracking_no for c in store.all_complaints()] == winners
 
 
 def test_threads_claim_each_message_once(store: Store) -> None:
-    store.transact([EnqueueMessage(message(f"m{n:03d}")) for n in range(60)])
+    for start in range(0, 60, 20):  # DynamoDB: at most 100 items a transaction, two per message
+        store.transact([EnqueueMessage(message(f"m{n:03d}")) for n in range(start, start + 20)])
     claimed: list[str] = []
     lock = threading.Lock()
     barrier = threading.Barrier(6)

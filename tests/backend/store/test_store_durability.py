@@ -44,6 +44,6 @@ def test_acknowledged_writes_survive_kill_9(tmp_path: Path) -> None:
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     store = SqliteStore(db)
-    stored = {c.tracking_no for c in store.list_complaints()}
+    stored = {c.tracking_no for c in store.all_complaints()}
     store.close()
     assert set(acknowledged) <= stored
