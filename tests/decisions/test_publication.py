@@ -225,3 +225,52 @@ def test_publishing_in_chunks_gives_the_result_of_publishing_at_once() -> None:
     assert in_chunks == at_once
     assert next(p for p in in_chunks.public if p.id == "Z").supersedes == ("C",)
     assert [p.id for p in at_once.public][:1] == ["Z"] and at_once.held and at_once.omitted
+
+
+def test_a_withdrawal_notice_never_shows_a_personal_number_in_its_doc_number() -> None:
+    """The record's 文书号 holds an ID: the notice is held back with the record, and reported."""
+    leaky = make(
+        id="W",
+        doc_no="明城管罚决字〔2025〕第11010519491231002X号",
+        status="撤销",
+        status_on=dt.date(2025, 10, 20),
+    )
+    clean = make(id="K", status="撤销", status_on=dt.date(2025, 10, 20))
+    result = run(leaky, clean)
+    assert [n.id for n in result.withdrawn] == ["K"]
+    assert result.held_ids == ["W"]
+    (problem,) = result.held
+    assert problem.field == "doc_no" and "居民身份证号码" in problem.zh and "撤下公告" in problem.zh
+    assert "withdrawal notice" in problem.en and "11010519491231002X" not in str(problem)
+
+
+def test_hold_reasons_name_the_kind_the_field_and_the_label() -> None:
+    result = run(make(id="A", content="罚款缴入对公账户：12345678901234567"))
+    (problem,) = result.held
+    assert problem.field == "content" and problem.record_id == "A"
+    assert "银行账号" in problem.zh and "账户" in problem.zh
+    assert "bank account number" in problem.en and "账户" in problem.en
+    possible = run(make(id="P", facts="当事人身份证号330106198506120016。")).held
+    assert [p.field for p in possible] == ["facts"] and "可能是居民身份证号码" in possible[0].zh
+    assert "possible resident ID number" in possible[0].en
+
+
+def test_full_width_separators_hold_the_record_in_every_field() -> None:
+    for name in ("party_name", "legal_rep", "facts", "basis", "content"):
+        result = run(make(id=name, **{name: "联系电话138－1234－5678"}))
+        assert result.public == [] and [p.field for p in result.held] == [name], name
+
+
+def test_serials_credit_codes_and_registration_numbers_are_published() -> None:
+    code = "113301000000105244"  # a 机关 code: all digits, passes Luhn too
+    result = run(
+        make(id="S", doc_no="明城管罚决字〔2026〕第2026031200001239号", decided_on=dt.date(2025, 9, 1)),
+        make(
+            id="C",
+            party_type="非法人组织",
+            party_name="江州市明川区某局",
+            credit_code=code,
+            facts=f"当事人（统一社会信用代码：{code}，工商注册号：440300921105066，联系单号20250928）未按规定设置。",
+        ),
+    )
+    assert result.held == [] and sorted(p.id for p in result.public) == ["C", "S"]

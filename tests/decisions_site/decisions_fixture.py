@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 from sunlight.domain.credit_code import complete_credit_code
-from sunlight.domain.pii import id_check_character
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "content"
@@ -24,10 +23,6 @@ COLUMNS = [
     "facts", "basis", "content", "amount", "office", "power_code", "decided_on", "published_on", "severity",
     "disclosure_until", "status", "status_on", "status_reason", "superseded_by",
 ]  # fmt: skip
-
-
-def resident_id(first17: str) -> str:
-    return first17 + id_check_character(first17)
 
 
 def luhn_card(first: str) -> str:
@@ -50,12 +45,16 @@ def credit(first16: str) -> str:
     return complete_credit_code(first16)
 
 
-ID_COLUMN = resident_id("11010119900307123")
-ID_IN_TEXT = resident_id("32010219800101123")
+# Literal resident IDs (check characters computed offline, GB 11643-1999), not with the screen's own function.
+ID_COLUMN = "110101199003071233"
+ID_IN_TEXT = "320102198001011238"
+ID_IN_DOC_NO = "110105196809223592"
 MOBILE = "13812345678"
 MOBILE_IN_REASON = "13900001111"
 LANDLINE = "021-59123456"
 CARD = luhn_card("622202123456789012")
+WIDE_MOBILE = "137－2468－1357"  # full-width hyphens
+ACCOUNT = "6217001234567890123"  # fails the Luhn check: an account, not a card
 NATURAL_PERSON = "张三丰"
 COMPOUND_PERSON = "欧阳娜娜"
 REASON_PERSON = "李四光"
@@ -63,7 +62,7 @@ REASON_PERSON = "李四光"
 # Strings that must not appear in any output file. Given names are checked with their surname
 # and alone (三丰, 娜娜): a masked name keeps only the surname.
 PLANTED = [
-    ID_COLUMN, ID_IN_TEXT, MOBILE, MOBILE_IN_REASON, "59123456", CARD,
+    ID_COLUMN, ID_IN_TEXT, MOBILE, MOBILE_IN_REASON, "59123456", CARD, WIDE_MOBILE, "13724681357", ACCOUNT, ID_IN_DOC_NO,
     NATURAL_PERSON, "三丰", COMPOUND_PERSON, "娜娜", REASON_PERSON, "四光", "复议机关认定",
 ]  # fmt: skip
 
@@ -105,6 +104,15 @@ def decision_rows(extra_public: int = 60) -> list[dict[str, str]]:
             content=f"罚款人民币1000元，缴入账户{CARD}。"),
         row(id="MC2026-0006", doc_no="明城管罚决字〔2026〕第0006号", party_name="江州市某丙物业有限公司",
             credit_code=credit("91330100MA2B3CD8"), facts=f"经查，经营者（身份证{ID_IN_TEXT}，电话{LANDLINE}）擅自搭建。"),
+        row(id="MC2026-0011", doc_no="明城管罚决字〔2026〕第0011号", party_name="江州市某丁商贸有限公司",
+            credit_code=credit("91330100MA2B3CF1"), facts=f"现场负责人（联系电话{WIDE_MOBILE}）拒不配合检查。"),
+        row(id="MC2026-0012", doc_no="明城管罚决字〔2026〕第0012号", party_name="江州市某戊装饰有限公司",
+            credit_code=credit("91330100MA2B3CF2"), facts="当事人未按规定分类投放垃圾。",
+            content=f"罚款人民币1000元，当事人银行账号{ACCOUNT}。"),
+        # Withdrawn, but its 文书号 holds an ID number: no notice either.
+        row(id="MC2026-0013", doc_no=f"明城管罚决字〔2026〕第{ID_IN_DOC_NO}号", party_name="江州市某己餐饮有限公司",
+            credit_code=credit("91330100MA2B3CF3"), facts="当事人擅自占道经营。", decided_on="2026-09-05",
+            published_on="2026-09-08", status="撤销", status_on="2026-11-05"),
         # Withdrawn, one per reason.
         row(id="MC2026-0007", doc_no="明城管罚决字〔2026〕第0007号", party_name="江州市撤销测试有限公司",
             credit_code=credit("91330100MA2B3CD9"), facts="当事人擅自设置户外广告。", decided_on="2026-09-01",

@@ -12,12 +12,15 @@ every loaded decision into exactly one of:
   the takedown date when known (``sunlight.domain.withdrawals``) and, for 变更, the id of the
   decision that replaces it. Never the party, the facts, the content,
   the amount or the free-text ``status_reason`` (which may name people);
-- ``held``: would be public, but its text contains a personal number (ID, phone, bank card)
-  or what looks like the name of a person other than the party (a witness, an employee: found
-  by a :data:`~sunlight.domain.person_names.NameFinder`), or the party's full name inside a
-  longer word that masking left alone: not published, reported as a
-  :class:`~sunlight.domain.problems.Problem` naming file, row, field and id, with the number
-  or name masked;
+- ``held``: would be public, but one of its texts contains a personal number (ID, phone, bank
+  card or account; every text field of the :class:`PublicDecision` is screened, see
+  ``sunlight.domain.pii``) or what looks like the name of a person other than the party (a
+  witness, an employee: found by a :data:`~sunlight.domain.person_names.NameFinder`), or the
+  party's full name inside a longer word that masking left alone: not published, reported as
+  a :class:`~sunlight.domain.problems.Problem` naming file, row, field, id and, for numbers,
+  the kind and the label seen before it, with the number or name masked. A withdrawal notice
+  whose texts (文书号, id, office) hold a personal number is held back the same way: no
+  notice page;
 - ``omitted``: not published by policy, with no page: natural persons when the policy is
   ``omit``, 简易程序 decisions unless the policy says ``publish``, minors when configured,
   轻微 decisions under a rule that does not publish them, decisions not yet due to appear
@@ -36,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from sunlight.domain.calendar import WorkingCalendar
@@ -44,7 +47,7 @@ from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_
 from sunlight.domain.masking import mask_in_text, mask_name, unmasked
 from sunlight.domain.periods import Period, parse_period_table
 from sunlight.domain.person_names import NameFinder, default_finder, sole_trader_person
-from sunlight.domain.pii import may_hold_numbers, scan
+from sunlight.domain.pii import Hit, scan_fields
 from sunlight.domain.problems import Problem
 
 if TYPE_CHECKING:  # the content records are plain dataclasses; nothing is imported at run time
@@ -65,8 +68,24 @@ OTHER_KINDS_RULE = "other-kinds"
 OTHER_KINDS_SOURCE = "本机关公示政策（行政处罚以外的决定，无国家规定的公示期限）"
 _WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SCANNED_FIELDS = ("party_name", "legal_rep", "facts", "basis", "content", "doc_no")
-_scanned = operator.attrgetter(*SCANNED_FIELDS)
+# Every text field of a PublicDecision is screened: the record's own (``supersedes`` joined),
+# and those from the configuration or a short list of values, screened once per distinct set.
+RECORD_FIELDS = ("id", "doc_no", "party_name", "credit_code", "legal_rep", "facts", "basis", "content")
+SHARED_FIELDS = (
+    "kind", "procedure", "party_type", "office", "office_name", "power_code", "power_name", "domain",
+    "severity", "period_rule", "period_source",
+)  # fmt: skip
+SCANNED_FIELDS = (*RECORD_FIELDS, "supersedes", *SHARED_FIELDS)
+NOTICE_FIELDS = ("id", "doc_no", "kind", "office", "office_name", "superseded_by")
+_record_texts = operator.attrgetter(*RECORD_FIELDS)
+_shared_texts = operator.attrgetter(*SHARED_FIELDS)
+_notice_texts = operator.attrgetter(*NOTICE_FIELDS)
+_RECORD_NAMES = (*RECORD_FIELDS, "supersedes")
+
+
+@lru_cache(maxsize=4096)
+def _screen_shared(texts: tuple[str, ...]) -> list[tuple[str, Hit]]:
+    return scan_fields(SHARED_FIELDS, texts)
 
 
 class PublicDecision(NamedTuple):
@@ -338,21 +357,23 @@ def _one(d: Decision, p: Publisher) -> None:
         assert on is not None
         if d.published_on is not None and on <= d.published_on:
             return _omit(result, d, "withdrawn_before_publication")
-        result.withdrawn.append(
-            WithdrawalNotice(
-                id=d.id,
-                reason=reason,
-                on=on,
-                kind=d.kind,
-                doc_no=d.doc_no,
-                office=d.office,
-                office_name=p.office_names.get(d.office, d.office),
-                decided_on=d.decided_on,
-                superseded_by=d.superseded_by if reason == "变更" else "",
-                period_until=period.until if reason == "公示期满" else None,
-                withdrawn_on=d.withdrawn_on,
-            )
+        notice = WithdrawalNotice(
+            id=d.id,
+            reason=reason,
+            on=on,
+            kind=d.kind,
+            doc_no=d.doc_no,
+            office=d.office,
+            office_name=p.office_names.get(d.office, d.office),
+            decided_on=d.decided_on,
+            superseded_by=d.superseded_by if reason == "变更" else "",
+            period_until=period.until if reason == "公示期满" else None,
+            withdrawn_on=d.withdrawn_on,
         )
+        hits = scan_fields(NOTICE_FIELDS, _notice_texts(notice))
+        if hits:  # nothing of the record is shown: no notice page, no compliance line
+            return _hold(result, d, hits, ("撤下公告暂不发布", "withdrawal notice held back"))
+        result.withdrawn.append(notice)
         if d.status == "信用修复" and period.repair_from and d.status_on and d.status_on < period.repair_from:
             result.warnings.append(
                 _where(
@@ -370,22 +391,9 @@ def _one(d: Decision, p: Publisher) -> None:
     timing = p.timing(d, published_on)
     persons = _persons(d, natural)
     public = _public(d, period, p.office_names, power, p.successors, natural, timing, persons)
-    texts = _scanned(public)
-    if may_hold_numbers("\n".join(texts)):
-        hits = [(name, hit) for name, text in zip(SCANNED_FIELDS, texts, strict=True) for hit in scan(text)]
-    else:
-        hits = []
-    for name, hit in hits:
-        result.held.append(
-            _where(
-                d,
-                name,
-                f"含疑似{hit.zh}，该记录暂不公开",
-                f"contains what looks like a {hit.en}; record held back",
-                "error",
-                hit.masked,
-            )
-        )
+    hits = scan_fields(_RECORD_NAMES, (*_record_texts(public), " ".join(public.supersedes)))
+    hits += _screen_shared(_shared_texts(public))
+    _hold(result, d, hits, ("该记录暂不公开", "record held back"))
     names = _names(d, public, persons, p.names)
     result.held.extend(names)
     if hits or names:
@@ -555,6 +563,13 @@ def _capped(d: Decision, period: Period) -> Problem:
 
 def _chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _hold(result: PublicationResult, d: Decision, hits: list[tuple[str, Hit]], what: tuple[str, str]) -> None:
+    """Report every hit: the field, the kind of number, the label seen, the number masked."""
+    for name, hit in hits:
+        zh, en = hit.reason
+        result.held.append(_where(d, name, f"{zh}，{what[0]}", f"{en}; {what[1]}", "error", hit.masked))
 
 
 def _omit(result: PublicationResult, d: Decision, reason: str) -> None:
