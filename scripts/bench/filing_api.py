@@ -109,7 +109,11 @@ def main(argv: list[str] | None = None) -> int:
             warm = [_complaint(-n, category) for n in range(1, 17)]
             _run(base + "/api/complaints", warm, args.clients)
             health = _run(base + "/api/health", [None] * args.requests, args.clients)
-            filing = _run(base + "/api/complaints", [_complaint(n, category) for n in range(args.requests)], args.clients)
+            filing = _run(
+                base + "/api/complaints",
+                [_complaint(n, category) for n in range(args.requests)],
+                args.clients,
+            )
         finally:
             server.terminate()
             server.wait(30)
