@@ -40,8 +40,10 @@ def health() -> Response:
 @guard
 def file_complaint() -> Response:
     request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
     command = parse.file_complaint(parse.json_body(request))
-    result = wiring.service.file_complaint(command, parse.idempotency_key(request), wiring.clock())
+    key, client = parse.idempotency_key(request), parse.client_key(request)
+    result = wiring.service.file_complaint(command, key, wiring.clock(), client)
     return json_response(serialize.filed(result), 201 if result.created else 200)
 
 
@@ -61,6 +63,7 @@ def view_complaint(tracking_no: str) -> Response:
 @guard
 def rate_complaint(tracking_no: str) -> Response:
     request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
     rating, comment = parse.rating(parse.json_body(request))
     code, client = parse.access_code(request), parse.client_key(request)
     view = wiring.service.rate(tracking_no, code, rating, comment, wiring.clock(), client)
@@ -71,6 +74,7 @@ def rate_complaint(tracking_no: str) -> Response:
 @guard
 def act_on_complaint(tracking_no: str) -> Response:
     request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
     action = parse.staff_action(parse.json_body(request))
     view = wiring.service.act(parse.token(request), tracking_no, action, wiring.clock())
     return json_response(serialize.plain(view))
@@ -88,9 +92,11 @@ def inbox() -> Response:
 @guard
 def file_feedback() -> Response:
     request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
     command = parse.file_feedback(parse.json_body(request))
     token = parse.bearer_token(request.headers) or None  # observers sign; anyone may ask for a correction
-    result = wiring.service.file_feedback(command, token, parse.idempotency_key(request), wiring.clock())
+    key, client = parse.idempotency_key(request), parse.client_key(request)
+    result = wiring.service.file_feedback(command, token, key, wiring.clock(), client)
     return json_response(serialize.filed(result), 201 if result.created else 200)
 
 
@@ -112,8 +118,10 @@ def open311_services() -> Response:
 @guard
 def open311_file() -> Response:
     request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)  # forms stay, but not from another site's page
     command = open311.file_request(parse.open311_body(request))
-    result = wiring.service.file_complaint(command, parse.idempotency_key(request), wiring.clock())
+    key, client = parse.idempotency_key(request), parse.client_key(request)
+    result = wiring.service.file_complaint(command, key, wiring.clock(), client)
     return json_response(open311.filed(result), 201 if result.created else 200)
 
 

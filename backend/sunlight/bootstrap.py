@@ -14,6 +14,10 @@ Configuration (environment variables; the commands' options override them):
 | ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none |
 | ``SUNLIGHT_SMTP_URL_PARAMETER`` | name of an SSM SecureString holding that URL (aws-cn: the agency's relay) | none |
 | ``SUNLIGHT_SMTP_URL_SECRET`` | name of a Secrets Manager secret holding that URL | none |
+| ``SUNLIGHT_FILING_LIMIT_PER_CLIENT`` | complaints and feedback one client (address) may file per hour; ``0``: no limit | ``20`` |
+| ``SUNLIGHT_FILING_LIMIT_GLOBAL`` | complaints and feedback the whole service accepts per minute; ``0``: no limit | ``600`` |
+| ``SUNLIGHT_ALLOWED_ORIGINS`` | other origins (comma-separated, e.g. ``https://www.example.gov.cn``) whose pages may post to the API; a request's own host is always allowed | none |
+| ``SUNLIGHT_CODE_KEY_PARAMETER`` | name of an SSM SecureString holding the access-code key (AWS) | none: the file ``access-code.key`` in the data directory, created on first use |
 
 Office webhooks need no configuration: each message to a webhook carries the office's URL.
 Tests build their own :class:`Wiring` (or call :func:`bootstrap` with a :class:`Config`) and
@@ -30,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sunlight.clock import Clock, from_environment
+from sunlight.code_key import KEY_FILE, CodeKey, FileCodeKey, SsmCodeKey
 from sunlight.notify.base import Channel
 from sunlight.notify.relay import SmtpRelayChannel
 from sunlight.notify.ses import SesChannel
@@ -38,6 +43,7 @@ from sunlight.notify.webhook import WebhookChannel
 from sunlight.s3catalog import S3Catalog
 from sunlight.service.catalog import load_catalog
 from sunlight.service.complaints import ComplaintService
+from sunlight.service.limits import Limits
 from sunlight.store.base import Store
 
 STORE_FILE = "sunlight.sqlite3"
@@ -57,6 +63,9 @@ class Config:
     mail_from: str = ""
     smtp_url_parameter: str = ""
     smtp_url_secret: str = ""
+    limits: Limits = field(default_factory=Limits)
+    allowed_origins: tuple[str, ...] = ()
+    code_key_parameter: str = ""
 
     @classmethod
     def from_environment(
@@ -81,7 +90,23 @@ class Config:
             smtp_url_parameter=env.get("SUNLIGHT_SMTP_URL_PARAMETER", ""),
             smtp_url_secret=env.get("SUNLIGHT_SMTP_URL_SECRET", ""),
             store_url=(env.get("SUNLIGHT_STORE") or "sqlite").strip(),
+            limits=Limits(
+                filings_per_client_per_hour=_count(env, "SUNLIGHT_FILING_LIMIT_PER_CLIENT", 20),
+                filings_per_minute=_count(env, "SUNLIGHT_FILING_LIMIT_GLOBAL", 600),
+            ),
+            allowed_origins=tuple(
+                o.strip().rstrip("/").lower()
+                for o in env.get("SUNLIGHT_ALLOWED_ORIGINS", "").split(",")
+                if o.strip()
+            ),
+            code_key_parameter=env.get("SUNLIGHT_CODE_KEY_PARAMETER", "").strip(),
         )
+
+    def code_key(self) -> CodeKey:
+        """The access-code key: the SSM parameter when named, else the file beside the store."""
+        if self.code_key_parameter:
+            return SsmCodeKey(self.code_key_parameter)
+        return FileCodeKey(self.data_dir / KEY_FILE)
 
     @property
     def dynamodb_table(self) -> str:
@@ -96,6 +121,15 @@ class Config:
         )
 
 
+def _count(env: Mapping[str, str], name: str, default: int) -> int:
+    text = (env.get(name) or "").strip()
+    if not text:
+        return default
+    if not text.isdigit():
+        raise ValueError(f"{name} 应为非负整数 / {name} must be a whole number (0: no limit), not {text!r}")
+    return int(text)
+
+
 @dataclass
 class Wiring:
     """Everything a route, a command or the timer loop needs."""
@@ -105,6 +139,7 @@ class Wiring:
     channels: dict[str, Channel] = field(default_factory=dict)
     config: Config | None = None
     catalog_source: S3Catalog | None = None  # an s3:// catalog, re-read when it changed
+    allowed_origins: tuple[str, ...] = ()  # besides the request's own host (SUNLIGHT_ALLOWED_ORIGINS)
 
     def refresh_catalog(self) -> None:
         if self.catalog_source is not None:
@@ -207,13 +242,16 @@ def bootstrap(config: Config, store: Store | None = None) -> Wiring:
     """Wire the store, the catalog, the clock and the channels named by ``config``."""
     source = S3Catalog(config.catalog_url, config.catalog_refresh) if config.catalog_url else None
     catalog = source.get() if source is not None else load_catalog(config.catalog_path)
-    service = ComplaintService(store or open_store(config), catalog)
+    service = ComplaintService(
+        store or open_store(config), catalog, code_key=config.code_key(), limits=config.limits
+    )
     return Wiring(
         service=service,
         clock=from_environment(config.now),
         channels=channels(config),
         config=config,
         catalog_source=source,
+        allowed_origins=config.allowed_origins,
     )
 
 

@@ -17,13 +17,13 @@ from sunlight.service.results import Filed, InboxItem, OfficeStats, ReporterView
 ERROR_CODES = {
     "400": "请求格式错误 / malformed request (e.g. invalid JSON)",
     "401": "未登录或查询码缺失 / token or access code missing or unknown",
-    "403": "无权操作 / not allowed",
+    "403": "无权操作,或来自其他网站页面的提交 / not allowed, or a request from another site's page",
     "404": "未找到 / not found",
     "409": "状态冲突 / conflict with the current state",
     "413": "请求过大 / body too large",
     "415": "内容类型错误 / unsupported content type",
     "422": "字段错误 / a field is invalid (``error.field`` names it)",
-    "429": "尝试过多 / too many attempts (Retry-After)",
+    "429": "尝试或提交过多 / too many attempts or filings (Retry-After)",
 }
 
 
@@ -145,7 +145,7 @@ def document() -> dict[str, Any]:
             "post": _op(
                 "提交涉企投诉 / file a complaint",
                 "201",
-                (*BODY_ERRORS, "409"),
+                (*BODY_ERRORS, "403", "409", "429"),
                 _ref("Complaint"),
                 [IDEMPOTENCY],
                 result=r["filed"],
@@ -163,7 +163,7 @@ def document() -> dict[str, Any]:
         "/api/complaints/{tracking_no}/rating": {
             "post": _op(
                 "评价答复 / rate the response",
-                errors=(*BODY_ERRORS, "401", "404", "409", "429"),
+                errors=(*BODY_ERRORS, "401", "403", "404", "409", "429"),
                 body=_object(parse.RATING, ("rating",)),
                 params=[TRACKING, ACCESS],
                 result=r["reporter"],
@@ -195,7 +195,7 @@ def document() -> dict[str, Any]:
             "post": _op(
                 "监督反馈或纠错 / supervision feedback or a correction request",
                 "201",
-                (*BODY_ERRORS, "401", "409"),
+                (*BODY_ERRORS, "401", "403", "409", "429"),
                 _object(parse.FEEDBACK, ("category", "description")),
                 [IDEMPOTENCY],
                 security=[{}, {"bearer": []}],
@@ -235,7 +235,7 @@ def document() -> dict[str, Any]:
                 **_op(
                     "Open311 提交 / GeoReport v2 create request",
                     "201",
-                    (*BODY_ERRORS, "409"),
+                    (*BODY_ERRORS, "403", "409", "429"),
                     params=[IDEMPOTENCY],
                     result=_list_of(open311_item),
                 ),

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from sunlight.api.errors import BadRequest, TooLarge, UnsupportedMediaType
-from sunlight.domain.errors import Invalid, Unauthorized
+from sunlight.domain.errors import Forbidden, Invalid, Unauthorized
 from sunlight.domain.problems import Problem
 from sunlight.service.commands import FileComplaint, FileFeedback, ReporterInput, StaffAction
 
@@ -191,19 +191,42 @@ def bearer_token(headers: Mapping[str, str]) -> str:
 
 
 def json_body(request: Any) -> dict[str, Any]:
-    return json_object(request.raw_body, request.headers.get("content-type", "application/json"))
+    """A JSON body, sent as ``application/json`` (a plain HTML form on another site cannot send that
+    without the browser asking first): no content type at all is refused too (415)."""
+    content_type = request.headers.get("content-type") or ""
+    if not content_type.strip():
+        raise UnsupportedMediaType("请以 application/json 提交", "send the body as application/json")
+    return json_object(request.raw_body, content_type)
+
+
+def check_origin(request: Any, allowed: Collection[str] = ()) -> None:
+    """Refuse (403) a browser's request from another site's page: one whose ``Origin`` is neither the
+    request's own host nor one of ``allowed``, or that the browser marks ``Sec-Fetch-Site:
+    cross-site`` without such an ``Origin``. Clients that send neither header (curl, Open311 apps,
+    older browsers on the same page) pass: they are not a victim's browser."""
+    headers = request.headers
+    origin = (headers.get("origin") or "").strip().rstrip("/").lower()
+    site = (headers.get("sec-fetch-site") or "").strip().lower()
+    if not origin and site != "cross-site":
+        return
+    if origin and origin in allowed:
+        return
+    host = (headers.get("host") or "").strip().lower()
+    if origin and site != "cross-site" and host and urlsplit(origin).netloc == host:
+        return
+    raise Forbidden("不接受来自其他网站页面的提交", "requests from another site's pages are not accepted")
 
 
 def open311_body(request: Any) -> dict[str, Any]:
     """Open311 clients post forms; JSON is accepted too."""
-    content_type = request.headers.get("content-type", "application/json")
+    content_type = request.headers.get("content-type") or ""
     if content_type.lower().startswith("application/x-www-form-urlencoded"):
         return form_object(request.raw_body)
-    return json_object(request.raw_body, content_type)
+    return json_body(request)
 
 
 def client_key(request: Any) -> str:
-    """The client's address, for rate limiting wrong access codes."""
+    """The client's address, for the limits on filing and on wrong access codes."""
     context = request.context or {}
     return str((context.get("identity") or {}).get("sourceIp") or "")
 

@@ -13,7 +13,8 @@ from typing import Any
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 TRACKING_RANDOM = 6
 ACCESS_CODE_LENGTH = 10
-PBKDF2_ITERATIONS = 100_000
+HMAC_SCHEME = "hmac_sha256"
+LEGACY_SCHEME = "pbkdf2_sha256"  # codes filed before the keyed hash: verified, then migrated
 ZONE_NAME = "Asia/Shanghai"
 
 
@@ -38,27 +39,40 @@ def normalise_code(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
-def hash_access_code(code: str) -> str:
-    """A salted PBKDF2-SHA256 hash: ``pbkdf2_sha256$<iterations>$<salt>$<hash>``."""
-    salt = secrets.token_hex(16)
-    digest = hashlib.pbkdf2_hmac(
-        "sha256", normalise_code(code).encode(), bytes.fromhex(salt), PBKDF2_ITERATIONS
-    )
-    return f"pbkdf2_sha256${PBKDF2_ITERATIONS}${salt}${digest.hex()}"
+def hash_access_code(code: str, key: bytes) -> str:
+    """A keyed hash: ``hmac_sha256$<salt>$<HMAC-SHA-256(key, salt:code)>``. The code is random (~50
+    bits), so a fast keyed hash is enough; without the key (kept outside the store,
+    ``sunlight.code_key``) a copy of the store cannot test a guess."""
+    salt = secrets.token_hex(8)
+    return f"{HMAC_SCHEME}${salt}${_mac(key, salt, code)}"
 
 
-def verify_access_code(code: str, stored: str) -> bool:
-    """Constant-time comparison against a stored hash."""
+def _mac(key: bytes, salt: str, code: str) -> str:
+    return hmac.new(key, f"{salt}:{normalise_code(code)}".encode(), hashlib.sha256).hexdigest()
+
+
+def verify_access_code(code: str, stored: str, key: bytes) -> bool:
+    """Constant-time comparison against a stored hash: the keyed hash, or the PBKDF2 hash of codes filed
+    before it (``needs_rehash``)."""
     try:
-        scheme, iterations, salt, expected = stored.split("$")
-        if scheme != "pbkdf2_sha256":
-            return False
-        digest = hashlib.pbkdf2_hmac(
-            "sha256", normalise_code(code).encode(), bytes.fromhex(salt), int(iterations)
-        )
+        scheme, *parts = stored.split("$")
+        if scheme == HMAC_SCHEME:
+            salt, expected = parts
+            return hmac.compare_digest(_mac(key, salt, code), expected)
+        if scheme == LEGACY_SCHEME:
+            iterations, salt, expected = parts
+            digest = hashlib.pbkdf2_hmac(
+                "sha256", normalise_code(code).encode(), bytes.fromhex(salt), int(iterations)
+            )
+            return hmac.compare_digest(digest.hex(), expected)
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(digest.hex(), expected)
+    return False
+
+
+def needs_rehash(stored: str) -> bool:
+    """Whether a stored hash is of the old PBKDF2 kind, to be replaced on the next right code."""
+    return not stored.startswith(HMAC_SCHEME + "$")
 
 
 def new_token() -> str:

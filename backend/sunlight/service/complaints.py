@@ -8,16 +8,20 @@ that tests and ``SUNLIGHT_NOW`` fix the clock. Methods raise the typed errors of
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
+from sunlight.code_key import CodeKey
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
 from sunlight.domain.errors import Forbidden, Invalid, NotFound, RateLimited, Unauthorized
 from sunlight.domain.intake import validate_complaint, validate_feedback
 from sunlight.domain.problems import Problem
-from sunlight.service import actions, codes, delivery, filing, stats
+from sunlight.service import actions, codes, delivery, filing, limits, stats
 from sunlight.service.clock import aware, local_date
 from sunlight.service.commands import FileComplaint, FileFeedback, StaffAction
+from sunlight.service.limits import Check, Limits
 from sunlight.service.outbox import Channel
 from sunlight.service.results import (
     AccountInfo,
@@ -31,37 +35,56 @@ from sunlight.service.results import (
     TickResult,
 )
 from sunlight.service.views import inbox_item, reporter_view, staff_view
-from sunlight.store.base import Account, PutAccount, Store
+from sunlight.store.base import Account, PutAccount, PutComplaint, Store
 
-# Wrong access codes: at most this many per tracking number, and per client, in the window.
-WRONG_CODES_PER_NUMBER = 5
-WRONG_CODES_PER_CLIENT = 20
-RATE_WINDOW_SECONDS = 15 * 60
+log = logging.getLogger("sunlight.service")
+
 MAX_CODE_INPUT = 64
 # A staff action or a rating that raced a timer (or another request) is read again and retried.
 RETRIES_ON_RACE = 3
 
 
 class ComplaintService:
-    def __init__(self, store: Store, catalog: Catalog) -> None:
+    """``code_key``: the secret of the access-code hashes (``sunlight.code_key``), kept outside the
+    store. ``limits``: the filing limits (``Limits.off()`` for load tests)."""
+
+    def __init__(
+        self, store: Store, catalog: Catalog, *, code_key: CodeKey, limits: Limits | None = None
+    ) -> None:
         self.store = store
         self.catalog = catalog
+        self.code_key = code_key
+        self.limits = limits if limits is not None else Limits()
+        self._dummy_hash = ""
 
     # --- the reporter -------------------------------------------------------------------------
 
-    def file_complaint(self, cmd: FileComplaint, idempotency_key: str | None, now: dt.datetime) -> Filed:
+    def file_complaint(
+        self, cmd: FileComplaint, idempotency_key: str | None, now: dt.datetime, client: str = ""
+    ) -> Filed:
         """Validate, route, compute deadlines, store the complaint + audit + outbox in one transaction.
 
         Raises ``Invalid`` (every field problem; the first names ``field``). With an
         ``idempotency_key``, a retry (even a concurrent one) returns the same complaint with
-        ``created=False``; the same key with a different body raises ``Conflict``.
+        ``created=False``; the same key with a different body raises ``Conflict``. Past the filing
+        limits (per ``client``, e.g. its address, and for the whole service) raises ``RateLimited``;
+        a retry is not counted again.
         """
         now = aware(now)
         values = filing.complaint_values(cmd)
         problems = validate_complaint(values, self.catalog, local_date(now))
         if problems:
             raise Invalid(problems)
-        return filing.file(self.store, self.catalog, "complaint", values, idempotency_key, now)
+        return filing.file(
+            self.store,
+            self.catalog,
+            "complaint",
+            values,
+            idempotency_key,
+            now,
+            self._admit(client, now),
+            self.code_key.get(),
+        )
 
     def view_for_reporter(
         self, tracking_no: str, access_code: str, now: dt.datetime, client: str = ""
@@ -97,9 +120,15 @@ class ComplaintService:
         return reporter_view(self.catalog, c, self.store.audit_trail(c.tracking_no), local_date(now))
 
     def file_feedback(
-        self, cmd: FileFeedback, account_token: str | None, idempotency_key: str | None, now: dt.datetime
+        self,
+        cmd: FileFeedback,
+        account_token: str | None,
+        idempotency_key: str | None,
+        now: dt.datetime,
+        client: str = "",
     ) -> Filed:
-        """Observer feedback (with an observer token) or anyone's correction request (no token)."""
+        """Observer feedback (with an observer token) or anyone's correction request (no token), within
+        the same filing limits as complaints."""
         now = aware(now)
         observer: Account | None = None
         if account_token:
@@ -121,30 +150,70 @@ class ComplaintService:
         if observer is not None:
             values["observer"] = observer.id
             values["observer_name"] = observer.name
-        return filing.file(self.store, self.catalog, "feedback", values, idempotency_key, now)
+        return filing.file(
+            self.store,
+            self.catalog,
+            "feedback",
+            values,
+            idempotency_key,
+            now,
+            self._admit(client, now),
+            self.code_key.get(),
+        )
+
+    def _admit(self, client: str, now: dt.datetime) -> filing.Admit:
+        return lambda: limits.admit_filing(self.store, self.limits, client, now)
 
     def _reporter_complaint(
         self, tracking_no: str, access_code: str, now: dt.datetime, client: str
     ) -> Complaint:
+        """The complaint if the code is right. Every check is counted before the code is verified
+        (``limits.check_code``); an unknown number is verified against a dummy hash of the same kind,
+        so it costs the same work as a wrong code; a right code writes nothing, except once to replace
+        an old PBKDF2 hash."""
         number = codes.normalise_tracking_no(tracking_no or "")[:40]
-        keys = [f"wrong-code:number:{number}"] + ([f"wrong-code:client:{client[:100]}"] if client else [])
-        limits = [WRONG_CODES_PER_NUMBER, WRONG_CODES_PER_CLIENT]
-        for key, limit in zip(keys, limits, strict=False):
-            if self.store.increment_counter(key, now, RATE_WINDOW_SECONDS, amount=0) >= limit:
-                raise RateLimited(
-                    "查询码错误次数过多,请稍后再试",
-                    "too many wrong access codes; try again later",
-                    retry_after=RATE_WINDOW_SECONDS,
-                )
         c = self.store.get_complaint(number) if number else None
         code = (access_code or "")[:MAX_CODE_INPUT]
-        if c is None or not code or not codes.verify_access_code(code, c.access_hash):
-            for key in keys:
-                self.store.increment_counter(key, now, RATE_WINDOW_SECONDS)
+        key = self.code_key.get()
+        stored = c.access_hash if c is not None else self._dummy(key)
+        outcome = limits.check_code(
+            self.store,
+            number,
+            client,
+            now,
+            lambda: codes.verify_access_code(code, stored, key) and c is not None,
+        )
+        if outcome is Check.LIMITED:
+            raise RateLimited(
+                "查询码错误次数过多,请稍后再试",
+                "too many wrong access codes; try again later",
+                retry_after=limits.CODE_WINDOW_SECONDS,
+            )
+        if outcome is Check.WRONG or c is None:
             raise NotFound(
                 "查询号或查询码不正确", "unknown tracking number or wrong access code", "access_code"
             )
+        if codes.needs_rehash(c.access_hash):
+            c = self._rehash(c, code, key, now)
         return c
+
+    def _dummy(self, key: bytes) -> str:
+        if not self._dummy_hash:
+            self._dummy_hash = codes.hash_access_code(codes.new_access_code(), key)
+        return self._dummy_hash
+
+    def _rehash(self, c: Complaint, code: str, key: bytes, now: dt.datetime) -> Complaint:
+        """Replace an old PBKDF2 hash by the keyed one, on condition of the complaint's version. Best
+        effort: the read succeeds even when the write does not (a race, a full disk)."""
+        new = replace(c, access_hash=codes.hash_access_code(code, key))
+        try:
+            self.store.transact(
+                [PutComplaint(new, c.version, actions.timer_on(self.store, self.catalog, new, now))]
+            )
+        except Exception:  # noqa: BLE001 - the next right code tries again
+            log.warning("could not migrate the access-code hash of a complaint", exc_info=True)
+            return c
+        return replace(new, version=c.version + 1)
 
     # --- staff ----------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ winner's record and returns the same complaint.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, replace
 
 from sunlight.domain.catalog import Catalog
@@ -32,6 +33,9 @@ from sunlight.store.base import (
     Store,
     WriteOp,
 )
+
+# Counts one filing against the limits (or raises ``RateLimited``); returns what takes it back.
+Admit = Callable[[], Callable[[], None]]
 
 MAX_KEY_LENGTH = 200
 ABOUT = ("office", "power_code", "street", "decision_id", "occurred_on", "page_url")
@@ -61,6 +65,7 @@ def _key_problem(key: str) -> None:
 
 
 def _replay(store: Store, catalog: Catalog, record: IdempotencyRecord, key: str, req_hash: str) -> Filed:
+    """The complaint an earlier request with this Idempotency-Key filed (its access code unsealed)."""
     if record.request_hash != req_hash:
         raise Conflict(
             "该幂等键已用于另一份不同的提交",
@@ -117,8 +122,12 @@ def file(
     values: dict[str, str],
     idempotency_key: str | None,
     now: dt.datetime,
+    admit: Admit,
+    code_key: bytes,
 ) -> Filed:
-    """Store a validated complaint (``kind`` complaint) or feedback (``kind`` feedback)."""
+    """Store a validated complaint (``kind`` complaint) or feedback (``kind`` feedback). ``admit``
+    counts it against the filing limits once it is known not to be a retry; ``code_key`` keys the
+    access code's hash."""
     key_hash = req_hash = ""
     if idempotency_key is not None:
         _key_problem(idempotency_key)
@@ -127,6 +136,7 @@ def file(
         existing = store.get_idempotency(key_hash)
         if existing is not None:
             return _replay(store, catalog, existing, idempotency_key, req_hash)
+    refund = admit()
     today = local_date(now)
     categories = (
         catalog.categories if kind == "complaint" else (catalog.feedback_categories or catalog.categories)
@@ -157,7 +167,7 @@ def file(
             accept_days=category.accept_days,
             respond_days=category.respond_days,
             remind_before_days=category.remind_before_days,
-            access_hash=codes.hash_access_code(code),
+            access_hash=codes.hash_access_code(code, code_key),
             observer=values.get("observer", ""),
             version=1,
         )
@@ -201,6 +211,7 @@ def file(
             if isinstance(failed.op, PutIdempotency) and idempotency_key is not None:
                 record = store.get_idempotency(key_hash)
                 if record is not None:
+                    refund()  # a concurrent retry: counted once, by the request that filed it
                     return _replay(store, catalog, record, idempotency_key, req_hash)
             if isinstance(failed.op, PutComplaint):
                 continue  # tracking number taken: draw another

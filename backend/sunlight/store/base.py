@@ -11,7 +11,9 @@ Small on purpose, so that a DynamoDB store can implement it one to one:
 - The audit trail is append-only: there is no way to update or delete an event.
 - The outbox hands each due message to one claimer at a time (a lease); ``mark_delivered`` and
   ``reschedule`` only succeed for the current lease holder.
-- ``increment_counter`` is an atomic add (DynamoDB ``UpdateItem ADD``).
+- ``increment_counter`` is an atomic add (DynamoDB ``UpdateItem ADD``); reading a counter
+  (``amount=0``) writes nothing. ``count_attempt`` counts an attempt *before* it is judged, so
+  concurrent attempts never all see the count from before any of them.
 
 Reads are narrow access patterns, each one index (no OR over columns, no scan of open complaints):
 ``get_complaint`` by tracking number, ``inbox(office)`` (open complaints an office handles,
@@ -24,10 +26,13 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sunlight.domain.complaints import AuditEvent, Complaint
+
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -205,7 +210,28 @@ class Store(ABC):
     @abstractmethod
     def increment_counter(self, key: str, now: dt.datetime, window_seconds: int, amount: int = 1) -> int:
         """Atomically add ``amount`` to the counter ``key`` and return the new value (``amount`` 0 reads it).
-        A counter lives ``window_seconds`` from its first increment; once expired it starts from zero."""
+        A counter lives ``window_seconds`` from its first increment; once expired it starts from zero.
+        A negative ``amount`` takes back from a live counter only (an expired one stays at zero)."""
+
+    def count_attempt(
+        self,
+        keys: Sequence[str],
+        now: dt.datetime,
+        window_seconds: int,
+        judge: Callable[[list[int]], tuple[T, bool]],
+    ) -> T:
+        """Add 1 to every counter in ``keys``, then call ``judge`` with the new values; it returns its
+        result and whether the attempt stays counted. Concurrent attempts are judged one after the
+        other on the counts of those before them. A store that can hold a transaction across
+        ``judge`` (SQLite, memory) does so and, when the attempt is not kept, writes nothing; this
+        default (DynamoDB) adds first, each counter on its own, and takes the attempt back after.
+        ``judge`` must be quick and must not touch the store."""
+        values = [self.increment_counter(key, now, window_seconds) for key in keys]
+        result, keep = judge(values)
+        if not keep:
+            for key in keys:
+                self.increment_counter(key, now, window_seconds, amount=-1)
+        return result
 
     # the clock
     @abstractmethod

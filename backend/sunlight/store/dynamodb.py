@@ -275,7 +275,8 @@ class DynamoStore(Store):
                 )
                 return int(item["value"]["N"])
             except ConditionalCheckFailed:
-                pass
+                if amount < 0:  # nothing live to take back from
+                    return 0
             try:  # none, or expired: start a new window
                 self.client.put(
                     {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sunlight.domain.complaints import AuditEvent, Complaint
@@ -23,6 +23,7 @@ from sunlight.store.base import (
     SetTimerOn,
     Store,
     StoreError,
+    T,
     WriteOp,
 )
 
@@ -215,12 +216,36 @@ class MemoryStore(Store):
 
     def increment_counter(self, key: str, now: dt.datetime, window_seconds: int, amount: int = 1) -> int:
         with self._lock:
-            value, expires = self.counters.get(key, (0, now))
-            if expires <= now or expires > now + dt.timedelta(seconds=window_seconds):  # or started ahead
-                value, expires = 0, now + dt.timedelta(seconds=window_seconds)
-            value += amount
-            self.counters[key] = (value, expires)
-            return value
+            return self._add(key, now, window_seconds, amount)
+
+    def _add(self, key: str, now: dt.datetime, window_seconds: int, amount: int) -> int:
+        value, expires = self.counters.get(key, (0, now))
+        if expires <= now or expires > now + dt.timedelta(seconds=window_seconds):  # or started ahead
+            if amount <= 0:  # a read, or taking back from an expired counter
+                return 0
+            value, expires = 0, now + dt.timedelta(seconds=window_seconds)
+        value += amount
+        self.counters[key] = (value, expires)
+        return value
+
+    def count_attempt(
+        self,
+        keys: Sequence[str],
+        now: dt.datetime,
+        window_seconds: int,
+        judge: Callable[[list[int]], tuple[T, bool]],
+    ) -> T:
+        with self._lock:
+            saved = {key: self.counters.get(key) for key in keys}
+            values = [self._add(key, now, window_seconds, 1) for key in keys]
+            result, keep = judge(values)
+            if not keep:
+                for key, before in saved.items():
+                    if before is None:
+                        self.counters.pop(key, None)
+                    else:
+                        self.counters[key] = before
+            return result
 
     def advance_clock(self, now: dt.datetime) -> dt.datetime | None:
         with self._lock:

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from sunlight.store.base import (
     SetTimerOn,
     Store,
     StoreError,
+    T,
     WriteOp,
 )
 from sunlight.store.sqlite_schema import MIGRATIONS, statements
@@ -62,6 +63,7 @@ class SqliteStore(Store):
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._writer = threading.Lock()
         self._migrate()
 
     # --- connections ------------------------------------------------------------------------
@@ -83,14 +85,18 @@ class SqliteStore(Store):
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. The threads of this process queue on a lock first: SQLite's own
+        busy handler (for other processes) waits by sleeping, up to 100 ms a turn, which under many
+        concurrent writers made the slowest filings wait a second."""
         conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        with self._writer:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def _migrate(self) -> None:
         with self._write() as conn:
@@ -378,18 +384,52 @@ class SqliteStore(Store):
     # --- counters -----------------------------------------------------------------------------
 
     def increment_counter(self, key: str, now: dt.datetime, window_seconds: int, amount: int = 1) -> int:
+        if amount == 0:  # a read: no transaction, no row
+            row = (
+                self._conn().execute("SELECT value, expires_at FROM counters WHERE key=?", (key,)).fetchone()
+            )
+            live = row is not None and ts(now) < row["expires_at"] <= ts(
+                now + dt.timedelta(seconds=window_seconds)
+            )
+            return int(row["value"]) if live else 0
+        with self._write() as conn:
+            return self._add(conn, key, now, window_seconds, amount)
+
+    def count_attempt(
+        self,
+        keys: Sequence[str],
+        now: dt.datetime,
+        window_seconds: int,
+        judge: Callable[[list[int]], tuple[T, bool]],
+    ) -> T:
+        """One write transaction around ``judge``: rolled back (nothing written, not even a counter row)
+        when the attempt is not kept."""
+        conn = self._conn()
+        with self._writer:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                values = [self._add(conn, key, now, window_seconds, 1) for key in keys]
+                result, keep = judge(values)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT" if keep else "ROLLBACK")
+        return result
+
+    @staticmethod
+    def _add(conn: sqlite3.Connection, key: str, now: dt.datetime, window_seconds: int, amount: int) -> int:
         now_s = ts(now)
         expires_at = now + dt.timedelta(seconds=window_seconds)
-        with self._write() as conn:
-            row = conn.execute("SELECT value, expires_at FROM counters WHERE key=?", (key,)).fetchone()
-            started_ahead = row is not None and row["expires_at"] > ts(expires_at)  # counted on a clock ahead
-            if row is None or row["expires_at"] <= now_s or started_ahead:
-                value = amount
-                conn.execute("DELETE FROM counters WHERE expires_at <= ?", (now_s,))  # keep the table small
-                conn.execute("INSERT OR REPLACE INTO counters VALUES (?,?,?)", (key, value, ts(expires_at)))
-            else:
-                value = int(row["value"]) + amount
-                conn.execute("UPDATE counters SET value=? WHERE key=?", (value, key))
+        row = conn.execute("SELECT value, expires_at FROM counters WHERE key=?", (key,)).fetchone()
+        started_ahead = row is not None and row["expires_at"] > ts(expires_at)  # counted on a clock ahead
+        if row is None or row["expires_at"] <= now_s or started_ahead:
+            if amount < 0:
+                return 0
+            conn.execute("DELETE FROM counters WHERE expires_at <= ?", (now_s,))  # keep the table small
+            conn.execute("INSERT OR REPLACE INTO counters VALUES (?,?,?)", (key, amount, ts(expires_at)))
+            return amount
+        value = int(row["value"]) + amount
+        conn.execute("UPDATE counters SET value=? WHERE key=?", (value, key))
         return value
 
     # --- the clock ----------------------------------------------------------------------------

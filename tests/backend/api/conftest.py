@@ -11,9 +11,11 @@ from api_fixtures import CATALOG, NOW, Api
 from chalice.test import Client
 from sunlight import bootstrap
 from sunlight.clock import fixed_clock
+from sunlight.code_key import StaticCodeKey
 from sunlight.server import load_chalice_app
 from sunlight.service.catalog import catalog_from_dict
 from sunlight.service.complaints import ComplaintService
+from sunlight.service.limits import Limits
 from sunlight.store.base import Store
 
 
@@ -28,9 +30,18 @@ def store_kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def wiring(make_store: Callable[[], Store]) -> Iterator[bootstrap.Wiring]:
+def filing_limits() -> Limits:
+    """The API tests file many complaints from one test client: no filing limits, unless a module
+    overrides this fixture (``test_filing_limits.py``)."""
+    return Limits.off()
+
+
+@pytest.fixture
+def wiring(make_store: Callable[[], Store], filing_limits: Limits) -> Iterator[bootstrap.Wiring]:
     store = make_store()
-    service = ComplaintService(store, catalog_from_dict(CATALOG))
+    service = ComplaintService(
+        store, catalog_from_dict(CATALOG), code_key=StaticCodeKey(b"api-tests-" * 4), limits=filing_limits
+    )
     wired = bootstrap.Wiring(service=service, clock=fixed_clock(NOW), channels={})
     bootstrap.install(wired)
     yield wired

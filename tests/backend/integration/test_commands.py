@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from portal_process import SUNLIGHT
 from sunlight.clock import SHANGHAI
+from sunlight.code_key import FileCodeKey
 from sunlight.service.catalog import load_catalog
 from sunlight.service.commands import FileComplaint, ReporterInput
 from sunlight.service.complaints import ComplaintService
@@ -52,7 +53,9 @@ def data(tmp_path: Path) -> Path:
     catalog.parent.mkdir(parents=True)
     catalog.write_text(json.dumps(CATALOG, ensure_ascii=False), encoding="utf-8")
     store = SqliteStore(tmp_path / "data" / "sunlight.sqlite3")
-    service = ComplaintService(store, load_catalog(catalog))
+    service = ComplaintService(
+        store, load_catalog(catalog), code_key=FileCodeKey(tmp_path / "data" / "access-code.key")
+    )
     for n in range(3):
         service.file_complaint(
             FileComplaint(
@@ -123,7 +126,9 @@ def test_accounts_print_the_token_once_and_store_only_a_hash(data: Path) -> None
 
     store = SqliteStore(data / "sunlight.sqlite3")
     try:
-        service = ComplaintService(store, load_catalog(data / "catalog.json"))
+        service = ComplaintService(
+            store, load_catalog(data / "catalog.json"), code_key=FileCodeKey(data / "access-code.key")
+        )
         assert service.authenticate(token).office == "supervision"
     finally:
         store.close()

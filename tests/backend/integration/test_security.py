@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
 import json
+import os
 import socket
+import stat
 from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from portal_process import FIXTURE, Portal, free_port
@@ -89,3 +94,110 @@ def test_no_page_breaks_its_content_security_policy(portal: Portal, browser) -> 
     page.wait_for_selector(".pagefind-ui__result-link", timeout=20_000)
     context.close()
     assert violations == []
+
+
+# --- filing limits, cross-site filing, access codes (items 4, 6, 7, 13) ------------------------------
+
+
+def _complaint(n: int) -> dict:
+    return {
+        "category": "arbitrary-fine",
+        "subject": f"未出示证件即罚款(第{n}件)",
+        "description": "执法人员未出示执法证件即开具罚单。",
+        "reporter": {"type": "person", "name": "张三", "phone": "13800138000"},
+        "street": "东湖街道",
+    }
+
+
+@pytest.fixture(scope="module")
+def limited(tmp_path_factory) -> Iterator[Portal]:  # type: ignore[no-untyped-def]
+    """A portal with small filing limits, said in its environment."""
+    running = Portal(FIXTURE, tmp_path_factory.mktemp("limits") / "data", free_port())
+    running.start(
+        SUNLIGHT_NOW=NOW,
+        SUNLIGHT_FILING_LIMIT_PER_CLIENT="3",
+        SUNLIGHT_FILING_LIMIT_GLOBAL="100",
+        SUNLIGHT_TRUSTED_PROXY="127.0.0.1",
+    )
+    yield running
+    running.stop()
+
+
+def _from(client: str, **headers: str) -> dict[str, str]:
+    return {"X-Forwarded-For": client, **headers}
+
+
+def test_one_client_is_limited_and_the_count_survives_a_restart(limited: Portal) -> None:
+    client = _from("203.0.113.50")
+    statuses = [limited.request("POST", "/api/complaints", _complaint(n), client)[0] for n in range(2)]
+    assert statuses == [201, 201]
+    limited.terminate()
+    limited.start()  # the count is in the store, not in the process
+    assert limited.request("POST", "/api/complaints", _complaint(2), client)[0] == 201
+    status, headers, body = limited.request("POST", "/api/complaints", _complaint(3), client)
+    assert status == 429 and int(headers["Retry-After"]) > 0
+    assert json.loads(body)["error"]["code"] == "rate_limited"
+    assert limited.request("POST", "/api/complaints", _complaint(4), _from("198.51.100.7"))[0] == 201
+
+
+def test_open311_forms_are_limited_and_checked_for_origin(limited: Portal) -> None:
+    form = urlencode(
+        {
+            "service_code": "arbitrary-fine",
+            "description": "未出示证件即罚款。",
+            "last_name": "张",
+            "first_name": "三",
+            "phone": "13800138000",
+            "address_string": "东湖街道",
+        }
+    ).encode()
+    form_type = {"Content-Type": "application/x-www-form-urlencoded"}
+
+    def post(client: str, **extra: str) -> int:
+        headers = {**form_type, **_from(client, **extra)}
+        return limited.request("POST", "/api/open311/v2/requests.json", raw=form, headers=headers)[0]
+
+    assert post("203.0.113.60", Origin="https://evil.example") == 403
+    assert [post("203.0.113.61") for _ in range(4)] == [201, 201, 201, 429]
+
+
+def test_a_form_on_another_site_cannot_file(limited: Portal) -> None:
+    body = json.dumps(_complaint(0)).encode()
+    cross = {"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site", **_from("203.0.113.70")}
+    for content_type in ("application/json", "text/plain", "application/x-www-form-urlencoded"):
+        status = limited.request(
+            "POST", "/api/complaints", raw=body, headers={**cross, "Content-Type": content_type}
+        )[0]
+        assert status in (403, 415), content_type  # the Origin, or the content type, refuses it
+    conn = http.client.HTTPConnection("127.0.0.1", limited.port, timeout=30)
+    conn.putrequest("POST", "/api/complaints", skip_accept_encoding=True)
+    for name, value in {**_from("203.0.113.71"), "Content-Length": str(len(body))}.items():
+        conn.putheader(name, value)
+    conn.endheaders(body)
+    assert conn.getresponse().status == 415  # no content type at all: a JSON body must say so
+    conn.close()
+    own = f"127.0.0.1:{limited.port}"
+    same = _from("203.0.113.72", Origin=f"http://{own}", **{"Sec-Fetch-Site": "same-origin"})
+    assert limited.request("POST", "/api/complaints", _complaint(0), same)[0] == 201
+
+
+def test_the_reporter_gets_through_while_a_guesser_is_limited(limited: Portal) -> None:
+    status, filed = limited.json("POST", "/api/complaints", _complaint(9), _from("203.0.113.80"))
+    assert status == 201
+    path = f"/api/complaints/{filed['tracking_no']}"
+    guesser = _from("198.51.100.99")
+    statuses = [
+        limited.request("GET", path, headers={**guesser, "X-Access-Code": f"GUESS{n}"})[0] for n in range(8)
+    ]
+    assert statuses[:5] == [404] * 5 and set(statuses[5:]) == {429}
+    right = {"X-Access-Code": filed["access_code"]}
+    assert limited.request("GET", path, headers={**guesser, **right})[0] == 429
+    assert limited.request("GET", path, headers={**_from("203.0.113.80"), **right})[0] == 200
+
+
+def test_codes_are_keyed_with_a_private_file_beside_the_store(limited: Portal) -> None:
+    key = Path(limited.data) / "access-code.key"
+    assert key.exists() and stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    secret = key.read_bytes().strip()
+    stored = b"".join(p.read_bytes() for p in Path(limited.data).glob("sunlight.sqlite3*"))
+    assert b"hmac_sha256$" in stored and secret not in stored

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sunlight.code_key import FileCodeKey
 from sunlight.content.catalog import build_catalog
 from sunlight.content.loader import load_content
 from sunlight.service.catalog import load_catalog
@@ -32,7 +33,9 @@ def test_build_shows_the_complaint_snapshot(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     store = SqliteStore(data / "sunlight.sqlite3")
-    service = ComplaintService(store, load_catalog(catalog_path))
+    service = ComplaintService(
+        store, load_catalog(catalog_path), code_key=FileCodeKey(data / "access-code.key")
+    )
     for n in range(3):
         service.file_complaint(
             FileComplaint(

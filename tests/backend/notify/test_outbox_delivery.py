@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from aiosmtpd.controller import Controller
 from mail_helpers import Mailbox, free_port
 from sunlight.clock import SHANGHAI
+from sunlight.code_key import FileCodeKey
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
 from sunlight.service.catalog import catalog_from_dict
@@ -88,7 +89,9 @@ def test_smtp_down_then_up_loses_nothing_and_sends_once(tmp_path) -> None:  # ty
     Hook.received = []
     store = SqliteStore(tmp_path / "store.sqlite3")
     service = ComplaintService(
-        store, catalog_from_dict(_catalog(f"http://127.0.0.1:{hook.server_address[1]}/h"))
+        store,
+        catalog_from_dict(_catalog(f"http://127.0.0.1:{hook.server_address[1]}/h")),
+        code_key=FileCodeKey(tmp_path / "access-code.key"),
     )
     port = free_port()
     channels = {

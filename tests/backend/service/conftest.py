@@ -7,21 +7,13 @@ from collections.abc import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
 from complaint_catalog_sample import sample_catalog  # noqa: E402
-from sunlight.service import (
-    ComplaintService,  # noqa: E402
-    codes,  # noqa: E402
-)
+from sunlight.code_key import StaticCodeKey  # noqa: E402
+from sunlight.service import ComplaintService  # noqa: E402
 from sunlight.store.sqlite import SqliteStore  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fewer PBKDF2 rounds keep the suite quick; the stored format records the count, so it is still verified."""
-    monkeypatch.setattr(codes, "PBKDF2_ITERATIONS", 1000)
 
 
 @pytest.fixture
 def service(tmp_path) -> Iterator[ComplaintService]:  # type: ignore[no-untyped-def]
     store = SqliteStore(tmp_path / "sunlight.sqlite3")
-    yield ComplaintService(store, sample_catalog())
+    yield ComplaintService(store, sample_catalog(), code_key=StaticCodeKey(b"service-tests-" * 3))
     store.close()

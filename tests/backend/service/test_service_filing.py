@@ -36,7 +36,7 @@ def test_filing_returns_number_code_office_and_deadlines(service: ComplaintServi
 def test_access_code_is_stored_only_as_a_salted_hash(service: ComplaintService, tmp_path) -> None:  # type: ignore[no-untyped-def]
     filed = service.file_complaint(command(), "key-1", NOW)
     stored = service.store.get_complaint(filed.tracking_no)
-    assert stored is not None and stored.access_hash.startswith("pbkdf2_sha256$")
+    assert stored is not None and stored.access_hash.startswith("hmac_sha256$")
     raw = (tmp_path / "sunlight.sqlite3").read_bytes() + (tmp_path / "sunlight.sqlite3-wal").read_bytes()
     assert filed.access_code.encode() not in raw
     assert b"key-1" not in raw  # nor the Idempotency-Key
@@ -124,11 +124,16 @@ def test_repeated_wrong_codes_are_rate_limited_per_number(service: ComplaintServ
     for n in range(5):
         with pytest.raises(NotFound):
             service.view_for_reporter(filed.tracking_no, f"WRONG{n}", NOW, f"client-{n}")
-    with pytest.raises(RateLimited):  # even the right code, from a new client, until the window passes
-        service.view_for_reporter(filed.tracking_no, filed.access_code, NOW, "client-new")
+    with pytest.raises(RateLimited):  # a client that has failed may not try again until the window passes
+        service.view_for_reporter(filed.tracking_no, filed.access_code, NOW, "client-0")
     later = NOW + dt.timedelta(minutes=16)
     assert (
-        service.view_for_reporter(filed.tracking_no, filed.access_code, later, "client-new").status
+        service.view_for_reporter(filed.tracking_no, filed.access_code, later, "client-0").status
+        == "submitted"
+    )
+    # a client that has not failed still gets through with the right code (#12: no lock-out by guessing)
+    assert (
+        service.view_for_reporter(filed.tracking_no, filed.access_code, NOW, "client-new").status
         == "submitted"
     )
 
@@ -186,9 +191,10 @@ def test_accounts_store_only_token_hashes(service: ComplaintService, tmp_path) -
 
 
 def test_access_code_hash_verifies_normalised_input() -> None:
-    assert codes.verify_access_code("ABCDEF2345", codes.hash_access_code("abcd-ef2345"))
-    assert not codes.verify_access_code("ABCDEF2346", codes.hash_access_code("ABCDEF2345"))
-    assert not codes.verify_access_code("X", "garbage")
+    key = b"0123456789abcdef0123456789abcdef"
+    assert codes.verify_access_code("ABCDEF2345", codes.hash_access_code("abcd-ef2345", key), key)
+    assert not codes.verify_access_code("ABCDEF2346", codes.hash_access_code("ABCDEF2345", key), key)
+    assert not codes.verify_access_code("X", "garbage", key)
 
 
 def test_naive_now_is_read_as_shanghai(service: ComplaintService) -> None:

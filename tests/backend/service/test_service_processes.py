@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from complaint_catalog_sample import catalog_dict
 from service_helpers import NOW, command
+from sunlight.code_key import FileCodeKey
 from sunlight.service import ComplaintService
 from sunlight.service.catalog import load_catalog
 from sunlight.store.sqlite import SqliteStore
@@ -20,12 +21,15 @@ pytestmark = pytest.mark.slow
 
 WORKER = r"""
 import datetime as dt, json, sys, time
+from pathlib import Path
+from sunlight.code_key import FileCodeKey
 from sunlight.service import ComplaintService, FileComplaint, ReporterInput
 from sunlight.service.catalog import load_catalog
 from sunlight.store.sqlite import SqliteStore
 
 catalog_path, db_path, job, start_at, arg = sys.argv[1:6]
-service = ComplaintService(SqliteStore(db_path), load_catalog(catalog_path))
+key = FileCodeKey(Path(db_path).with_name("access-code.key"))
+service = ComplaintService(SqliteStore(db_path), load_catalog(catalog_path), code_key=key)
 now = dt.datetime.fromisoformat(arg)
 while time.time() < float(start_at):
     time.sleep(0.005)
@@ -81,7 +85,9 @@ def test_processes_ticking_and_delivering_at_once_do_nothing_twice(tmp_path: Pat
     catalog = tmp_path / "catalog.json"
     catalog.write_text(json.dumps(catalog_dict(), ensure_ascii=False), encoding="utf-8")
     store = SqliteStore(tmp_path / "db.sqlite3")
-    service = ComplaintService(store, load_catalog(catalog))
+    service = ComplaintService(
+        store, load_catalog(catalog), code_key=FileCodeKey(tmp_path / "access-code.key")
+    )
     for _ in range(6):
         service.file_complaint(command(), None, NOW)
     store.close()
