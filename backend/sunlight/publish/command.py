@@ -128,6 +128,7 @@ def publish(site: Path, bucket: Bucket, options: Options) -> Result:
     digests = dict(zip(to_read, parallel(options.workers, bucket.read_digest, to_read), strict=True))
     remote = {key: Remote(size, digests.get(key)) for key, size in sizes.items()}
     plan = make_plan(local, remote, prefix, force=options.force)
+    plan.check_scope()
     result = Result(plan, invalidated=plan.invalidation() if options.distribution else [])
     if options.dry_run:
         result.uploaded = [plan.key(item.rel) for item in plan.uploads]

@@ -25,6 +25,13 @@ from sunlight.publish.objects import Kind
 MAX_INVALIDATION_PATHS = 100
 MAX_WILDCARDS = 15
 DEFAULT_MAX_DELETES = 256
+# The bucket's private area: the backend catalog (offices' webhook URLs), read by the functions
+# only (``sunlight catalog upload``). Never the site's, whatever ``--prefix`` says.
+PRIVATE_PREFIX = "private/"
+
+
+def in_private_area(key: str) -> bool:
+    return key.startswith(PRIVATE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,19 @@ class Plan:
         cached, except as an error response for CloudFront's short error-caching time)."""
         return invalidation_paths([*self.changed, *(self.rel(k) for k in self.deletes)])
 
+    def check_scope(self) -> None:
+        """Refuse a plan that would upload or delete a key outside ``prefix`` or in the private area
+        (``make_plan`` plans none; this holds whatever the listing or the site folder held)."""
+        keys = [self.key(item.rel) for item in self.uploads] + self.deletes
+        for key in keys:
+            if not key.startswith(self.prefix) or in_private_area(key):
+                raise PublishError(
+                    f"拒绝写入或删除 {key}：它在发布前缀“{self.prefix}”之外，或在存储桶的私有区 "
+                    f"{PRIVATE_PREFIX}（后端目录所在）",
+                    f"refusing to upload or delete {key}: it is outside the prefix {self.prefix!r} or "
+                    f"in the bucket's private area {PRIVATE_PREFIX} (the backend catalog's)",
+                )
+
     def check_deletes(self, max_deletes: int) -> None:
         """Refuse a plan deleting more than ``max_deletes`` objects (``-1``: no limit)."""
         if 0 <= max_deletes < len(self.deletes):
@@ -81,6 +101,12 @@ def normalize_prefix(prefix: str | None) -> str:
     clean = (prefix or "").strip("/")
     if any(part in ("", ".", "..") for part in clean.split("/")) and clean:
         raise PublishError(f"--prefix 无效：{prefix}", f"--prefix is not a clean key prefix: {prefix}")
+    if in_private_area(clean + "/"):
+        raise PublishError(
+            f"--prefix {prefix} 位于存储桶的私有区 {PRIVATE_PREFIX}（后端目录所在），站点不能发布到这里",
+            f"--prefix {prefix} is in the bucket's private area {PRIVATE_PREFIX} (the backend catalog's); "
+            "the site cannot be published there",
+        )
     return clean + "/" if clean else ""
 
 
@@ -105,7 +131,9 @@ def make_plan(local: Sequence[Local], remote: Mapping[str, Remote], prefix: str,
             plan.unchanged += 1
     plan.batches = [sorted(groups[g], key=lambda i: i.rel) for g in sorted(groups)]
     built = {prefix + item.rel for item in local}
-    plan.deletes = sorted(k for k in remote if k.startswith(prefix) and k not in built)
+    plan.deletes = sorted(
+        k for k in remote if k.startswith(prefix) and k not in built and not in_private_area(k)
+    )
     plan.new.sort()
     plan.changed.sort()
     return plan
