@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         help="auto: gzip text only where CloudFront would not (over 10 MB); gzip: every text file of 1 KB or more",
     )
     publish.add_argument("--workers", type=int, default=16, help="parallel uploads and metadata reads")
+    publish.add_argument(
+        "--directory-keys",
+        action="store_true",
+        help="also upload each x/index.html under the key x/ (aws-cn: no CloudFront Function maps /x/ to it)",
+    )
 
     catalog = sub.add_parser("catalog", help="the backend catalog on AWS (offices, routing, webhooks)")
     catalog_actions = catalog.add_subparsers(dest="action", required=True)

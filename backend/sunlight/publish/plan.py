@@ -48,9 +48,23 @@ class Remote:
     digest: str | None = None  # None: not read (or an object this tool did not upload)
 
 
+def directory_key(rel: str) -> str | None:
+    """``x/index.html`` -> ``x/``, the key a directory URL asks S3 for where no CloudFront Function
+    maps it to the page (``--directory-keys``); None for the root page (the distribution's
+    ``DefaultRootObject``) and every other file."""
+    return rel[: -len("index.html")] if rel.endswith("/index.html") else None
+
+
+def unit_keys(rel: str, prefix: str, directory_keys: bool) -> list[str]:
+    """The keys one site file goes up under: its own, and with ``directory_keys`` its folder's."""
+    folder = directory_key(rel) if directory_keys else None
+    return [prefix + rel] + ([prefix + folder] if folder else [])
+
+
 @dataclass
 class Plan:
     prefix: str
+    directory_keys: bool = False  # each x/index.html also under x/, one unit with it
     batches: list[list[Local]] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)  # keys
     unchanged: int = 0
@@ -64,6 +78,10 @@ class Plan:
     def key(self, rel: str) -> str:
         return self.prefix + rel
 
+    def keys(self, rel: str) -> list[str]:
+        """Every key the file ``rel`` goes up under (its folder's too with ``directory_keys``)."""
+        return unit_keys(rel, self.prefix, self.directory_keys)
+
     def rel(self, key: str) -> str:
         return key[len(self.prefix) :]
 
@@ -75,7 +93,7 @@ class Plan:
     def check_scope(self) -> None:
         """Refuse a plan that would upload or delete a key outside ``prefix`` or in the private area
         (``make_plan`` plans none; this holds whatever the listing or the site folder held)."""
-        keys = [self.key(item.rel) for item in self.uploads] + self.deletes
+        keys = [key for item in self.uploads for key in self.keys(item.rel)] + self.deletes
         for key in keys:
             if not key.startswith(self.prefix) or in_private_area(key):
                 raise PublishError(
@@ -110,27 +128,42 @@ def normalize_prefix(prefix: str | None) -> str:
     return clean + "/" if clean else ""
 
 
-def keys_to_read(local: Iterable[Local], remote_sizes: Mapping[str, int], prefix: str) -> list[str]:
+def keys_to_read(
+    local: Iterable[Local], remote_sizes: Mapping[str, int], prefix: str, directory_keys: bool = False
+) -> list[str]:
     """Keys whose metadata digest must be read: in the bucket with the same size as the upload
     (a different size is a change, no need to ask)."""
-    return sorted(prefix + item.rel for item in local if remote_sizes.get(prefix + item.rel, -1) == item.size)
+    return sorted(
+        key
+        for item in local
+        for key in unit_keys(item.rel, prefix, directory_keys)
+        if remote_sizes.get(key, -1) == item.size
+    )
 
 
-def make_plan(local: Sequence[Local], remote: Mapping[str, Remote], prefix: str, force: bool = False) -> Plan:
-    plan = Plan(prefix)
+def make_plan(
+    local: Sequence[Local],
+    remote: Mapping[str, Remote],
+    prefix: str,
+    force: bool = False,
+    directory_keys: bool = False,
+) -> Plan:
+    """A file and its folder key (``directory_keys``) are one unit: unchanged only when both are in
+    the bucket with the file's digest, else both go up; both are built, so neither is deleted."""
+    plan = Plan(prefix, directory_keys)
     groups: dict[tuple[Kind, int], list[Local]] = {}
     for item in local:
-        there = remote.get(prefix + item.rel)
-        if there is None:
+        there = [remote.get(key) for key in plan.keys(item.rel)]
+        if there[0] is None:
             plan.new.append(item.rel)
             groups.setdefault((item.kind, 0), []).append(item)
-        elif force or there.size != item.size or there.digest != item.digest:
+        elif force or any(t is None or t.size != item.size or t.digest != item.digest for t in there):
             plan.changed.append(item.rel)
             groups.setdefault((item.kind, 1), []).append(item)
         else:
             plan.unchanged += 1
     plan.batches = [sorted(groups[g], key=lambda i: i.rel) for g in sorted(groups)]
-    built = {prefix + item.rel for item in local}
+    built = {key for item in local for key in plan.keys(item.rel)}
     plan.deletes = sorted(
         k for k in remote if k.startswith(prefix) and k not in built and not in_private_area(k)
     )
