@@ -6,7 +6,8 @@ index, the timer loop parked) is started as a process on a free port:
 
 - SQLite (WAL), the file in a fresh ``--data`` folder;
 - DynamoDB, ``SUNLIGHT_STORE=dynamodb://TABLE`` against ``moto_server`` (started here on
-  127.0.0.1; ``serve`` creates the table as ``store init`` does).
+  127.0.0.1; ``serve`` creates the table as ``store init`` does), once as it is and once
+  serialised (one request at a time, as the store tests run it).
 
 Then ``clients`` threads, each with its own keep-alive HTTP connection, send ``requests`` requests
 in all, first ``GET /api/health`` (the hello-world route: no store, no hashing), then
@@ -224,37 +225,59 @@ def pbkdf2_ms() -> float:
     return (time.perf_counter() - began) / 5 * 1000
 
 
+MOTO_SERIAL = ROOT / "tests" / "backend" / "moto_serial.py"  # moto server, one request at a time
+
+
+def start_moto(work: Path, serial: bool) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    log = (work / f"moto-{port}.log").open("wb")
+    cmd = [sys.executable, str(MOTO_SERIAL), str(port)] if serial else [str(BIN / "moto_server")]
+    if not serial:
+        cmd += ["-H", "127.0.0.1", "-p", str(port)]
+    proc = subprocess.Popen(cmd, stdout=log, stderr=log)
+    log.close()
+    wait_until(f"http://127.0.0.1:{port}/moto-api/", proc, "moto_server")
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def dynamodb_env(endpoint: str) -> dict[str, str]:
+    return {
+        "SUNLIGHT_STORE": f"dynamodb://bench-{uuid.uuid4().hex[:8]}",
+        "AWS_ENDPOINT_URL_DYNAMODB": endpoint,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }
+
+
 def run(work: Path, filings: int = 200, clients: int = 16) -> list[str]:
+    """SQLite, then DynamoDB on moto server as it is (threaded: it fails some concurrent
+    transactions), then on moto server serialised as the store tests run it (DynamoDB's per-item
+    atomicity, which moto lacks; ``tests/backend/moto_serial.py``)."""
     work.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
     measured: list[Measured] = []
-    moto_port = free_port()
-    moto_log = (work / "moto.log").open("wb")
-    moto = subprocess.Popen(
-        [str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(moto_port)], stdout=moto_log, stderr=moto_log
-    )
-    try:
-        wait_until(f"http://127.0.0.1:{moto_port}/moto-api/", moto, "moto_server")
-        stores = {
-            "SQLite (WAL)": {},
-            "DynamoDB (moto server)": {
-                "SUNLIGHT_STORE": f"dynamodb://bench-{uuid.uuid4().hex[:8]}",
-                "AWS_ENDPOINT_URL_DYNAMODB": f"http://127.0.0.1:{moto_port}",
-                "AWS_ACCESS_KEY_ID": "testing",
-                "AWS_SECRET_ACCESS_KEY": "testing",
-                "AWS_DEFAULT_REGION": "us-east-1",
-            },
-        }
-        for i, (store, extra) in enumerate(stores.items()):
+    for i, (store, moto) in enumerate(
+        [
+            ("SQLite (WAL)", None),
+            ("DynamoDB (moto server)", False),
+            ("DynamoDB (moto server, serialised)", True),
+        ]
+    ):
+        moto_proc, extra = None, {}
+        if moto is not None:
+            moto_proc, endpoint = start_moto(work, serial=moto)
+            extra = dynamodb_env(endpoint)
+        try:
             port = free_port()
             proc, _ = start_serve(work / f"data-{i}", port, extra)
             try:
                 measured += measure_store(store, port, filings, clients)
             finally:
                 stop(proc)
-    finally:
-        stop(moto)
-        moto_log.close()
+        finally:
+            if moto_proc is not None:
+                stop(moto_proc)
     load_after = os.getloadavg()
     return report(measured, filings, clients, load_before, load_after, pbkdf2_ms())
 
