@@ -29,6 +29,8 @@ def test_the_scenario_files_every_complaint_on_both_stores(tmp_path: Path) -> No
         ("SQLite (WAL)", "GET /api/health"),
         ("SQLite (WAL)", "POST /api/complaints"),
         ("DynamoDB (moto server)", "GET /api/health"),
+        ("DynamoDB (moto server, serialised)", "GET /api/health"),
+        ("DynamoDB (moto server, serialised)", "POST /api/complaints"),
     ]:
         assert "| 12 | 12 |" in table[(store, route)], table[(store, route)]  # requests, answered 2xx
     # moto server may answer a concurrent TransactWriteItems with a 500 (its own error, not
