@@ -11,6 +11,9 @@ Scenarios (pick with ``--only``):
 - ``agency``: the sample agency (``content/``) and a synthetic agency with 2,000 power items.
 - ``search``: the same 24,000 decision pages indexed as 1, 4, 10 and 40 search shards, and the
   time headless Chromium on a throttled network takes to show a first result for each.
+- ``api``: filings per second and p50/p99 latency beside a hello-world route (``/api/health``)
+  of the same ``sunlight serve`` (waitress), on the SQLite store and on the DynamoDB store
+  against moto server (``bench/api_throughput.py``; ``--api-n`` requests, ``--api-clients``).
 
 Every build runs as a child process; wall time is measured around it. Peak memory is the larger
 of the child's own maximum resident set size (``os.wait4``) and the peak, sampled every 50 ms, of
@@ -236,18 +239,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         action="append",
-        choices=["peers", "city", "agency", "search"],
+        choices=["peers", "city", "agency", "search", "api"],
         help="scenarios (default: all)",
     )
     parser.add_argument("--peers-n", type=int, default=20_000)
     parser.add_argument("--city-n", type=int, default=100_000)
+    parser.add_argument("--api-n", type=int, default=200, help="requests per route of the api scenario")
+    parser.add_argument("--api-clients", type=int, default=16, help="concurrent clients of the api scenario")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the peer scenario (best is kept)")
     parser.add_argument("--work", help="work directory (default: a temporary one, removed afterwards)")
     parser.add_argument(
         "--disk", action="store_true", help="temporary work directory on disk, not in /dev/shm"
     )
     args = parser.parse_args(argv)
-    scenarios = args.only or ["peers", "city", "agency", "search"]
+    scenarios = args.only or ["peers", "city", "agency", "search", "api"]
     ram = None if args.disk or not os.access("/dev/shm", os.W_OK) else "/dev/shm"
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="sunlight-bench-", dir=ram))
     work.mkdir(parents=True, exist_ok=True)
@@ -274,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
             import search_browser
 
             report += search_browser.run(work / "search") + [""]
+        if "api" in scenarios:
+            import api_throughput
+
+            report += api_throughput.run(work / "api", args.api_n, args.api_clients) + [""]
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

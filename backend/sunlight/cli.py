@@ -17,6 +17,7 @@ COMMANDS = {
     "observer": "sunlight.accounts:run_observer",
     "publish": "sunlight.publish.command:run",
     "store": "sunlight.accounts:run_store",
+    "catalog": "sunlight.publish.catalog:run",
 }
 
 
@@ -74,6 +75,20 @@ def _parser() -> argparse.ArgumentParser:
         help="auto: gzip text only where CloudFront would not (over 10 MB); gzip: every text file of 1 KB or more",
     )
     publish.add_argument("--workers", type=int, default=16, help="parallel uploads and metadata reads")
+    publish.add_argument(
+        "--directory-keys",
+        action="store_true",
+        help="also upload each x/index.html under the key x/ (aws-cn: no CloudFront Function maps /x/ to it)",
+    )
+
+    catalog = sub.add_parser("catalog", help="the backend catalog on AWS (offices, routing, webhooks)")
+    catalog_actions = catalog.add_subparsers(dest="action", required=True)
+    upload = catalog_actions.add_parser(
+        "upload", help="upload the file of sunlight build --backend-catalog to the bucket's private area"
+    )
+    upload.add_argument("catalog", help="that file, or the folder holding it as catalog.json")
+    upload.add_argument("--bucket", required=True)
+    upload.add_argument("--key", default="private/catalog.json", help="a key under private/")
 
     for name, helptext in (("staff", "manage staff accounts"), ("observer", "manage observer accounts")):
         p = sub.add_parser(name, help=helptext)

@@ -30,8 +30,11 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "backend"))
 
 from partitions import mail_channel, missing_services, regions  # noqa: E402
+from sunlight.http_headers import CONTENT_SECURITY_POLICY, SECURITY_HEADERS  # noqa: E402
+from sunlight.store.dynamo_items import cloudformation_table_properties  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 BACKEND = ROOT / "backend"
@@ -63,7 +66,33 @@ def merge_template(partition: str) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for layer in layers:
         merged = deep_merge(merged, load_yaml(INFRA / layer))
+    resources = merged["Resources"]
+    # The table's keys, indexes and TTL: the DynamoDB store's own description (store init uses it).
+    resources["Table"]["Properties"].update(cloudformation_table_properties())
+    # The security headers: those `sunlight serve` sends (sunlight.http_headers).
+    config = resources["SecurityHeaders"]["Properties"]["ResponseHeadersPolicyConfig"]
+    config["SecurityHeadersConfig"] = deep_merge(
+        config.get("SecurityHeadersConfig", {}), security_headers_config()
+    )
     return merged
+
+
+def security_headers_config() -> dict[str, Any]:
+    """CloudFront's ``SecurityHeadersConfig`` carrying ``sunlight.http_headers``' values. Headers
+    CloudFront has no security field for would go to ``CustomHeadersConfig``; there are none."""
+    headers = dict(SECURITY_HEADERS)
+    known = {"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"}
+    unknown = sorted(set(headers) - known)
+    if unknown:
+        raise SystemExit(f"sunlight.http_headers has headers package.py does not map: {unknown}")
+    if headers["X-Content-Type-Options"] != "nosniff":
+        raise SystemExit("X-Content-Type-Options other than nosniff cannot be sent by CloudFront")
+    return {
+        "ContentSecurityPolicy": {"ContentSecurityPolicy": CONTENT_SECURITY_POLICY, "Override": True},
+        "ContentTypeOptions": {"Override": True},
+        "ReferrerPolicy": {"ReferrerPolicy": headers["Referrer-Policy"], "Override": True},
+        "FrameOptions": {"FrameOption": headers["X-Frame-Options"], "Override": True},
+    }
 
 
 def stage_project(workdir: Path) -> Path:

@@ -87,12 +87,14 @@ def test_every_resource_has_its_required_properties(dist: Path, partition: str) 
 def test_security_headers_on_every_behaviour(dist: Path, partition: str) -> None:
     template = _template(dist, partition)
     ((name, policy),) = _of_type(template, "AWS::CloudFront::ResponseHeadersPolicy").items()
+    from test_table_layout import sent_by_cloudfront, served_by_sunlight_serve
+
     security = policy["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]
     csp = [d.strip() for d in security["ContentSecurityPolicy"]["ContentSecurityPolicy"].split(";")]
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert security["StrictTransportSecurity"]["AccessControlMaxAgeSec"] >= 31536000
     assert security["ContentTypeOptions"]["Override"] is True
-    assert security["ReferrerPolicy"]["ReferrerPolicy"] in ("strict-origin-when-cross-origin", "no-referrer")
+    assert sent_by_cloudfront(policy["Properties"]) == served_by_sunlight_serve()
     config = template["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
     behaviours = [config["DefaultCacheBehavior"], *config["CacheBehaviors"]]
     assert all(b["ResponseHeadersPolicyId"] == {"Ref": name} for b in behaviours)
@@ -145,8 +147,18 @@ def test_least_privilege(dist: Path, partition: str) -> None:
     table = template["Resources"]["Table"]["Properties"]
     assert table["BillingMode"] == "PAY_PER_REQUEST"
     assert table["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
-    assert table["TimeToLiveSpecification"] == {"AttributeName": "expires_at", "Enabled": True}
-    assert {g["IndexName"] for g in table["GlobalSecondaryIndexes"]} == {"inbox", "timers", "outbox"}
+
+
+@pytest.mark.parametrize("partition", PARTITIONS)
+def test_the_packaged_table_is_the_one_store_init_creates(
+    aws: str, dist: Path, partition: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Keys, indexes and TTL of the template that goes to CloudFormation, against moto server's
+    description of the table `sunlight store init` made (tests/aws/test_table_layout.py)."""
+    from test_table_layout import as_sets, created_by_store_init
+
+    expected = created_by_store_init(monkeypatch, capsys)
+    assert as_sets(_template(dist, partition)["Resources"]["Table"]["Properties"]) == as_sets(expected)
 
 
 @pytest.mark.parametrize("partition", PARTITIONS)

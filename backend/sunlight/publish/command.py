@@ -38,6 +38,7 @@ class Options:
     force: bool = False
     compress: str = "auto"
     workers: int = 16
+    directory_keys: bool = False
 
 
 @dataclass
@@ -124,24 +125,27 @@ def publish(site: Path, bucket: Bucket, options: Options) -> Result:
 
     local = parallel(options.workers, describe, rels)
     sizes = bucket.list_sizes(prefix)
-    to_read = [] if options.force else keys_to_read(local, sizes, prefix)
+    to_read = [] if options.force else keys_to_read(local, sizes, prefix, options.directory_keys)
     digests = dict(zip(to_read, parallel(options.workers, bucket.read_digest, to_read), strict=True))
     remote = {key: Remote(size, digests.get(key)) for key, size in sizes.items()}
-    plan = make_plan(local, remote, prefix, force=options.force)
+    plan = make_plan(local, remote, prefix, force=options.force, directory_keys=options.directory_keys)
+    plan.check_scope()
     result = Result(plan, invalidated=plan.invalidation() if options.distribution else [])
     if options.dry_run:
-        result.uploaded = [plan.key(item.rel) for item in plan.uploads]
+        result.uploaded = [key for item in plan.uploads for key in plan.keys(item.rel)]
         result.deleted = list(plan.deletes)
         return result
     plan.check_deletes(options.max_deletes)
 
-    def upload(rel: str) -> str:
+    def upload(rel: str) -> list[str]:
         obj = load(rel)  # read again: the plan keeps no bytes
-        bucket.put(plan.key(rel), obj.body, obj.headers, obj.digest)
-        return plan.key(rel)
+        for key in plan.keys(rel):  # the page, then its folder key (--directory-keys)
+            bucket.put(key, obj.body, obj.headers, obj.digest)
+        return plan.keys(rel)
 
     for batch in plan.batches:  # each batch finished before the next starts
-        result.uploaded += parallel(options.workers, upload, [item.rel for item in batch])
+        for keys in parallel(options.workers, upload, [item.rel for item in batch]):
+            result.uploaded += keys
     if plan.deletes:
         bucket.delete(plan.deletes)
         result.deleted = list(plan.deletes)
@@ -159,7 +163,8 @@ def describe_plan(result: Result, dry_run: bool) -> str:
         for batch in plan.batches:
             for item in batch:
                 state = "new" if item.rel in new else "changed"
-                lines.append(f"  upload  {Kind(item.kind).name.lower():<11} {state:<7} {plan.key(item.rel)}")
+                for key in plan.keys(item.rel):
+                    lines.append(f"  upload  {Kind(item.kind).name.lower():<11} {state:<7} {key}")
         lines += [f"  delete  {key}" for key in plan.deletes]
         lines += [f"  invalidate {path}" for path in result.invalidated]
     verb = "would upload" if dry_run else "uploaded"
@@ -183,6 +188,7 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         compress=args.compress,
         workers=args.workers,
+        directory_keys=args.directory_keys,
     )
     try:
         result = publish(Path(args.site_dir), SiteBucket(args.bucket, options.workers), options)

@@ -25,6 +25,13 @@ from sunlight.publish.objects import Kind
 MAX_INVALIDATION_PATHS = 100
 MAX_WILDCARDS = 15
 DEFAULT_MAX_DELETES = 256
+# The bucket's private area: the backend catalog (offices' webhook URLs), read by the functions
+# only (``sunlight catalog upload``). Never the site's, whatever ``--prefix`` says.
+PRIVATE_PREFIX = "private/"
+
+
+def in_private_area(key: str) -> bool:
+    return key.startswith(PRIVATE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -41,9 +48,23 @@ class Remote:
     digest: str | None = None  # None: not read (or an object this tool did not upload)
 
 
+def directory_key(rel: str) -> str | None:
+    """``x/index.html`` -> ``x/``, the key a directory URL asks S3 for where no CloudFront Function
+    maps it to the page (``--directory-keys``); None for the root page (the distribution's
+    ``DefaultRootObject``) and every other file."""
+    return rel[: -len("index.html")] if rel.endswith("/index.html") else None
+
+
+def unit_keys(rel: str, prefix: str, directory_keys: bool) -> list[str]:
+    """The keys one site file goes up under: its own, and with ``directory_keys`` its folder's."""
+    folder = directory_key(rel) if directory_keys else None
+    return [prefix + rel] + ([prefix + folder] if folder else [])
+
+
 @dataclass
 class Plan:
     prefix: str
+    directory_keys: bool = False  # each x/index.html also under x/, one unit with it
     batches: list[list[Local]] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)  # keys
     unchanged: int = 0
@@ -57,6 +78,10 @@ class Plan:
     def key(self, rel: str) -> str:
         return self.prefix + rel
 
+    def keys(self, rel: str) -> list[str]:
+        """Every key the file ``rel`` goes up under (its folder's too with ``directory_keys``)."""
+        return unit_keys(rel, self.prefix, self.directory_keys)
+
     def rel(self, key: str) -> str:
         return key[len(self.prefix) :]
 
@@ -64,6 +89,19 @@ class Plan:
         """The CloudFront paths to invalidate: changed and deleted objects (new ones were never
         cached, except as an error response for CloudFront's short error-caching time)."""
         return invalidation_paths([*self.changed, *(self.rel(k) for k in self.deletes)])
+
+    def check_scope(self) -> None:
+        """Refuse a plan that would upload or delete a key outside ``prefix`` or in the private area
+        (``make_plan`` plans none; this holds whatever the listing or the site folder held)."""
+        keys = [key for item in self.uploads for key in self.keys(item.rel)] + self.deletes
+        for key in keys:
+            if not key.startswith(self.prefix) or in_private_area(key):
+                raise PublishError(
+                    f"拒绝写入或删除 {key}：它在发布前缀“{self.prefix}”之外，或在存储桶的私有区 "
+                    f"{PRIVATE_PREFIX}（后端目录所在）",
+                    f"refusing to upload or delete {key}: it is outside the prefix {self.prefix!r} or "
+                    f"in the bucket's private area {PRIVATE_PREFIX} (the backend catalog's)",
+                )
 
     def check_deletes(self, max_deletes: int) -> None:
         """Refuse a plan deleting more than ``max_deletes`` objects (``-1``: no limit)."""
@@ -81,31 +119,54 @@ def normalize_prefix(prefix: str | None) -> str:
     clean = (prefix or "").strip("/")
     if any(part in ("", ".", "..") for part in clean.split("/")) and clean:
         raise PublishError(f"--prefix 无效：{prefix}", f"--prefix is not a clean key prefix: {prefix}")
+    if in_private_area(clean + "/"):
+        raise PublishError(
+            f"--prefix {prefix} 位于存储桶的私有区 {PRIVATE_PREFIX}（后端目录所在），站点不能发布到这里",
+            f"--prefix {prefix} is in the bucket's private area {PRIVATE_PREFIX} (the backend catalog's); "
+            "the site cannot be published there",
+        )
     return clean + "/" if clean else ""
 
 
-def keys_to_read(local: Iterable[Local], remote_sizes: Mapping[str, int], prefix: str) -> list[str]:
+def keys_to_read(
+    local: Iterable[Local], remote_sizes: Mapping[str, int], prefix: str, directory_keys: bool = False
+) -> list[str]:
     """Keys whose metadata digest must be read: in the bucket with the same size as the upload
     (a different size is a change, no need to ask)."""
-    return sorted(prefix + item.rel for item in local if remote_sizes.get(prefix + item.rel, -1) == item.size)
+    return sorted(
+        key
+        for item in local
+        for key in unit_keys(item.rel, prefix, directory_keys)
+        if remote_sizes.get(key, -1) == item.size
+    )
 
 
-def make_plan(local: Sequence[Local], remote: Mapping[str, Remote], prefix: str, force: bool = False) -> Plan:
-    plan = Plan(prefix)
+def make_plan(
+    local: Sequence[Local],
+    remote: Mapping[str, Remote],
+    prefix: str,
+    force: bool = False,
+    directory_keys: bool = False,
+) -> Plan:
+    """A file and its folder key (``directory_keys``) are one unit: unchanged only when both are in
+    the bucket with the file's digest, else both go up; both are built, so neither is deleted."""
+    plan = Plan(prefix, directory_keys)
     groups: dict[tuple[Kind, int], list[Local]] = {}
     for item in local:
-        there = remote.get(prefix + item.rel)
-        if there is None:
+        there = [remote.get(key) for key in plan.keys(item.rel)]
+        if there[0] is None:
             plan.new.append(item.rel)
             groups.setdefault((item.kind, 0), []).append(item)
-        elif force or there.size != item.size or there.digest != item.digest:
+        elif force or any(t is None or t.size != item.size or t.digest != item.digest for t in there):
             plan.changed.append(item.rel)
             groups.setdefault((item.kind, 1), []).append(item)
         else:
             plan.unchanged += 1
     plan.batches = [sorted(groups[g], key=lambda i: i.rel) for g in sorted(groups)]
-    built = {prefix + item.rel for item in local}
-    plan.deletes = sorted(k for k in remote if k.startswith(prefix) and k not in built)
+    built = {key for item in local for key in plan.keys(item.rel)}
+    plan.deletes = sorted(
+        k for k in remote if k.startswith(prefix) and k not in built and not in_private_area(k)
+    )
     plan.new.sort()
     plan.changed.sort()
     return plan

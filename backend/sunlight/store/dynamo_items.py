@@ -67,6 +67,9 @@ def _int(item: dict[str, Any], name: str) -> int:
 
 
 def table_definition() -> dict[str, Any]:
+    """The table's layout as ``CreateTable`` takes it (``sunlight store init``); its TTL attribute is
+    ``TTL``. The AWS stack's ``AWS::DynamoDB::Table`` is rendered from the same description
+    (``cloudformation_table_properties``), so the two cannot drift apart."""
     strings = ["pk", "sk", *INBOX_INDEXES.values(), "inbox_sk", TIMERS_PK, TIMERS_SK, OUTBOX_PK, OUTBOX_SK]
     strings.append(COMPLAINTS_PK)
 
@@ -95,6 +98,12 @@ def table_definition() -> dict[str, Any]:
         "GlobalSecondaryIndexes": indexes,
         "BillingMode": "PAY_PER_REQUEST",
     }
+
+
+def cloudformation_table_properties() -> dict[str, Any]:
+    """``table_definition`` and the TTL as the properties of an ``AWS::DynamoDB::Table``
+    (``scripts/aws/package.py`` puts them in the packaged template)."""
+    return {**table_definition(), "TimeToLiveSpecification": {"AttributeName": TTL, "Enabled": True}}
 
 
 # --- complaints ------------------------------------------------------------------------------------

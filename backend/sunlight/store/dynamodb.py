@@ -47,7 +47,9 @@ class DynamoStore(Store):
 
     def create_table(self) -> bool:
         """Create the table with its indexes and TTL unless it exists (``sunlight store init``)."""
-        return self.client.create_table(items.table_definition(), items.TTL)
+        definition = items.cloudformation_table_properties()  # the stack's table is this one too
+        ttl = definition.pop("TimeToLiveSpecification")
+        return self.client.create_table(definition, ttl["AttributeName"])
 
     # --- writes -------------------------------------------------------------------------------
 

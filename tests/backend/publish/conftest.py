@@ -65,6 +65,10 @@ def aws(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
     monkeypatch.setenv("AWS_ENDPOINT_URL_S3", moto_endpoint)
     monkeypatch.setenv("AWS_ENDPOINT_URL_CLOUDFRONT", moto_endpoint)
+    import boto3
+
+    # boto3's default session keeps what it read when first used (an earlier test's region): a fresh one
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
     return moto_endpoint
 
 
