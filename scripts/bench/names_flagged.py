@@ -79,7 +79,9 @@ def report(content_dir: Path, show: int) -> None:
     ranked = sorted(groups.items(), key=lambda kv: -sum(kv[1].values()))
     print(f"false names: {sum(sum(c.values()) for c in groups.values())}, by the two characters after them:")
     for after, names in ranked[:show]:
-        print(f"  {after!r:8} {sum(names.values()):4}  {' '.join(n for n, _ in names.most_common(6))}  | {examples[after]}")
+        print(
+            f"  {after!r:8} {sum(names.values()):4}  {' '.join(n for n, _ in names.most_common(6))}  | {examples[after]}"
+        )
 
 
 def main() -> int:
