@@ -32,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--today", help="the date to check against (YYYY-MM-DD); default: today in Asia/Shanghai"
     )
+    check.add_argument(
+        "-o",
+        "--output",
+        help="a build's output folder: answer the name check from the verdicts it kept (read only)",
+    )
 
     build = sub.add_parser("build", help="build the disclosure site")
     build.add_argument("content_dir")

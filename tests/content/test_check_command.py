@@ -115,3 +115,29 @@ def test_an_external_office_ends_the_warning_and_is_checked(minimal: Path) -> No
         "content/offices.yaml:5: parent: 外部监督机构不能作为上级机构 / an external office cannot be a parent (sfj)"
         in lines
     )
+
+
+def test_check_reads_the_name_verdicts_a_build_kept_in_its_output_folder(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """With ``--output``, the check answers from the build's ``.sunlight-name-verdicts`` (read only)
+    instead of tagging the texts again. The file here says (falsely) that 当事人店外经营 names 店外
+    someone: only a check that read it holds the record back."""
+    from sunlight_site.name_verdicts import VERDICTS_FILE, NameVerdicts, finder_version
+
+    header = "记录编号,决定文书号,决定类别,当事人类型,当事人名称,统一社会信用代码,主要违法事实,处罚依据,处罚内容,执法机关,决定日期,公示日期\n"
+    row = "D1,测城管罚决字〔2025〕第1号,行政处罚,法人,测试餐饮有限公司,91350100M000100Y43,经查当事人店外经营,《条例》第1条,罚款200元,squad,2025-05-06,2025-05-08\n"
+    write_content(minimal, {"decisions/a.csv": header + row})
+    out = tmp_path / "site"
+    out.mkdir()
+    lying = NameVerdicts(lambda text: ("店外",) if "店外" in text else (), finder_version())
+    assert lying("经查当事人店外经营") == ("店外",)
+    (out / VERDICTS_FILE).write_bytes(lying.dumps())
+    before = (out / VERDICTS_FILE).read_bytes()
+
+    assert check(minimal, "--today", "2025-06-01").returncode == 0  # jieba: nobody named
+    result = check(minimal, "--today", "2025-06-01", "--output", str(out))
+    assert result.returncode == 1, result.stderr
+    assert "他人姓名" in result.stderr and "1 条记录暂不公示" in result.stderr
+    assert (out / VERDICTS_FILE).read_bytes() == before  # the check writes nothing
+    assert check(minimal, "--today", "2025-06-01", "--output", str(tmp_path / "none")).returncode == 0

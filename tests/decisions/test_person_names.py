@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from sunlight.domain.publication import publish
 from .conftest import OFFICES, POWERS, make
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
+BENCH = Path(__file__).resolve().parents[2] / "scripts" / "bench"
 TODAY = dt.date(2025, 12, 1)
 
 
@@ -200,3 +204,55 @@ def test_tagging_clause_by_clause_gives_the_whole_text_s_words_and_names() -> No
     assert found == [whole(t) for t in texts]
     assert sum(1 for f in found if f) >= 70
     assert finder.stats()["blocks"].hits > 0  # the repeated clauses were not tagged again
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经查，当事人于3月5日10时许在东城街道建设路12号门前店外经营，以“利泰面馆”名义经营，占用面积约6平方米。",
+        "当事人在门前张贴或设置广告12处，内容为“和鑫火锅店”促销信息。",
+        "当事人于夜间露天烧烤，以“隆顺烟酒店”名义经营，持续约40分钟。",
+        "当事人利华洗车行在滨江路人行道上冲洗车辆，污水流入雨水口。",
+        "当事人在店内销售“金利”牌电动自行车，并在店外人行道上摆放车辆。",
+        "当事人以“宁鑫工作室”名义在居民楼内从事装修作业，噪声扰民。",
+        "当事人在“宏利商行”门前擅自设置广告。",
+        "当事人“鲁兴酒家”将餐厨废弃物倒入店后雨水井。",
+        "当事人“金隆宾馆”在楼顶擅自设置户外广告牌。",
+        "当事人的车辆停放在盛达建材门市部外，堆放砂石约5立方米。",
+    ],
+)
+def test_shop_and_brand_names_are_not_persons(text: str) -> None:
+    """A shop's 字号 followed by its trade (面馆, 火锅店, 商行), quoted, or a brand before 牌."""
+    assert JiebaNames()(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("店主李建华在其经营的利泰面馆门前摆放餐桌。", ("李建华",)),
+        ("当事人在“宏利商行”门前设置广告，房东林国栋称未同意。", ("林国栋",)),
+        ("当事人“盛兴面馆”实际经营人为许文龙，许文龙当场承认占道经营。", ("许文龙",)),
+        ("当事人雇佣的员工王五烧烤时产生大量油烟。", ("王五",)),
+        ("员工李强洗车时将污水排入雨水口。", ("李强",)),
+        ("驾驶员张伟行驶至“隆盛超市”门前时遗撒砂石。", ("张伟",)),
+        ("当事人以王五名义经营“丰和水果店”。", ("王五",)),
+    ],
+)
+def test_people_in_shop_contexts_are_still_found(text: str, names: tuple[str, ...]) -> None:
+    assert JiebaNames()(text) == names
+
+
+def test_generated_facts_name_nobody_but_their_witnesses() -> None:
+    """The benchmark feed's facts (shops such as “利泰面馆”, streets, materials): a text names its
+    witness (证人王芳在场...) and nobody else."""
+    sys.path.insert(0, str(BENCH))
+    from varied_facts import WITNESS_ROLES, varied_fact
+
+    acts = ["店外经营", "乱张贴小广告", "露天烧烤", "擅自设置户外广告", "运输渣土沿途遗撒", "违法搭建"]
+    rng, finder = random.Random(10), JiebaNames()
+    witness = re.compile("(?:" + "|".join(WITNESS_ROLES) + ")([\u4e00-\u9fff]{2,3})在场并证实")
+    texts = [varied_fact(rng, "东城街道", acts[n % len(acts)], witness_share=n % 10 / 9) for n in range(300)]
+    assert sum(1 for t in texts if witness.search(t)) >= 100
+    for text in texts:
+        m = witness.search(text)
+        assert finder(text) == ((m.group(1),) if m else ()), text

@@ -1,5 +1,9 @@
 """``sunlight check CONTENT_DIR [--today YYYY-MM-DD]``: validate a content directory.
 
+With ``--output SITE_DIR`` (the folder ``sunlight build`` writes), the person-name check answers
+from the verdicts the last build kept there (``.sunlight-name-verdicts``, docs/names.md) and tags
+only the texts it has not seen; the file is read, never written.
+
 Prints every problem (``file:line: field: 中文 / English (value)``) to stderr, errors and
 held-back records first, then warnings, and a one-line summary. Exit status 1 when there is
 any error or any record held back from publication (personal numbers in its text), else 0.
@@ -17,6 +21,7 @@ from sunlight.content.loader import load_content
 from sunlight.content.model import Content
 from sunlight.content.values import ValueProblem, parse_date
 from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.person_names import NameFinder
 from sunlight.domain.problems import Problem
 
 
@@ -27,7 +32,20 @@ def check_today(text: str | None) -> dt.date:
     return parse_date(text)
 
 
-def publication_review(content: Content, today: dt.date) -> tuple[list[Problem], list[Problem]]:
+def name_finder(output: str | None) -> NameFinder | None:
+    """The build's kept name verdicts in ``output`` (read only), or None: the default finder."""
+    if not output:
+        return None
+    try:
+        from sunlight_site.name_verdicts import NameVerdicts
+    except ModuleNotFoundError:  # the site package is not installed: tag every text
+        return None
+    return NameVerdicts.open(Path(output))
+
+
+def publication_review(
+    content: Content, today: dt.date, names: NameFinder | None = None
+) -> tuple[list[Problem], list[Problem]]:
     """Held-back records and publication warnings, from the publication policy."""
     try:
         from sunlight.domain.publication import publish
@@ -45,6 +63,7 @@ def publication_review(content: Content, today: dt.date) -> tuple[list[Problem],
         policy=content.agency.publication,
         calendar=calendar,
         today=today,
+        names=names,
     )
     return list(result.held), list(result.warnings)
 
@@ -56,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"--today: {exc.zh} / {exc.en} ({exc.value})", file=sys.stderr)
         return 2
     content, problems = load_content(Path(args.content_dir))
-    held, policy_warnings = publication_review(content, today)
+    held, policy_warnings = publication_review(content, today, name_finder(getattr(args, "output", None)))
     warnings = [*problems.warnings, *policy_warnings]
     for problem in [*problems.errors, *held, *warnings]:
         print(str(problem), file=sys.stderr)

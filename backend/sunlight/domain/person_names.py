@@ -17,7 +17,7 @@ for the measured precision, recall and cost.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -41,10 +41,46 @@ SURNAMES: frozenset[str] = frozenset(
 
 # A word ending so, or followed by such a word, names a place, road or shop: 周浦镇, 中山路.
 _PLACE_END = frozenset("路街巷弄道村镇乡区县市省州桥港湾园馆店厂场庄坊堂楼阁寺庙氏家")
+_PLACES_AFTER = (
+    "路", "街", "巷", "弄", "道", "村", "镇", "乡", "区", "县", "市", "省", "州", "桥", "港", "湾",
+    "山", "河", "湖", "江", "岛", "园", "场", "庄", "坊", "堂", "楼", "阁", "寺", "庙", "塔", "门",
+    "大道", "公路", "广场", "公园", "小区", "花园", "大厦",
+)  # fmt: skip
+# Businesses: a name right before a trade word is the business's 字号, not a person's name
+# (利泰面馆, 和鑫火锅店, 盛达建材门市部, 金利牌, 周大福金店). The one list of trade words.
+TRADES: tuple[str, ...] = (
+    "店", "馆", "厂", "铺", "牌", "品牌", "商标", "公司", "集团", "商行", "车行", "商店", "商场",
+    "商城", "商贸", "门市", "经营部", "服务部", "销售部", "工作室", "超市", "便利", "百货", "副食",
+    "杂货", "食杂", "日杂", "面馆", "饭馆", "菜馆", "餐馆", "酒馆", "茶馆", "火锅", "餐厅", "饭店",
+    "酒店", "酒家", "酒楼", "茶楼", "小吃", "快餐", "餐饮", "食品", "奶茶", "粮油", "蔬菜", "果蔬",
+    "水果", "生鲜", "熟食", "卤味", "烤鸭", "面包", "蛋糕", "烘焙", "包子", "饺子", "拉面", "米线",
+    "米粉", "麻辣烫", "大排档", "烟酒", "茶叶", "五金", "建材", "家居", "家具", "家电", "电器",
+    "灯饰", "卫浴", "陶瓷", "石材", "钢材", "机电", "汽修", "汽配", "车业", "轮胎", "服装", "服饰",
+    "鞋业", "布艺", "眼镜", "手机", "通讯", "数码", "电脑", "文具", "书店", "图文", "快印", "广告",
+    "装饰", "装潢", "物流", "快递", "药房", "药店", "诊所", "棋牌", "网吧", "酒吧", "会所", "足浴",
+    "浴室", "宾馆", "旅馆", "旅社", "客栈", "招待所", "花店", "花卉", "金店", "银楼", "专卖",
+    "刀具",
+)  # fmt: skip
+# Trades that are also verbs (员工王五烧烤时, 李强洗车时) name a business only with a shop word
+# after them: 隆兴烧烤店, 利华洗车行.
+_TRADE_VERBS = (
+    "烧烤", "洗车", "修车", "维修", "修理", "理发", "美发", "美容", "装修", "开锁", "早餐", "打印",
+    "复印", "洗衣", "干洗", "摄影",
+)  # fmt: skip
+_SHOP_ENDS = "店馆行铺摊场部室厂坊城吧所社"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _PLACE_AFTER = re.compile(
-    r"^(?:[路街巷弄道村镇乡区县市省州桥港湾山河湖江岛园馆店厂场庄坊堂楼阁寺庙塔门牌]|"
-    r"大道|公路|广场|公园|小区|花园|大厦|集团|公司|刀具|麻辣烫|金店|银楼|专卖)"
+    f"(?:{_alternation([*_PLACES_AFTER, *TRADES])}|(?:{_alternation(_TRADE_VERBS)})[{_SHOP_ENDS}])"
 )
+# Quotation marks around a shop's or a brand's name: 以“利泰面馆”名义, 「盛兴面馆」, “金利”牌.
+_OPENING, _CLOSING = '“「『"‘', '”」』"’'
+_QUOTED_MAX = 12
+_BRAND = re.compile("牌|品牌|商标")
 # A surname followed by one of these is a way of addressing someone, not a name (王队长).
 _TITLES = frozenset(
     [
@@ -133,6 +169,7 @@ _ROLES = [
     "法定代表人",
     "经营者",
     "实际经营人",
+    "经营人",
     "联系人",
     "陪同人",
     "见证人",
@@ -166,7 +203,9 @@ _NAME_TAGS = frozenset(("nr", "nrfg", "nrt"))
 # units and dates. And verbs that start with a surname character, which the tagger can take
 # for unknown names (张挂、张贴).
 _NOT_GIVEN = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整号米年月日时次条款项")
-_NOT_NAMES = frozenset(("张挂", "张拉", "张罗", "张望", "张扬", "张开"))
+_NOT_NAMES = frozenset(("张挂", "张拉", "张罗", "张望", "张扬", "张开", "单位"))
+# Times after 于 (当事人于夜间在...): 于 is a surname too.
+_NOT_GIVEN_WORDS = frozenset(("夜间", "当日", "当天", "次日", "同日", "近日", "凌晨", "上午", "中午", "下午", "傍晚", "晚上"))  # fmt: skip
 
 
 def surname_of(name: str) -> str:
@@ -182,17 +221,41 @@ def might_name_someone(text: str) -> bool:
     return _SURNAME_THEN_HAN.search(text) is not None
 
 
-def plausible(name: str, after: str) -> bool:
-    """Whether ``name``, followed in the text by ``after``, has the shape of a person's name."""
+def plausible(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has the shape of a person's name there: a surname and one or
+    two given characters, no title, amount or date, and not the name of a place or a business."""
+    name = text[start:end]
     family = surname_of(name)
     if not family or MASK in name or not 2 <= len(name) <= len(family) + 2:
         return False
     given = name[len(family) :]
-    if given in _TITLES or name[-1] in _PLACE_END or name in _NOT_NAMES:
+    if given in _TITLES or given in _NOT_GIVEN_WORDS or name[-1] in _PLACE_END or name in _NOT_NAMES:
         return False
     if any(c in _NOT_GIVEN for c in given):
         return False
-    return not _PLACE_AFTER.match(after)
+    return not business_name(text, start, end)
+
+
+def business_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a shop's, a business's or a brand's.
+
+    - Followed by a place or a trade word (:data:`TRADES`): 中山路, 利泰面馆, 和鑫火锅店,
+      盛达建材门市部, 金利牌; a three-character name whose last character starts the trade word
+      is the business's too (隆顺烟 in 隆顺烟酒店: 隆顺 + 烟酒店).
+    - Quoted, then 牌, 品牌 or 商标: “金利”牌.
+    - At the head of a short quoted phrase that goes on past it without a break (a character
+      that ends a name): “宁鑫工作室”, 「盛兴面馆」, “柯达快印”. A quoted name alone (以“王五”名义)
+      or followed by a predicate (“王五在店里”) is still a name.
+    """
+    if _PLACE_AFTER.match(text, end) or (end - start == 3 and _PLACE_AFTER.match(text, end - 1)):
+        return True
+    if text[end : end + 1] in _CLOSING and _BRAND.match(text, end + 1):
+        return True
+    opening = start - 1
+    if opening < 0 or text[opening] not in _OPENING:
+        return False
+    closing = next((i for i, c in enumerate(text[end : start + _QUOTED_MAX], end) if c in _CLOSING), -1)
+    return closing > end and _han(text[end:closing]) and text[end] not in NAME_ENDS
 
 
 class JiebaNames:
@@ -244,7 +307,7 @@ class JiebaNames:
                 if len(nxt) <= 2 and (flag in _NAME_TAGS or nflag in _NAME_TAGS) and _han(nxt):
                     name, size = word + nxt, 2
             end = start + len(name)
-            if (size == 2 or flag in _NAME_TAGS) and plausible(name, text[end : end + 3]):
+            if (size == 2 or flag in _NAME_TAGS) and plausible(text, start, end):
                 in_dictionary = size == 1 and known.get(name, 0) > 0
                 cue = text[max(0, start - 6) : start]
                 if (not in_dictionary or _introduced(cue, found)) and name not in found:
@@ -252,9 +315,11 @@ class JiebaNames:
             at, i = end, i + size
         for m in _CUED.finditer(text):
             name = m.group(1) + m.group(2)
-            if plausible(name, text[m.end() : m.end() + 3]) and name not in found:
+            if known.get(text[m.start() : m.start(1) + 1], 0) > 0:  # 居民楼内: the cue word goes on
+                continue
+            if plausible(text, m.start(1), m.end()) and name not in found:
                 found.append(name)
-        return tuple(n for n in found if not any(o != n and o.startswith(n) for o in found))
+        return tuple(n for n in found if not any(o != n and n in o for o in found))  # 林国栋, not 国栋
 
     def _load(self) -> Any:
         import jieba.posseg
@@ -294,8 +359,11 @@ def _han(word: str) -> bool:
 
 
 def _introduced(before: str, found: list[str]) -> bool:
-    """A role word (证人, 员工...) or another name and a list mark right before a name."""
-    if any(before.endswith(role) for role in _ROLES):
+    """A role word (证人, 员工...), perhaps with 为/是/系 (实际经营人为许文龙), or another name and a
+    list mark right before a name."""
+    if any(
+        before.endswith(role) or before[:-1].endswith(role) and before[-1:] in "为是系" for role in _ROLES
+    ):
         return True
     return before[-1:] in "、和及与" and any(before[:-1].endswith(n) for n in found)
 
