@@ -236,6 +236,7 @@ def test_shop_and_brand_names_are_not_persons(text: str) -> None:
         ("员工李强洗车时将污水排入雨水口。", ("李强",)),
         ("驾驶员张伟行驶至“隆盛超市”门前时遗撒砂石。", ("张伟",)),
         ("当事人以王五名义经营“丰和水果店”。", ("王五",)),
+        ("证人王芳水果摊前的人行道被占用。", ("王芳",)),  # a role word before: a person, trade or not
     ],
 )
 def test_people_in_shop_contexts_are_still_found(text: str, names: tuple[str, ...]) -> None:

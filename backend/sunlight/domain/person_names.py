@@ -233,7 +233,10 @@ def plausible(text: str, start: int, end: int) -> bool:
         return False
     if any(c in _NOT_GIVEN for c in given):
         return False
-    return not business_name(text, start, end)
+    # A name right after a role word is a person's even before a trade word (证人王芳水果摊前):
+    # when in doubt, the record is held back. Not after 当事人: the party may be the business.
+    before = text[max(0, start - 8) : start]
+    return not business_name(text, start, end) or (_introduced(before, []) and not before.endswith("当事人"))
 
 
 def business_name(text: str, start: int, end: int) -> bool:
