@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 DEMO_DATA ?= var/demo
 PORT ?= 8000
 
-.PHONY: setup demo test test-fast lint format bench golden build check clean
+.PHONY: setup demo test test-fast lint format bench mutation golden build check clean
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -59,5 +59,13 @@ bench: setup
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python scripts/bench.py
 
+## mutation: mutation testing of the domain with mutmut (slow, not in CI); the score goes to docs/mutation.md.
+## MODULES: domain modules by file name without .py, or all. JOBS: parallel workers.
+MODULES ?= routing timers complaints complaint_deadlines intake catalog errors problems calendar disclosure_deadlines
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+mutation: setup
+	$(BIN)/pip install -q -e '.[mutation]'
+	$(BIN)/python scripts/mutation.py --jobs $(JOBS) $(MODULES)
+
 clean:
-	rm -rf output build dist var .pytest_cache .ruff_cache
+	rm -rf output build dist var mutants .pytest_cache .ruff_cache
