@@ -26,6 +26,8 @@ mutant's diff to ``build/mutation/survivors.txt``.
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
 import os
 import re
 import shutil
@@ -148,8 +150,35 @@ def report(stage_dir: Path, modules: list[str], seconds: float, jobs: int) -> st
     lines.append(row("**all**", total))
     with (stage_dir / "survivors.txt").open("w", encoding="utf-8") as out:
         for name in survivors:
-            out.write(mutmut(stage_dir, "show", name) + "\n")
+            out.write(f"# {name}\n{mutant_diff(stage_dir, name)}\n")
     return "\n".join(lines)
+
+
+def mutant_diff(stage_dir: Path, name: str) -> str:
+    """The changed lines of one mutant (what ``mutmut show`` prints, without a process per mutant):
+    mutmut keeps each function's original as ``<mangled>__mutmut_orig`` next to its mutants."""
+    module, _, function = name.rpartition("__mutmut_")[0].rpartition(".")
+    path = stage_dir / "mutants" / "src" / Path(*module.split("."))
+    functions = _functions(path.with_suffix(".py"))
+    original = functions.get(f"{function}__mutmut_orig", "")
+    mangled = name.rpartition(".")[2]
+    mutant = functions.get(mangled, "").replace(mangled, f"{function}__mutmut_orig", 1)
+    diff = difflib.unified_diff(original.splitlines(), mutant.splitlines(), lineterm="", n=1)
+    return "\n".join(line for line in list(diff)[2:])
+
+
+_FUNCTIONS: dict[Path, dict[str, str]] = {}
+
+
+def _functions(path: Path) -> dict[str, str]:
+    if path not in _FUNCTIONS:
+        source = path.read_text(encoding="utf-8")
+        _FUNCTIONS[path] = {
+            node.name: ast.get_source_segment(source, node) or ""
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+    return _FUNCTIONS[path]
 
 
 def row(name: str, c: Counter[str]) -> str:
@@ -166,8 +195,12 @@ def main() -> None:
     parser.add_argument("modules", nargs="*", help="domain modules (file names without .py), or all")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--stage", type=Path, default=ROOT / "build" / "mutation")
+    parser.add_argument("--report-only", action="store_true", help="report on the last run, do not run")
     opts = parser.parse_args()
     modules = modules_from(opts.modules)
+    if opts.report_only:
+        print(report(opts.stage, modules, 0.0, opts.jobs))
+        return
     stage(opts.stage, modules)
     started = time.monotonic()
     mutmut(opts.stage, "run", "--max-children", str(opts.jobs))
