@@ -151,3 +151,35 @@ def test_a_stored_record_with_fields_this_version_does_not_know_reads_back() -> 
     )
     stored = {"legacy_flag": True, **complaint_to_dict(c), "removed_later": "x"}
     assert complaint_from_dict(stored) == c
+
+
+# --- who sees the complaint -------------------------------------------------------------------------
+
+
+def test_the_reporter_is_visible_to_the_handling_supervising_and_review_offices_only() -> None:
+    c = complaint(D(2025, 9, 26), status=states.UNDER_REVIEW, review_office="bureau", escalated_to="bureau")
+    assert c.offices_with_access() == {"brigade-east", "supervision", "bureau"}
+    assert c.offices_watching() == set()  # the bureau reviews: it sees the reporter anyway
+    before_review = complaint(D(2025, 9, 26), status=states.ACCEPTED)
+    assert before_review.offices_with_access() == {"brigade-east", "supervision"}
+
+
+def test_the_office_an_escalation_went_to_watches_without_the_reporter() -> None:
+    c = complaint(D(2025, 9, 26), status=states.ACCEPTED, escalated_to="bureau")
+    assert c.offices_watching() == {"bureau"}
+    assert "bureau" not in c.offices_with_access()
+    assert complaint(D(2025, 9, 26), status=states.ACCEPTED).offices_watching() == set()
+
+
+def test_the_office_complained_about_never_sees_the_complaint() -> None:
+    # A record that (wrongly) names the office complained about anywhere still keeps it out.
+    c = complaint(
+        D(2025, 9, 26),
+        status=states.UNDER_REVIEW,
+        about={"office": "supervision"},
+        review_office="bureau",
+        escalated_to="supervision",
+    )
+    assert c.offices_with_access() == {"brigade-east", "bureau"}
+    assert c.offices_watching() == set()
+    assert c.is_open and not complaint(D(2025, 9, 26), status=states.CLOSED).is_open
