@@ -67,7 +67,7 @@ def test_invalid_names_the_first_field_and_lists_every_problem() -> None:
 
 
 def test_invalid_needs_a_problem() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^Invalid needs at least one problem$"):
         Invalid([])
 
 
@@ -129,7 +129,13 @@ def test_problems_collects_errors_and_warnings_apart() -> None:
     problems.warning("按周一至周五计算", "counting Monday-Friday", file="calendar.yaml", field="holidays")
     assert not problems  # warnings alone are not a failure
     assert [p.severity for p in problems.warnings] == ["warning"]
-    assert problems.warnings[0].file == "calendar.yaml" and problems.warnings[0].field == "holidays"
+    [warning] = problems.warnings
+    assert (warning.zh, warning.en, warning.file, warning.field) == (
+        "按周一至周五计算",
+        "counting Monday-Friday",
+        "calendar.yaml",
+        "holidays",
+    )
     problems.error("此项为必填项", "this field is required", file="offices.yaml", line=4, field="name")
     assert problems
     assert [(p.zh, p.en, p.file, p.line, p.field) for p in problems.errors] == [

@@ -139,13 +139,14 @@ def test_fields_without_their_own_limit_take_200_characters() -> None:
     catalog.decisions = frozenset()  # no list of published decisions: any short text is accepted
     ok = validate_complaint(complaint_values(decision_id="D" * 200), catalog, TODAY)
     assert ok == []
+    assert validate_complaint(complaint_values(decision_id=""), catalog, TODAY) == []  # optional
     long = validate_complaint(complaint_values(decision_id="D" * 201), catalog, TODAY)
     assert [(p.field, p.zh, p.en) for p in long] == [
         ("decision_id", "内容过长(不超过200字)", "too long (at most 200 characters)")
     ]
 
 
-@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\ue000", "\x85"])
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\ue000", "\x85", "\ud800"])
 def test_control_characters_are_refused(char: str) -> None:
     assert complaint_problems(subject=f"标题{char}内容") == [
         ("subject", "含有不允许的控制字符", "contains control characters", "")

@@ -21,7 +21,8 @@ import pytest
 from complaint_builders import complaint
 from complaint_catalog_sample import sample_catalog
 from sunlight.domain import complaints as states
-from sunlight.domain.complaint_deadlines import current_clock, is_overdue, next_due
+from sunlight.domain.catalog import OfficeInfo
+from sunlight.domain.complaint_deadlines import current_clock, is_overdue, next_due, respond_due
 from sunlight.domain.timers import TimerEvent, due_events
 
 D = dt.date
@@ -129,6 +130,20 @@ def test_review_of_a_complaint_about_a_brigade_is_chased_outside_the_brigade() -
     assert chase.office == "bureau"
 
 
+def test_review_of_a_complaint_about_the_bureau_is_never_chased_by_the_bureau() -> None:
+    # A second supervision office (纪检监察室) can take the 催办 of the review by 勤务监督处.
+    catalog = sample_catalog()
+    catalog.offices["inspection"] = OfficeInfo(
+        "inspection", "纪检监察室", kind="division", parent="bureau", roles=("supervision",)
+    )
+    c = under_review(OPENED, about={"office": "bureau"}, handling_office="cases")
+    chase = by_kind(due_events(c, D(2025, 10, 9), catalog))["chase"]
+    assert chase.office == "inspection"
+    # Without one, the office complained about still never gets it.
+    chase = by_kind(due_events(c, D(2025, 10, 9), CATALOG))["chase"]
+    assert chase.office != "bureau"
+
+
 def test_review_without_a_review_office_is_run_by_the_handling_office() -> None:
     # A record from before review offices were stored: the handling office acts, the supervisor chases.
     c = under_review(OPENED, review_office="")
@@ -195,8 +210,6 @@ def test_respond_clock_across_national_day() -> None:
 def test_respond_clock_before_acceptance_is_projected_from_the_accept_deadline() -> None:
     # Not yet accepted: the respond clock would start on the accept deadline 09-30 -> 15 working days
     # 10-09 10 11 13 14 15 16 17 20 21 22 23 24 27 28 -> 2025-10-28.
-    from sunlight.domain.complaint_deadlines import respond_due
-
     c = complaint(D(2025, 9, 26))
     assert respond_due(c, CATALOG.calendar) == D(2025, 10, 28)
 

@@ -90,6 +90,14 @@ def test_nobody_may_handle_a_complaint_about_the_only_office() -> None:
     assert overseer_of(catalog, "bureau") == ""
 
 
+def test_a_catalog_without_offices_refuses_the_complaint_instead_of_failing() -> None:
+    with pytest.raises(Invalid) as raised:
+        route(tree(), category="other")
+    assert [(p.field, p.en) for p in raised.value.problems] == [
+        ("office", "no office may handle a complaint about this office")
+    ]
+
+
 def test_conflict_rule_holds_when_the_designated_office_lies_below_the_office_complained_about() -> None:
     # The agency designated the brigade's own inspection unit: it may not take a complaint about its brigade.
     offices = (*AGENCY, office("east-inspection", "brigade-east", "unit"))
