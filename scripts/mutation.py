@@ -41,8 +41,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = ROOT / "backend" / "sunlight" / "domain"
 TEST_DIRS = ["tests/backend/domain", "tests/decisions", "tests/content"]
-# Reads the source files from their place in the repository, not behaviour: nothing to kill.
-DESELECT = ["tests/backend/domain/test_domain_purity.py"]
+DESELECT = [
+    # Reads the source files from their place in the repository, not behaviour: nothing to kill.
+    "tests/backend/domain/test_domain_purity.py",
+    # Run the `sunlight` command or a script in a child process, which imports the installed
+    # package, never the mutants: they cannot kill a mutant and only slow the run down.
+    "tests/content/test_check_command.py",
+    "tests/content/test_generator.py",
+    "tests/decisions/test_sample_feed.py::test_check_command_accepts_the_sample",
+    "tests/decisions/test_sample_feed.py::test_check_command_reports_a_held_back_record_and_exits_1",
+]
 COPIES = {
     "backend/sunlight": "src/sunlight",
     "site/sunlight_site": "src/sunlight_site",
