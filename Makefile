@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 DEMO_DATA ?= var/demo
 PORT ?= 8000
 
-.PHONY: setup demo test test-fast lint format bench golden build check clean package deploy
+.PHONY: setup demo test test-fast lint format bench mutation golden build check clean package deploy
 
 setup: $(PY_STAMP) $(NODE_STAMP)
 
@@ -69,5 +69,13 @@ PARTITION ?= aws
 deploy: package
 	$(BIN)/python scripts/aws/deploy.py --partition $(PARTITION) $(if $(filter 1,$(DEPLOY)),--execute,)
 
+## mutation: mutation testing of the domain with mutmut (slow, not in CI); the score goes to docs/mutation.md.
+## MODULES: domain modules by file name without .py, or all. JOBS: parallel workers.
+MODULES ?= routing timers complaints complaint_deadlines intake catalog errors problems calendar disclosure_deadlines
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+mutation: setup
+	$(BIN)/pip install -q -e '.[mutation]'
+	$(BIN)/python scripts/mutation.py --jobs $(JOBS) $(MODULES)
+
 clean:
-	rm -rf output build dist var .pytest_cache .ruff_cache
+	rm -rf output build dist var mutants .pytest_cache .ruff_cache
