@@ -83,10 +83,10 @@ def test_record_id_finds_exactly_it(page, url: str, query: str) -> None:  # type
 
 
 def test_credit_code_finds_the_partys_decisions_and_no_notice(page, url: str) -> None:  # type: ignore[no-untyped-def]
-    hrefs = search(page, url, "91330110mamuwxdxnr")
+    hrefs = search(page, url, "91330110mamuwxdx1q")
     assert hrefs[:1] == ["/decisions/MC-2026-0083/"]
     assert not [h for h in hrefs if not h.startswith("/decisions/")], hrefs  # no notice, no power item
-    assert look_up(page, url, "９１３３０１１０ＭＡＭＵＷＸＤＸＮＲ") == ["/decisions/MC-2026-0083/"]
+    assert look_up(page, url, "９１３３０１１０ＭＡＭＵＷＸＤＸ１Ｑ") == ["/decisions/MC-2026-0083/"]
 
 
 def test_organisation_name_finds_each_of_its_decisions(page, url: str) -> None:  # type: ignore[no-untyped-def]

@@ -152,7 +152,7 @@ def test_an_edited_verdict_is_not_trusted(tmp_path: Path) -> None:
 
 # A small agency with one decision naming a witness (held back) and one that names nobody.
 HEADER = "id,doc_no,kind,party_type,party_name,credit_code,facts,basis,content,amount,office,power_code,decided_on,published_on"
-COMMON = "行政处罚,法人,青石示例广告有限公司,91310114MA1GT35X4J"
+COMMON = "行政处罚,法人,青石示例广告有限公司,91350100M000100Y43"
 
 
 def agency(tmp_path: Path) -> Path:

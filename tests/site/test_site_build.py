@@ -315,7 +315,7 @@ def test_report_warns_of_an_explicit_end_beyond_the_rule(tmp_path: Path) -> None
     (content / "decisions").mkdir()
     header = "id,doc_no,kind,party_type,party_name,credit_code,facts,basis,content,office,power_code,decided_on,published_on,severity,disclosure_until"
     (content / "decisions" / "2025.csv").write_text(
-        f"{header}\nD-CAP,青城管罚决字〔2025〕第000001号,行政处罚,法人,青石示例广告有限公司,91310114MA1GT35X4J,"
+        f"{header}\nD-CAP,青城管罚决字〔2025〕第000001号,行政处罚,法人,青石示例广告有限公司,91350100M000100Y43,"
         "擅自设置户外广告设施。,《城市市容和环境卫生管理条例》第三十六条,罚款人民币贰仟元整,squad-east,330217001000,"
         "2025-06-10,2025-06-12,严重,2030-01-01\n",
         "utf-8",

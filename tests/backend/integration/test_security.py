@@ -90,8 +90,9 @@ def test_no_page_breaks_its_content_security_policy(portal: Portal, browser) -> 
         page.goto(portal.url + path)
         page.wait_for_load_state("networkidle")
     page.goto(portal.url + "/search/")
-    page.fill(".pagefind-ui__search-input", "绿化")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=20_000)
+    page.fill("[data-search-root] input", "绿化")
+    page.press("[data-search-root] input", "Enter")
+    page.wait_for_selector("[data-search-root] .search-results a[href^='/']", timeout=30_000)
     context.close()
     assert violations == []
 
