@@ -48,6 +48,7 @@ def chase_office(catalog: Catalog, c: Complaint, acting: str) -> str:
     supervising office, else whoever oversees ``acting``; never ``acting`` nor the handler."""
     candidates = [c.supervising_office] if acting == c.handling_office else []
     candidates += [overseer_of(catalog, acting, excluded=c.about_office), c.supervising_office]
+    candidates += _outside(catalog, acting)
     return next((o for o in candidates if _independent(o, acting, c.handling_office)), "")
 
 
@@ -61,7 +62,16 @@ def escalation_office(catalog: Catalog, c: Complaint, acting: str) -> str:
     if bureau is not None and not catalog.in_conflict(bureau.id, about) and not catalog.is_external(acting):
         candidates.append(bureau.id)
     candidates += [overseer_of(catalog, c.supervising_office, excluded=about), c.supervising_office]
+    candidates += _outside(catalog, acting)
     return next((o for o in candidates if _independent(o, acting, c.handling_office)), "")
+
+
+def _outside(catalog: Catalog, acting: str) -> list[str]:
+    """The last resort over a late office inside the agency: the supervisors outside it (the
+    district 司法局's 行政执法监督), when every office inside is the late one or the handler."""
+    if catalog.is_external(acting):
+        return []
+    return [o.id for o in catalog.external_offices()]
 
 
 @dataclass(frozen=True)

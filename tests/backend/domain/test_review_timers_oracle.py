@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from complaint_builders import complaint
 from complaint_catalog_sample import sample_catalog
 from sunlight.domain import complaints as states
@@ -139,9 +138,9 @@ def test_review_of_a_complaint_about_the_bureau_is_never_chased_by_the_bureau() 
     c = under_review(OPENED, about={"office": "bureau"}, handling_office="cases")
     chase = by_kind(due_events(c, D(2025, 10, 9), catalog))["chase"]
     assert chase.office == "inspection"
-    # Without one, the office complained about still never gets it.
-    chase = by_kind(due_events(c, D(2025, 10, 9), CATALOG))["chase"]
-    assert chase.office != "bureau"
+    # Without one, nobody inside the agency is independent of both: no 催办 at all, never the bureau.
+    events = by_kind(due_events(c, D(2025, 10, 9), CATALOG))
+    assert "chase" not in events and events["overdue"].office == "supervision"
 
 
 def test_review_without_a_review_office_is_run_by_the_handling_office() -> None:
@@ -151,11 +150,7 @@ def test_review_without_a_review_office_is_run_by_the_handling_office() -> None:
     assert [(e.kind, e.office) for e in remind] == [("remind", "brigade-east")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an overdue review by the bureau is escalated to the bureau itself (timers.escalation_office)",
-)
-def test_review_by_the_bureau_is_never_escalated_to_the_bureau_itself() -> None:
+def test_review_by_the_bureau_is_never_chased_or_escalated_to_the_bureau_itself() -> None:
     # 重复检查 goes to 勤务监督处, supervised by the bureau, so a 不满意 rating puts the review with the bureau.
     c = under_review(
         OPENED,
@@ -164,9 +159,17 @@ def test_review_by_the_bureau_is_never_escalated_to_the_bureau_itself() -> None:
         supervising_office="bureau",
         review_office="bureau",
     )
+    # Inside the agency nobody oversees the bureau but the handler: no 催办, no 督办 (never to itself).
     events = by_kind(due_events(c, D(2025, 10, 14), CATALOG))
-    assert events["chase"].office == "supervision"
-    assert events["escalate"].office != "bureau"
+    assert sorted(events) == ["overdue"] and events["overdue"].office == "bureau"
+    # With the district's external supervisor (司法局行政执法监督科) they go there.
+    catalog = sample_catalog()
+    catalog.offices["sfj"] = OfficeInfo(
+        "sfj", "区司法局行政执法监督科", kind="external", parent="", roles=("supervision",)
+    )
+    events = by_kind(due_events(c, D(2025, 10, 14), catalog))
+    assert events["chase"].office == "sfj" and events["escalate"].office == "sfj"
+    assert events["chase"].fire_on == D(2025, 10, 9)  # the first working day after the holiday
 
 
 # --- the accept and respond clocks on the same holiday ------------------------------------------

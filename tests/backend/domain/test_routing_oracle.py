@@ -43,7 +43,8 @@ AGENCY = (
 def test_a_power_code_rule_routes_by_power_code() -> None:
     catalog = tree(*AGENCY, rules=(RoutingRule((("power_code", "310114-CF-001"),), "brigade-east"),))
     r = route(catalog, category="other", power_code="310114-CF-001")
-    assert (r.handler, r.rule, r.conflict, r.supervising) == ("brigade-east", 1, False, "bureau")
+    # The brigade has no supervision office above it: the agency's supervision office oversees it.
+    assert (r.handler, r.rule, r.conflict, r.supervising) == ("brigade-east", 1, False, "supervision")
     r = route(catalog, category="other", power_code="310114-CF-002")
     assert (r.handler, r.rule) == ("cases", None)
 
@@ -60,7 +61,7 @@ def test_a_key_given_empty_matches_a_complaint_that_does_not_give_it() -> None:
 def test_no_rule_matching_goes_to_the_intake_office_else_the_bureau() -> None:
     rules = (RoutingRule((("category", "repeat-inspection"),), "supervision"),)
     r = route(tree(*AGENCY, rules=rules), category="other", street="老城街道")
-    assert (r.handler, r.rule, r.conflict, r.supervising) == ("cases", None, False, "bureau")
+    assert (r.handler, r.rule, r.conflict, r.supervising) == ("cases", None, False, "supervision")
     without_intake = [o for o in AGENCY if o.id != "cases"]
     r = route(tree(*without_intake, rules=rules), category="other")
     assert (r.handler, r.rule) == ("bureau", None)
@@ -104,8 +105,9 @@ def test_conflict_rule_holds_when_the_designated_office_lies_below_the_office_co
     rules = (RoutingRule((("office", "brigade-east"),), "brigade-east"),)
     catalog = tree(*offices, rules=rules, designated="east-inspection")
     r = route(catalog, category="other", office="brigade-east")
-    assert (r.handler, r.conflict) == ("bureau", True)
-    assert r.supervising == "supervision"
+    # Next in the chain (#12): the agency's supervision office, before the brigade's parent.
+    assert (r.handler, r.conflict) == ("supervision", True)
+    assert r.supervising == "bureau"
 
 
 def test_an_office_removed_from_the_catalog_is_overseen_by_the_designated_office() -> None:
@@ -175,7 +177,7 @@ def test_escalation_goes_to_the_bureau_whoever_supervises() -> None:
         handling_office="squad-laocheng",
         supervising_office="brigade-west",
     )
-    assert escalation_office(catalog, c) == "bureau"
+    assert escalation_office(catalog, c, c.handling_office) == "bureau"
 
 
 def test_escalation_of_a_complaint_about_the_bureau_goes_to_another_supervision_office() -> None:
@@ -188,6 +190,6 @@ def test_escalation_of_a_complaint_about_the_bureau_goes_to_another_supervision_
         handling_office="supervision",
         supervising_office="supervision",
     )
-    assert escalation_office(catalog, c) == "inspection"
+    assert escalation_office(catalog, c, c.handling_office) == "inspection"
     [escalate] = [e for e in due_events(c, dt.date(2025, 12, 1), catalog) if e.kind == "escalate"]
     assert escalate.office == "inspection"
