@@ -25,12 +25,13 @@ from sunlight.service.results import (
     DeliveryResult,
     Filed,
     InboxItem,
+    ObserverItem,
     OfficeStats,
     ReporterView,
     StaffView,
     TickResult,
 )
-from sunlight.service.views import inbox_item, reporter_view, staff_view
+from sunlight.service.views import inbox_item, observer_item, reporter_view, staff_view
 from sunlight.store.base import Account, PutAccount, Store
 
 # Wrong access codes: at most this many per tracking number, and per client, in the window.
@@ -123,6 +124,16 @@ class ComplaintService:
             values["observer_name"] = observer.name
         return filing.file(self.store, self.catalog, "feedback", values, idempotency_key, now)
 
+    def observer_feedback(self, token: str) -> tuple[AccountInfo, list[ObserverItem]]:
+        """An observer's own feedback (我的监督), newest first. ``Unauthorized`` for an unknown token,
+        ``Forbidden`` for a staff token."""
+        account = self._account(token)
+        if account.kind != "observer":
+            raise Forbidden("仅限行政执法监督员", "observer accounts only")
+        mine = [c for c in self.store.all_complaints() if c.kind == "feedback" and c.observer == account.id]
+        mine.sort(key=lambda c: (c.filed_at, c.tracking_no), reverse=True)
+        return _info(account), [observer_item(self.catalog, c) for c in mine]
+
     def _reporter_complaint(
         self, tracking_no: str, access_code: str, now: dt.datetime, client: str
     ) -> Complaint:
@@ -142,7 +153,7 @@ class ComplaintService:
             for key in keys:
                 self.store.increment_counter(key, now, RATE_WINDOW_SECONDS)
             raise NotFound(
-                "查询号或查询码不正确", "unknown tracking number or wrong access code", "access_code"
+                "投诉编号或查询码不正确", "unknown tracking number or wrong access code", "access_code"
             )
         return c
 

@@ -92,6 +92,7 @@ def _filed(catalog: Catalog, c: Complaint, code: str, created: bool) -> Filed:
         respond_due=r_due,
         created=created,
         warnings=warnings,
+        filed_at=c.filed_at,
     )
 
 
