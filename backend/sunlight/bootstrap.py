@@ -14,6 +14,7 @@ Configuration (environment variables; the commands' options override them):
 | ``SUNLIGHT_SMTP_URL`` | SMTP server for e-mail, e.g. ``smtp://127.0.0.1:1025`` | none |
 | ``SUNLIGHT_SMTP_URL_PARAMETER`` | name of an SSM SecureString holding that URL (aws-cn: the agency's relay) | none |
 | ``SUNLIGHT_SMTP_URL_SECRET`` | name of a Secrets Manager secret holding that URL | none |
+| ``SUNLIGHT_SMS`` | the SMS channel (receipts to a reporter's mobile number): ``log`` (logged with the number masked, not sent) or ``none`` (stay queued); a gateway is a ``GatewaySmsChannel`` | ``log`` |
 
 Office webhooks need no configuration: each message to a webhook carries the office's URL.
 Tests build their own :class:`Wiring` (or call :func:`bootstrap` with a :class:`Config`) and
@@ -33,6 +34,7 @@ from sunlight.clock import Clock, from_environment
 from sunlight.notify.base import Channel
 from sunlight.notify.relay import SmtpRelayChannel
 from sunlight.notify.ses import SesChannel
+from sunlight.notify.sms import LogSmsChannel
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
 from sunlight.s3catalog import S3Catalog
@@ -57,6 +59,7 @@ class Config:
     mail_from: str = ""
     smtp_url_parameter: str = ""
     smtp_url_secret: str = ""
+    sms: str = "log"
 
     @classmethod
     def from_environment(
@@ -81,6 +84,7 @@ class Config:
             smtp_url_parameter=env.get("SUNLIGHT_SMTP_URL_PARAMETER", ""),
             smtp_url_secret=env.get("SUNLIGHT_SMTP_URL_SECRET", ""),
             store_url=(env.get("SUNLIGHT_STORE") or "sqlite").strip(),
+            sms=(env.get("SUNLIGHT_SMS") or "log").strip().lower(),
         )
 
     @property
@@ -200,6 +204,12 @@ def channels(config: Config) -> dict[str, Channel]:
     email = mail_channel(config)
     if email is not None:
         out["email"] = email
+    if config.sms == "log":
+        out["sms"] = LogSmsChannel()
+    elif config.sms != "none":
+        raise ValueError(
+            f"SUNLIGHT_SMS 应为 log 或 none / SUNLIGHT_SMS must be log or none, got {config.sms!r}"
+        )
     return out
 
 

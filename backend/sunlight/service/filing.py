@@ -21,7 +21,7 @@ from sunlight.domain.timers import next_timer_on
 from sunlight.service import codes
 from sunlight.service.clock import local_date
 from sunlight.service.commands import FileComplaint, FileFeedback
-from sunlight.service.notices import deadline_text, office_messages
+from sunlight.service.notices import deadline_text, office_messages, receipt_messages
 from sunlight.service.results import Filed
 from sunlight.store.base import (
     AppendAudit,
@@ -195,6 +195,16 @@ def file(
             c,
             now,
             deadline_text("accept", accept_due(c, catalog.calendar)),
+        )
+        handler = catalog.office(routed.handler)
+        ops += receipt_messages(
+            catalog,
+            c,
+            handler.name if handler else routed.handler,
+            accept_due(c, catalog.calendar),
+            respond_due(c, catalog.calendar),
+            f"{tracking_no}/filed",
+            now,
         )
         try:
             store.transact(ops)
