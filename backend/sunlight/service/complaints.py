@@ -143,7 +143,7 @@ class ComplaintService:
         for key, limit in zip(keys, limits, strict=False):
             if self.store.increment_counter(key, now, RATE_WINDOW_SECONDS, amount=0) >= limit:
                 raise RateLimited(
-                    "查询码错误次数过多,请稍后再试",
+                    "查询码错误次数过多，请稍后再试",
                     "too many wrong access codes; try again later",
                     retry_after=RATE_WINDOW_SECONDS,
                 )
@@ -215,7 +215,9 @@ class ComplaintService:
         name = (name or "").strip()
         if not name or len(name) > 50:
             problems.append(
-                Problem("姓名为必填项(不超过50字)", "name is required (at most 50 characters)", field="name")
+                Problem(
+                    "姓名为必填项（不超过50字）", "name is required (at most 50 characters)", field="name"
+                )
             )
         if kind == "staff" and office not in self.catalog.offices:
             problems.append(Problem("单位不存在", "unknown office", field="office", value=office))
@@ -240,7 +242,7 @@ class ComplaintService:
     def _account(self, token: str) -> Account:
         account = self.store.get_account(codes.token_hash(token)) if token and len(token) < 200 else None
         if account is None or not account.active:
-            raise Unauthorized("令牌无效,请重新登录", "unknown or inactive token")
+            raise Unauthorized("令牌无效，请重新登录", "unknown or inactive token")
         return account
 
     def _staff(self, token: str) -> Account:
