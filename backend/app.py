@@ -100,6 +100,15 @@ def file_feedback() -> Response:
     return json_response(serialize.filed(result), 201 if result.created else 200)
 
 
+@app.route("/api/feedback/mine", methods=["GET"])
+@guard
+def my_feedback() -> Response:
+    """The observer's own feedback (我的监督), with status and deadlines."""
+    request, wiring = app.current_request, bootstrap.current()
+    account, items = wiring.service.observer_feedback(parse.token(request))
+    return json_response({"observer": {"name": account.name}, "items": serialize.plain(items)})
+
+
 @app.route("/api/stats", methods=["GET"])
 @guard
 def stats() -> Response:

@@ -18,6 +18,7 @@ Configuration (environment variables; the commands' options override them):
 | ``SUNLIGHT_FILING_LIMIT_GLOBAL`` | complaints and feedback the whole service accepts per minute; ``0``: no limit | ``600`` |
 | ``SUNLIGHT_ALLOWED_ORIGINS`` | other origins (comma-separated, e.g. ``https://www.example.gov.cn``) whose pages may post to the API; a request's own host is always allowed | none |
 | ``SUNLIGHT_CODE_KEY_PARAMETER`` | name of an SSM SecureString holding the access-code key (AWS) | none: the file ``access-code.key`` in the data directory, created on first use |
+| ``SUNLIGHT_SMS`` | the SMS channel (receipts to a reporter's mobile number): ``log`` (logged with the number masked, not sent) or ``none`` (stay queued); a gateway is a ``GatewaySmsChannel`` | ``log`` |
 
 Office webhooks need no configuration: each message to a webhook carries the office's URL.
 Tests build their own :class:`Wiring` (or call :func:`bootstrap` with a :class:`Config`) and
@@ -38,6 +39,7 @@ from sunlight.code_key import KEY_FILE, CodeKey, FileCodeKey, SsmCodeKey
 from sunlight.notify.base import Channel
 from sunlight.notify.relay import SmtpRelayChannel
 from sunlight.notify.ses import SesChannel
+from sunlight.notify.sms import LogSmsChannel
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
 from sunlight.s3catalog import S3Catalog
@@ -66,6 +68,7 @@ class Config:
     limits: Limits = field(default_factory=Limits)
     allowed_origins: tuple[str, ...] = ()
     code_key_parameter: str = ""
+    sms: str = "log"
 
     @classmethod
     def from_environment(
@@ -100,6 +103,7 @@ class Config:
                 if o.strip()
             ),
             code_key_parameter=env.get("SUNLIGHT_CODE_KEY_PARAMETER", "").strip(),
+            sms=(env.get("SUNLIGHT_SMS") or "log").strip().lower(),
         )
 
     def code_key(self) -> CodeKey:
@@ -235,6 +239,12 @@ def channels(config: Config) -> dict[str, Channel]:
     email = mail_channel(config)
     if email is not None:
         out["email"] = email
+    if config.sms == "log":
+        out["sms"] = LogSmsChannel()
+    elif config.sms != "none":
+        raise ValueError(
+            f"SUNLIGHT_SMS 应为 log 或 none / SUNLIGHT_SMS must be log or none, got {config.sms!r}"
+        )
     return out
 
 

@@ -26,6 +26,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("notices", "通知公告", "/notices/"),
     ("compliance", "公示时效", "/compliance/"),
     ("complaints", "投诉", "/complaints/new/"),
+    ("status", "进度查询", "/complaints/status/"),
     ("feedback", "反馈", "/feedback/"),
 )
 

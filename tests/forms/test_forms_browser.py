@@ -105,7 +105,7 @@ def test_staff_workbench(page, portal) -> None:  # type: ignore[no-untyped-def]
     assert run_axe(page) == []
     page.fill("[data-token]", "wrong-token")
     page.click("form[data-signin-form] button[type=submit]")
-    page.locator("form[data-signin-form] [data-form-error]").wait_for(state="visible")
+    page.locator("form[data-signin-form] [data-error-summary]:has-text('令牌无效')").wait_for(state="visible")
 
     page.fill("[data-token]", added.stdout.strip())
     page.click("form[data-signin-form] button[type=submit]")

@@ -20,6 +20,7 @@ from typing import Any
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.errors import Invalid
 from sunlight.domain.problems import Problem
+from sunlight.service.clock import SHANGHAI, aware
 from sunlight.service.commands import FileComplaint, ReporterInput
 
 ATTRIBUTES = (
@@ -142,8 +143,8 @@ def request(view: Any) -> dict[str, Any]:
         "description": view.subject,
         "agency_responsible": view.handling_office_name,
         "service_notice": view.response or None,
-        "requested_datetime": view.filed_at.isoformat(),
-        "updated_datetime": updated.isoformat(),
+        "requested_datetime": aware(view.filed_at).astimezone(SHANGHAI).isoformat(),
+        "updated_datetime": aware(updated).astimezone(SHANGHAI).isoformat(),
         "expected_datetime": _end_of_day(view.review_due or view.respond_due),
         "address": None,
         "address_id": None,

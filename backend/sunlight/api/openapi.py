@@ -12,7 +12,7 @@ from typing import Any
 
 from sunlight.api import parse
 from sunlight.api.schemas import schema_of
-from sunlight.service.results import Filed, InboxItem, OfficeStats, ReporterView, StaffView
+from sunlight.service.results import Filed, InboxItem, ObserverItem, OfficeStats, ReporterView, StaffView
 
 ERROR_CODES = {
     "400": "请求格式错误 / malformed request (e.g. invalid JSON)",
@@ -113,6 +113,7 @@ def _results() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
             ("staff", StaffView),
             ("inbox_item", InboxItem),
             ("office_stats", OfficeStats),
+            ("observer_item", ObserverItem),
         )
     }
     filed = components["Filed"]  # ``created`` is told by the status (201 or 200), not in the body
@@ -200,6 +201,21 @@ def document() -> dict[str, Any]:
                 [IDEMPOTENCY],
                 security=[{}, {"bearer": []}],
                 result=r["filed"],
+            )
+        },
+        "/api/feedback/mine": {
+            "get": _op(
+                "我的监督:监督员本人提交的反馈 / the observer's own feedback",
+                errors=("401", "403"),
+                security=BEARER,
+                result={
+                    "type": "object",
+                    "properties": {
+                        "observer": {"type": "object", "properties": {"name": {"type": "string"}}},
+                        "items": _list_of(r["observer_item"]),
+                    },
+                    "required": ["observer", "items"],
+                },
             )
         },
         "/api/stats": {

@@ -1,10 +1,13 @@
-"""The service's result dataclasses as JSON-ready dicts (dates in ISO 8601)."""
+"""The service's result dataclasses as JSON-ready dicts (dates in ISO 8601; date-times in Beijing time,
+``+08:00``, whatever zone the store keeps them in: people read them as they come)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from typing import Any
+
+from sunlight.service.clock import SHANGHAI, aware
 
 
 def plain(value: Any) -> Any:
@@ -15,7 +18,9 @@ def plain(value: Any) -> Any:
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [plain(v) for v in value]
-    if isinstance(value, dt.datetime | dt.date):
+    if isinstance(value, dt.datetime):
+        return aware(value).astimezone(SHANGHAI).isoformat()
+    if isinstance(value, dt.date):
         return value.isoformat()
     return value
 

@@ -62,13 +62,13 @@ ACTION_LABELS = {
     "accept": "已受理",
     "transfer": "已转办",
     "extend": "已延期",
-    "request_material": "请补正材料(计时暂停)",
-    "resume": "材料已补齐(恢复计时)",
+    "request_material": "请补正材料（计时暂停）",
+    "resume": "材料已补齐（恢复计时）",
     "respond": "已答复",
     "note": "内部备注",
     "rate": "已评价",
     "review_opened": "已启动复核",
-    "review_unavailable": "无独立复核单位,未启动复核",
+    "review_unavailable": "无独立复核单位，未启动复核",
     "review_respond": "复核已答复",
     "close": "已办结",
     "remind": "临期提醒",
@@ -194,7 +194,7 @@ def require(complaint: Complaint, action: str) -> None:
     allowed, _ = TRANSITIONS[action]
     if complaint.status not in allowed:
         raise Conflict(
-            f"当前状态({STATUS_LABELS[complaint.status]})不能执行此操作",
+            f"当前状态（{STATUS_LABELS[complaint.status]}）不能执行此操作",
             f"action {action!r} is not allowed while the complaint is {complaint.status}",
             "action",
         )

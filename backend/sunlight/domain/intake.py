@@ -35,7 +35,7 @@ def phone_problem(phone: str) -> tuple[str, str] | None:
     if MOBILE.match(phone) or LANDLINE.match(phone) or SERVICE_NUMBER.match(phone):
         return None
     return (
-        "电话号码格式不正确(手机号或带区号的固定电话)",
+        "电话号码格式不正确（手机号或带区号的固定电话）",
         "not a mobile number or a landline with area code",
     )
 
@@ -85,7 +85,7 @@ class _Checker:
             return ""
         limit = LIMITS.get(name, 200)
         if len(value) > limit:
-            self.add(name, f"内容过长(不超过{limit}字)", f"too long (at most {limit} characters)")
+            self.add(name, f"内容过长（不超过{limit}字）", f"too long (at most {limit} characters)")
         line = _line_problem(value, name in MULTILINE)
         if line:
             self.add(name, *line)
@@ -117,7 +117,7 @@ class _Checker:
     def about(self, catalog: Catalog, today: dt.date, need_place: bool) -> None:
         agency = {k for k, o in catalog.offices.items() if not o.is_external}  # not the external supervisors
         office = self.known("office", agency, "被投诉单位不存在", "unknown office")
-        street = self.known("street", catalog.streets, "街道(镇)不存在", "unknown street")
+        street = self.known("street", catalog.streets, "街道（镇）不存在", "unknown street")
         self.known("power_code", catalog.powers, "事项编码不存在", "unknown power code")
         if catalog.decisions:
             self.known(
@@ -127,7 +127,7 @@ class _Checker:
             self.text("decision_id", False)
         if need_place and not office and not street:
             self.add(
-                "office", "请至少填写被投诉单位或街道(镇)", "give the office complained about or the street"
+                "office", "请至少填写被投诉单位或街道（镇）", "give the office complained about or the street"
             )
         occurred = self.get("occurred_on")
         if occurred:
@@ -158,7 +158,7 @@ def validate_complaint(values: Mapping[str, str], catalog: Catalog, today: dt.da
     if rtype not in REPORTER_TYPES:
         check.add(
             "reporter.type",
-            "投诉人类型应为企业(enterprise)或个人(person)",
+            "投诉人类型应为企业或个人",
             "must be enterprise or person",
             rtype,
         )

@@ -29,12 +29,13 @@ from sunlight.service.results import (
     DeliveryResult,
     Filed,
     InboxItem,
+    ObserverItem,
     OfficeStats,
     ReporterView,
     StaffView,
     TickResult,
 )
-from sunlight.service.views import inbox_item, reporter_view, staff_view
+from sunlight.service.views import inbox_item, observer_item, reporter_view, staff_view
 from sunlight.store.base import Account, PutAccount, PutComplaint, Store
 
 log = logging.getLogger("sunlight.service")
@@ -164,6 +165,16 @@ class ComplaintService:
     def _admit(self, client: str, now: dt.datetime) -> filing.Admit:
         return lambda: limits.admit_filing(self.store, self.limits, client, now)
 
+    def observer_feedback(self, token: str) -> tuple[AccountInfo, list[ObserverItem]]:
+        """An observer's own feedback (我的监督), newest first. ``Unauthorized`` for an unknown token,
+        ``Forbidden`` for a staff token."""
+        account = self._account(token)
+        if account.kind != "observer":
+            raise Forbidden("仅限行政执法监督员", "observer accounts only")
+        mine = [c for c in self.store.all_complaints() if c.kind == "feedback" and c.observer == account.id]
+        mine.sort(key=lambda c: (c.filed_at, c.tracking_no), reverse=True)
+        return _info(account), [observer_item(self.catalog, c) for c in mine]
+
     def _reporter_complaint(
         self, tracking_no: str, access_code: str, now: dt.datetime, client: str
     ) -> Complaint:
@@ -185,13 +196,13 @@ class ComplaintService:
         )
         if outcome is Check.LIMITED:
             raise RateLimited(
-                "查询码错误次数过多,请稍后再试",
+                "查询码错误次数过多，请稍后再试",
                 "too many wrong access codes; try again later",
                 retry_after=limits.CODE_WINDOW_SECONDS,
             )
         if outcome is Check.WRONG or c is None:
             raise NotFound(
-                "查询号或查询码不正确", "unknown tracking number or wrong access code", "access_code"
+                "投诉编号或查询码不正确", "unknown tracking number or wrong access code", "access_code"
             )
         if codes.needs_rehash(c.access_hash):
             c = self._rehash(c, code, key, now)
@@ -273,7 +284,9 @@ class ComplaintService:
         name = (name or "").strip()
         if not name or len(name) > 50:
             problems.append(
-                Problem("姓名为必填项(不超过50字)", "name is required (at most 50 characters)", field="name")
+                Problem(
+                    "姓名为必填项（不超过50字）", "name is required (at most 50 characters)", field="name"
+                )
             )
         if kind == "staff" and office not in self.catalog.offices:
             problems.append(Problem("单位不存在", "unknown office", field="office", value=office))
@@ -298,7 +311,7 @@ class ComplaintService:
     def _account(self, token: str) -> Account:
         account = self.store.get_account(codes.token_hash(token)) if token and len(token) < 200 else None
         if account is None or not account.active:
-            raise Unauthorized("令牌无效,请重新登录", "unknown or inactive token")
+            raise Unauthorized("令牌无效，请重新登录", "unknown or inactive token")
         return account
 
     def _staff(self, token: str) -> Account:

@@ -22,7 +22,7 @@ from sunlight.domain.timers import next_timer_on
 from sunlight.service import codes
 from sunlight.service.clock import local_date
 from sunlight.service.commands import FileComplaint, FileFeedback
-from sunlight.service.notices import deadline_text, office_messages
+from sunlight.service.notices import deadline_text, office_messages, receipt_messages
 from sunlight.service.results import Filed
 from sunlight.store.base import (
     AppendAudit,
@@ -97,6 +97,7 @@ def _filed(catalog: Catalog, c: Complaint, code: str, created: bool) -> Filed:
         respond_due=r_due,
         created=created,
         warnings=warnings,
+        filed_at=c.filed_at,
     )
 
 
@@ -204,6 +205,16 @@ def file(
             c,
             now,
             deadline_text("accept", accept_due(c, catalog.calendar)),
+        )
+        handler = catalog.office(routed.handler)
+        ops += receipt_messages(
+            catalog,
+            c,
+            handler.name if handler else routed.handler,
+            accept_due(c, catalog.calendar),
+            respond_due(c, catalog.calendar),
+            f"{tracking_no}/filed",
+            now,
         )
         try:
             store.transact(ops)

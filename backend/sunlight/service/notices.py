@@ -5,11 +5,13 @@ its workbench, signed in)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
-from sunlight.service.outbox import EMAIL, WEBHOOK
+from sunlight.service.clock import SHANGHAI, aware
+from sunlight.service.outbox import EMAIL, SMS, WEBHOOK
 from sunlight.store.base import EnqueueMessage, QueuedMessage
 
 SUBJECTS = {
@@ -23,6 +25,7 @@ SUBJECTS = {
     "review": "复核申请待办理",
 }
 PHASES = {"accept": "受理", "respond": "答复", "review": "复核答复"}
+MOBILE = re.compile(r"1[3-9]\d{9}")
 
 
 def _url(catalog: Catalog, path: str) -> str:
@@ -105,6 +108,67 @@ def reporter_message(
             _message(f"{key}/email/reporter", EMAIL, email, subject, body, kind, c.tracking_no, "", now, {})
         )
     ]
+
+
+def receipt_messages(
+    catalog: Catalog,
+    c: Complaint,
+    office_name: str,
+    accept: dt.date,
+    respond: dt.date,
+    key: str,
+    now: dt.datetime,
+) -> list[EnqueueMessage]:
+    """The receipt (回执) to the reporter: by e-mail when an address was given, by SMS to a mobile
+    number. It has the tracking number, the office, the deadlines and the filing time in Beijing time;
+    never the access code, which is kept only as a hash (the reporter saw it once, on the page)."""
+    what = "投诉" if c.kind == "complaint" else "反馈"
+    filed = aware(c.filed_at).astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    status_url = _url(catalog, "/complaints/status/")
+    email = c.reporter.get("email", "")
+    phone = c.reporter.get("phone", "").replace(" ", "").replace("-", "")
+    out: list[EnqueueMessage] = []
+    if email:
+        body = "\n".join(
+            [
+                "您好：",
+                f"您的{what}已提交，这是您的回执。",
+                f"投诉编号：{c.tracking_no}",
+                f"提交时间：{filed}（北京时间）",
+                f"办理单位：{office_name}",
+                f"受理期限：{accept.isoformat()}",
+                f"答复期限：{respond.isoformat()}（按工作日计算，补正材料期间暂停）",
+                f"请凭投诉编号和提交时显示的查询码在 {status_url} 查询办理进度。",
+                "查询码只在提交页面显示一次，本邮件不含查询码。",
+            ]
+        )
+        out.append(
+            EnqueueMessage(
+                _message(
+                    f"{key}/email/reporter",
+                    EMAIL,
+                    email,
+                    f"【{what}回执】{c.tracking_no}",
+                    body,
+                    "receipt",
+                    c.tracking_no,
+                    "",
+                    c.filed_at,
+                    {},
+                )
+            )
+        )
+    if MOBILE.fullmatch(phone):
+        text = (
+            f"【{catalog.agency_name or '阳光执法'}】您的{what}已提交，投诉编号{c.tracking_no}，"
+            f"由{office_name}办理，{respond.isoformat()}前答复。凭编号和查询码可在网站查询进度。"
+        )
+        out.append(
+            EnqueueMessage(
+                _message(f"{key}/sms/reporter", SMS, phone, "", text, "receipt", c.tracking_no, "", now, {})
+            )
+        )
+    return out
 
 
 def _message(

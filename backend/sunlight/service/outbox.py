@@ -13,13 +13,14 @@ from typing import Protocol
 
 EMAIL = "email"
 WEBHOOK = "webhook"
+SMS = "sms"
 
 
 @dataclass(frozen=True)
 class OutboundMessage:
     id: str
-    channel: str  # "email" | "webhook"
-    recipient: str  # an e-mail address or a webhook URL
+    channel: str  # "email" | "webhook" | "sms"
+    recipient: str  # an e-mail address, a webhook URL or a mobile number
     subject: str
     body: str  # plain text, Chinese
     kind: str  # new_complaint | reminder | overdue | chase | escalation | transfer | review | response | ...

@@ -20,6 +20,7 @@ class Filed:
     respond_due: dt.date
     created: bool = True
     warnings: tuple[str, ...] = ()  # "中文 / English", e.g. a deadline counted Monday-Friday
+    filed_at: dt.datetime | None = None  # for the receipt (回执)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class ReporterView:
     rating: str
     can_rate: bool
     timeline: tuple[TimelineEntry, ...] = ()
+    changes: tuple[str, ...] = ()  # why a deadline moved or a review opened, in Chinese, with the new date
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class AuditEntry:
     action: str
     detail: dict[str, object] = field(default_factory=dict)
     actor_name: str = ""  # the staff member's or observer's name (offices only; never in the public timeline)
+    actor_office_name: str = ""  # the Chinese name of a staff actor's office
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class InboxItem:
     next_due: dt.date | None
     overdue: bool
     filed_at: dt.datetime
+    category_name: str = ""
+    handling_office_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,27 @@ class StaffView:
     response: str
     rating: str
     trail: tuple[AuditEntry, ...] = ()
+    category_name: str = ""
+    handling_office_name: str = ""
+    supervising_office_name: str = ""
+    about_office_name: str = ""  # the office complained about
+
+
+@dataclass(frozen=True)
+class ObserverItem:
+    """One of an observer's own feedback items (我的监督)."""
+
+    tracking_no: str
+    category_name: str
+    subject: str
+    status: str
+    status_label: str
+    handling_office_name: str
+    filed_at: dt.datetime
+    accept_due: dt.date | None
+    respond_due: dt.date | None
+    review_due: dt.date | None
+    response: str
 
 
 @dataclass(frozen=True)

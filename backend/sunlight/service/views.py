@@ -21,7 +21,14 @@ from sunlight.domain.complaints import (
     AuditEvent,
     Complaint,
 )
-from sunlight.service.results import AuditEntry, InboxItem, ReporterView, StaffView, TimelineEntry
+from sunlight.service.results import (
+    AuditEntry,
+    InboxItem,
+    ObserverItem,
+    ReporterView,
+    StaffView,
+    TimelineEntry,
+)
 
 
 def _office_name(catalog: Catalog, office_id: str) -> str:
@@ -51,6 +58,31 @@ def _public_text(catalog: Catalog, event: AuditEvent) -> str:
             str(detail.get("phase")), ""
         )
     return ""
+
+
+def _changes(catalog: Catalog, c: Complaint, trail: list[AuditEvent]) -> tuple[str, ...]:
+    """Why a deadline moved (延期, 暂停计时) or a review (复核) opened, each with the date that now holds."""
+    cal = catalog.calendar
+    out: list[str] = []
+    respond = None if c.status == WAITING else respond_due(c, cal)
+    for e in trail:
+        d = e.detail
+        if e.action == "extend":
+            reason = f"（理由：{d.get('reason')}）" if d.get("reason") else ""
+            new = f"，新的答复期限为{respond.isoformat()}" if respond else ""
+            out.append(f"经监督部门批准，答复期限延长{d.get('days', '')}个工作日{reason}{new}。")
+        elif e.action == "resume" and respond:
+            out.append(f"材料已补齐，恢复计时：补正期间不计入办理期限，答复期限顺延至{respond.isoformat()}。")
+        elif e.action == "review_opened":
+            review = review_due(c, cal)
+            office = _office_name(catalog, str(d.get("review_office", "")))
+            due = f"，复核期限为{review.isoformat()}" if review else ""
+            out.append(f"您对答复不满意，已启动复核，由{office}办理{due}。")
+    if c.status == WAITING:
+        asked = next((e for e in reversed(trail) if e.action == "request_material"), None)
+        what = f"：{asked.detail.get('text')}" if asked and asked.detail.get("text") else ""
+        out.append(f"办理单位请您补充材料{what}。补充期间答复期限暂停计算，材料补齐后顺延。")
+    return tuple(out)
 
 
 def reporter_view(catalog: Catalog, c: Complaint, trail: list[AuditEvent], today: dt.date) -> ReporterView:
@@ -85,6 +117,7 @@ def reporter_view(catalog: Catalog, c: Complaint, trail: list[AuditEvent], today
         rating=c.rating,
         can_rate=c.status == RESPONDED and not c.rating and (window_end is None or today <= window_end),
         timeline=timeline,
+        changes=_changes(catalog, c, trail),
     )
 
 
@@ -113,6 +146,8 @@ def inbox_item(catalog: Catalog, c: Complaint, office: str, today: dt.date) -> I
         next_due=c.next_due,
         overdue=is_overdue(c, today, catalog.calendar, catalog.settings),
         filed_at=c.filed_at,
+        category_name=_category_name(catalog, c),
+        handling_office_name=_office_name(catalog, c.handling_office),
     )
 
 
@@ -150,7 +185,34 @@ def staff_view(
                 action=e.action,
                 detail=dict(e.detail),
                 actor_name=(names or {}).get(e.actor.rsplit(":", 1)[-1], "") if ":" in e.actor else "",
+                actor_office_name=_actor_office_name(catalog, e.actor),
             )
             for e in trail
         ),
+        category_name=_category_name(catalog, c),
+        handling_office_name=_office_name(catalog, c.handling_office),
+        supervising_office_name=_office_name(catalog, c.supervising_office) if c.supervising_office else "",
+        about_office_name=_office_name(catalog, c.about_office) if c.about_office else "",
+    )
+
+
+def _actor_office_name(catalog: Catalog, actor: str) -> str:
+    parts = actor.split(":")
+    return _office_name(catalog, parts[1]) if len(parts) == 3 and parts[0] == "staff" else ""
+
+
+def observer_item(catalog: Catalog, c: Complaint) -> ObserverItem:
+    cal = catalog.calendar
+    return ObserverItem(
+        tracking_no=c.tracking_no,
+        category_name=_category_name(catalog, c),
+        subject=c.subject,
+        status=c.status,
+        status_label=STATUS_LABELS[c.status],
+        handling_office_name=_office_name(catalog, c.handling_office),
+        filed_at=c.filed_at,
+        accept_due=accept_due(c, cal),
+        respond_due=None if c.status == WAITING else respond_due(c, cal),
+        review_due=review_due(c, cal),
+        response=c.review_response or c.response,
     )

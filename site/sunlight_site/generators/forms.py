@@ -20,7 +20,7 @@ from sunlight_site.writer import SiteWriter
 
 PAGES = (
     ("forms/complaint_new.html", "complaints/new/index.html", "涉企投诉", "complaints"),
-    ("forms/complaint_status.html", "complaints/status/index.html", "投诉进度查询", "complaints"),
+    ("forms/complaint_status.html", "complaints/status/index.html", "进度查询", "status"),
     ("forms/feedback.html", "feedback/index.html", "监督反馈与纠错", "feedback"),
     ("forms/staff.html", "staff/index.html", "投诉办理工作台", "staff"),
 )
@@ -43,9 +43,18 @@ class FormsGenerator(SectionGenerator):
             "phone": content.agency.phone,
             # labels the staff workbench shows for trail entries (the domain's own words)
             "labels_json": Markup(
-                json.dumps({"actions": ACTION_LABELS, "statuses": STATUS_LABELS}, ensure_ascii=False).replace(
-                    "<", "\\u003c"
-                )
+                json.dumps(
+                    {
+                        "actions": ACTION_LABELS,
+                        "statuses": STATUS_LABELS,
+                        "offices": {o.id: o.name for o in content.offices},
+                        "categories": {
+                            c.id: c.name
+                            for c in [*complaints.categories, *(complaints.feedback_categories or [])]
+                        },
+                    },
+                    ensure_ascii=False,
+                ).replace("<", "\\u003c")
             ),
         }
 

@@ -71,7 +71,7 @@ def test_unsatisfied_rating_opens_no_review_by_the_handler(api, wiring) -> None:
     assert (rated.json["status"], rated.json["rating"]) == ("rated", "不满意")
     last = rated.json["timeline"][-1]
     assert last["action"] == "review_unavailable"
-    assert last["label"] == "无独立复核单位,未启动复核"
+    assert last["label"] == "无独立复核单位，未启动复核"
     assert "复核" in last["text"] and "review" in last["text"]
 
 

@@ -76,7 +76,7 @@ def _file(service: ComplaintService, n: int) -> str:
         category="fine",
         subject=f"投诉 {n}",
         description="未出示证件即罚款。",
-        reporter=ReporterInput(type="person", name="张三", phone="13800138000"),
+        reporter=ReporterInput(type="person", name="张三", phone="0571-88886666"),  # no receipt SMS
         office="squad",
         street="东湖街道",
     )

@@ -42,6 +42,18 @@ def command(**changes: object) -> FileComplaint:
     return FileComplaint(**values)  # type: ignore[arg-type]
 
 
+def without_receipt(**changes: object) -> FileComplaint:
+    """A complaint whose reporter gave a landline and no e-mail: only the offices get messages."""
+    reporter = ReporterInput(
+        type="enterprise",
+        name="上海示例餐饮管理有限公司",
+        credit_code=CREDIT_CODE,
+        contact_name="王经理",
+        phone="021-55556666",
+    )
+    return command(reporter=reporter, **changes)
+
+
 def staff(service: ComplaintService, office: str) -> str:
     return service.create_account("staff", f"{office}办理人", office, NOW).token
 

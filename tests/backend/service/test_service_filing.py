@@ -47,7 +47,7 @@ def test_filing_writes_audit_and_notifies_the_handling_office(service: Complaint
     trail = service.store.audit_trail(filed.tracking_no)
     assert [e.action for e in trail] == ["filed"]
     assert trail[0].detail["handling_office"] == "brigade-east"
-    messages = service.store.list_messages()
+    messages = [m for m in service.store.list_messages() if m.office]  # the reporter's receipt: #13
     assert {(m.channel, m.recipient) for m in messages} == {
         ("email", "east@example.gov.cn"),
         ("webhook", "http://127.0.0.1:9/hook"),

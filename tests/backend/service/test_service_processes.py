@@ -45,8 +45,8 @@ elif job == "deliver":
     class Out:
         def send(self, message):
             sent.append(message.id)
-    service.deliver_outbox(now, {"email": Out(), "webhook": Out()}, limit=5)
-    service.deliver_outbox(now, {"email": Out(), "webhook": Out()}, limit=100)
+    service.deliver_outbox(now, {"email": Out(), "webhook": Out(), "sms": Out()}, limit=5)
+    service.deliver_outbox(now, {"email": Out(), "webhook": Out(), "sms": Out()}, limit=100)
     print(json.dumps(sent))
 """
 

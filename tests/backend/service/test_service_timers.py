@@ -6,7 +6,7 @@ import datetime as dt
 import threading
 
 import pytest
-from service_helpers import NOW, RecordingChannel, at, command, staff
+from service_helpers import NOW, RecordingChannel, at, command, staff, without_receipt
 from sunlight.service import ComplaintService, Forbidden, StaffAction
 
 
@@ -98,7 +98,7 @@ def test_concurrent_ticks_fire_each_event_once(service: ComplaintService) -> Non
 
 
 def test_outbox_retries_with_backoff_until_delivered(service: ComplaintService) -> None:
-    service.file_complaint(command(), None, NOW)  # e-mail + webhook to brigade-east
+    service.file_complaint(without_receipt(), None, NOW)  # e-mail + webhook to brigade-east
     channel = RecordingChannel(down=True)
     channels = {"email": channel, "webhook": channel}
     first = service.deliver_outbox(NOW, channels)
@@ -117,7 +117,7 @@ def test_outbox_retries_with_backoff_until_delivered(service: ComplaintService) 
 
 
 def test_message_without_a_configured_channel_stays_queued(service: ComplaintService) -> None:
-    service.file_complaint(command(), None, NOW)
+    service.file_complaint(without_receipt(), None, NOW)
     email = RecordingChannel()
     assert service.deliver_outbox(NOW, {"email": email}).delivered == 1
     assert [m.channel for m in service.store.list_messages(delivered=False)] == ["webhook"]
@@ -125,7 +125,7 @@ def test_message_without_a_configured_channel_stays_queued(service: ComplaintSer
 
 def test_concurrent_deliveries_send_each_message_once(service: ComplaintService) -> None:
     for _ in range(10):
-        service.file_complaint(command(), None, NOW)
+        service.file_complaint(without_receipt(), None, NOW)
     channel = RecordingChannel()
     barrier = threading.Barrier(4)
 
