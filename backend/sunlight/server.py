@@ -31,7 +31,8 @@ from waitress.task import ErrorTask
 
 import sunlight
 from sunlight import bootstrap
-from sunlight.api.gateway import DEFAULT_MAX_BODY, ChaliceWSGI, error_body
+from sunlight.api.errors import error_json
+from sunlight.api.gateway import DEFAULT_MAX_BODY, ChaliceWSGI
 from sunlight.clock import ClockError
 from sunlight.clock import from_environment as clock_from_environment
 from sunlight.http_headers import with_security_headers
@@ -124,7 +125,7 @@ class JsonErrorTask(ErrorTask):
         error = self.request.error
         code = {413: "too_large", 431: "too_large"}.get(error.code, "bad_request")
         zh = "请求内容过大" if code == "too_large" else "请求格式错误"
-        body = error_body(code, zh, error.reason.lower())
+        body = error_json(code, zh, error.reason.lower())
         self.status = f"{error.code} {error.reason}"
         self.response_headers.extend(
             with_security_headers([("Content-Type", "application/json; charset=utf-8")])
