@@ -95,7 +95,7 @@ def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) ->
     return build_site(
         content_dir,
         site_dir,
-        wiring_clock().date(),
+        wiring_clock().date(),  # the clock gives Beijing time: this is the day in Asia/Shanghai
         search=search,
         backend_catalog=site_dir.parent / bootstrap.CATALOG_FILE,
         # The figures of the store as it was at start-up go on /compliance/.

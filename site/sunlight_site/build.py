@@ -24,8 +24,8 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from sunlight import clock
 from sunlight.content.model import Content
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
@@ -46,10 +46,6 @@ class BuildError(Exception):
     """The build could not run at all (message in Chinese and English)."""
 
 
-def today_in_shanghai() -> dt.date:
-    return dt.datetime.now(ZoneInfo(TIMEZONE)).date()
-
-
 def run(args: argparse.Namespace) -> int:
     with batch_gc():
         return _run(args)
@@ -57,9 +53,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else today_in_shanghai()
-    except ValueError:
-        print(f"--today: 日期格式应为 YYYY-MM-DD / expected YYYY-MM-DD ({args.today})", file=sys.stderr)
+        today = clock.today(getattr(args, "today", None))
+    except clock.ClockError as exc:
+        print(f"sunlight build: {exc}", file=sys.stderr)
         return 2
     try:
         backend_catalog = getattr(args, "backend_catalog", None)

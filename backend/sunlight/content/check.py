@@ -12,19 +12,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from sunlight.clock import SHANGHAI
+from sunlight import clock
 from sunlight.content.loader import load_content
 from sunlight.content.model import Content
-from sunlight.content.values import ValueProblem, parse_date
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
-
-
-def check_today(text: str | None) -> dt.date:
-    """``--today`` or the date in Asia/Shanghai now."""
-    if not text:
-        return dt.datetime.now(SHANGHAI).date()
-    return parse_date(text)
 
 
 def publication_review(content: Content, today: dt.date) -> tuple[list[Problem], list[Problem]]:
@@ -51,9 +43,9 @@ def publication_review(content: Content, today: dt.date) -> tuple[list[Problem],
 
 def run(args: argparse.Namespace) -> int:
     try:
-        today = check_today(getattr(args, "today", None))
-    except ValueProblem as exc:
-        print(f"--today: {exc.zh} / {exc.en} ({exc.value})", file=sys.stderr)
+        today = clock.today(getattr(args, "today", None))
+    except clock.ClockError as exc:
+        print(f"sunlight check: {exc}", file=sys.stderr)
         return 2
     content, problems = load_content(Path(args.content_dir))
     held, policy_warnings = publication_review(content, today)

@@ -14,10 +14,10 @@ from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
 from sunlight.domain.errors import Forbidden, Invalid, NotFound, RateLimited, Unauthorized
 from sunlight.domain.intake import validate_complaint, validate_feedback
+from sunlight.domain.local_time import aware, local_date
 from sunlight.domain.problems import Problem
 from sunlight.domain.visibility import may_see
 from sunlight.service import actions, codes, delivery, filing, stats
-from sunlight.service.clock import aware, local_date
 from sunlight.service.commands import FileComplaint, FileFeedback, StaffAction
 from sunlight.service.outbox import Channel
 from sunlight.service.results import (
