@@ -79,15 +79,29 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def stats_snapshot(data_dir: str | None) -> list[dict[str, Any]] | None:
-    """The complaint figures of a backend ``--data`` directory, for ``--stats-from``."""
-    if not data_dir:
-        return None
-    if not Path(data_dir).is_dir():
-        raise BuildError(f"--stats-from 目录不存在 / --stats-from directory not found: {data_dir}")
-    from sunlight.bootstrap import complaint_stats
+STATS_FORMAT = "sunlight-complaint-stats"  # written by `sunlight stats export`
 
-    return complaint_stats(data_dir)
+
+def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
+    """The complaint figures of ``--stats-from FILE``, the JSON that ``sunlight stats export`` writes.
+    The build never opens the store itself: data flows one way, from the backend to the site."""
+    if not path:
+        return None
+    expected = (
+        "应为 sunlight stats export 写出的文件 / expected the file written by `sunlight stats export -o FILE`"
+    )
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BuildError(f"--stats-from 文件不存在 / --stats-from file not found: {path}") from None
+    except (OSError, ValueError) as exc:  # a directory, unreadable, or not JSON
+        raise BuildError(f"--stats-from {path}: {expected} ({exc})") from None
+    if not isinstance(document, dict) or document.get("format") != STATS_FORMAT:
+        raise BuildError(f"--stats-from {path}: {expected}")
+    rows = document.get("offices")
+    if not isinstance(rows, list):
+        raise BuildError(f"--stats-from {path}: {expected}")
+    return [row for row in rows if isinstance(row, dict)]
 
 
 def load(content_dir: Path) -> tuple[Content, list[Problem]]:
