@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sunlight import clock
+from sunlight.content.loader import load_content
 from sunlight.content.model import Content
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
@@ -109,10 +110,6 @@ def load(content_dir: Path) -> tuple[Content, list[Problem]]:
         raise BuildError(f"内容目录不存在 / content directory not found: {content_dir}")
     if not (content_dir / "agency.yaml").is_file():
         raise BuildError(f"缺少 agency.yaml / agency.yaml is missing in {content_dir}")
-    try:
-        from sunlight.content.loader import load_content
-    except ImportError as exc:  # the loader is part of the product; without it nothing can be built
-        raise BuildError(f"内容加载模块不可用 / the content loader is not available: {exc}") from exc
     content, problems = load_content(content_dir)
     return content, list(problems.items)
 

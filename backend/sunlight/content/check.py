@@ -17,16 +17,11 @@ from sunlight.content.loader import load_content
 from sunlight.content.model import Content
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
+from sunlight.domain.publication import publish
 
 
 def publication_review(content: Content, today: dt.date) -> tuple[list[Problem], list[Problem]]:
     """Held-back records and publication warnings, from the publication policy."""
-    try:
-        from sunlight.domain.publication import publish
-    except ModuleNotFoundError as exc:  # the policy module is optional for content-only checks
-        if exc.name != "sunlight.domain.publication":
-            raise
-        return [], []
     calendar = WorkingCalendar.from_overrides(
         content.calendar.holidays, content.calendar.workdays, complete_years=content.calendar.complete_years
     )

@@ -219,8 +219,3 @@ def _scan_groups(groups: list[str], keyword: bool) -> list[Hit]:
                 for i in range(start, start + size):
                     used[i] = True
     return hits
-
-
-def scan_fields(fields: dict[str, str]) -> list[tuple[str, Hit]]:
-    """``(field, hit)`` for every hit in the given named texts."""
-    return [(name, hit) for name, text in fields.items() for hit in scan(text)]

@@ -24,7 +24,6 @@ from sunlight.publish.objects import Kind
 # and allows 15 wildcard paths in progress at a time.
 MAX_INVALIDATION_PATHS = 100
 MAX_WILDCARDS = 15
-DEFAULT_MAX_DELETES = 256
 
 
 @dataclass(frozen=True)
