@@ -18,6 +18,7 @@ COMMANDS = {
     "publish": "sunlight.publish.command:run",
     "store": "sunlight.accounts:run_store",
     "catalog": "sunlight.publish.catalog:run",
+    "stats": "sunlight.stats_export:run",
 }
 
 
@@ -43,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", required=True, dest="output")
     build.add_argument("--today", help="fix the build date (YYYY-MM-DD) so builds are reproducible")
     build.add_argument("--no-search", action="store_true", help="skip the search index (faster builds)")
-    build.add_argument("--stats-from", help="a --data directory whose complaint figures go on /compliance/")
+    build.add_argument(
+        "--stats-from", help="a file of `sunlight stats export` whose complaint figures go on /compliance/"
+    )
     build.add_argument(
         "--backend-catalog",
         help="also write the backend's catalog (with the offices' webhook URLs) here, outside the web root",
@@ -111,6 +114,14 @@ def _parser() -> argparse.ArgumentParser:
         help="create the store if missing: the DynamoDB table with its indexes and TTL, or the SQLite schema",
     )
     init.add_argument("--data", default="var/data", help="directory of the SQLite store")
+    stats = sub.add_parser("stats", help="the complaint figures of the store")
+    stats_actions = stats.add_subparsers(dest="action", required=True)
+    export = stats_actions.add_parser(
+        "export", help="write the per-office figures as JSON for `sunlight build --stats-from FILE`"
+    )
+    export.add_argument("--data", default="var/data", help="directory of the SQLite store")
+    export.add_argument("-o", "--output", required=True, help="the JSON file to write (- for stdout)")
+    export.add_argument("--now", help="ISO date-time with offset (default: SUNLIGHT_NOW or the clock)")
     return parser
 
 

@@ -31,7 +31,8 @@ from waitress.task import ErrorTask
 
 import sunlight
 from sunlight import bootstrap
-from sunlight.api.gateway import DEFAULT_MAX_BODY, ChaliceWSGI, error_body
+from sunlight.api.errors import error_json
+from sunlight.api.gateway import DEFAULT_MAX_BODY, ChaliceWSGI
 from sunlight.clock import ClockError
 from sunlight.clock import from_environment as clock_from_environment
 from sunlight.http_headers import with_security_headers
@@ -94,7 +95,7 @@ def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) ->
     return build_site(
         content_dir,
         site_dir,
-        wiring_clock().date(),
+        wiring_clock().date(),  # the clock gives Beijing time: this is the day in Asia/Shanghai
         search=search,
         backend_catalog=site_dir.parent / bootstrap.CATALOG_FILE,
         # The figures of the store as it was at start-up go on /compliance/.
@@ -124,7 +125,7 @@ class JsonErrorTask(ErrorTask):
         error = self.request.error
         code = {413: "too_large", 431: "too_large"}.get(error.code, "bad_request")
         zh = "请求内容过大" if code == "too_large" else "请求格式错误"
-        body = error_body(code, zh, error.reason.lower())
+        body = error_json(code, zh, error.reason.lower())
         self.status = f"{error.code} {error.reason}"
         self.response_headers.extend(
             with_security_headers([("Content-Type", "application/json; charset=utf-8")])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sunlight import bootstrap
 from sunlight.clock import ClockError
+from sunlight.clock import from_environment as clock_from_environment
 from sunlight.service.catalog import CatalogError
 from sunlight.service.results import DeliveryResult, TickResult
 from sunlight.store.base import StoreError
@@ -73,6 +74,7 @@ class TimerLoop(threading.Thread):
 def run(args: argparse.Namespace) -> int:
     try:
         config = bootstrap.Config.from_environment(data_dir=args.data, now=args.now)
+        clock_from_environment(config.now)  # a malformed --now is named before anything else
         problem = "" if config.dynamodb_table else bootstrap.data_dir_problem(config, create=False)
         if problem:
             print(f"sunlight tick: {problem}", file=sys.stderr)

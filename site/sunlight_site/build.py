@@ -24,8 +24,9 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from sunlight import clock
+from sunlight.content.loader import load_content
 from sunlight.content.model import Content
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
@@ -46,10 +47,6 @@ class BuildError(Exception):
     """The build could not run at all (message in Chinese and English)."""
 
 
-def today_in_shanghai() -> dt.date:
-    return dt.datetime.now(ZoneInfo(TIMEZONE)).date()
-
-
 def run(args: argparse.Namespace) -> int:
     with batch_gc():
         return _run(args)
@@ -57,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else today_in_shanghai()
-    except ValueError:
-        print(f"--today: 日期格式应为 YYYY-MM-DD / expected YYYY-MM-DD ({args.today})", file=sys.stderr)
+        today = clock.today(getattr(args, "today", None))
+    except clock.ClockError as exc:
+        print(f"sunlight build: {exc}", file=sys.stderr)
         return 2
     try:
         backend_catalog = getattr(args, "backend_catalog", None)
@@ -83,15 +80,29 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def stats_snapshot(data_dir: str | None) -> list[dict[str, Any]] | None:
-    """The complaint figures of a backend ``--data`` directory, for ``--stats-from``."""
-    if not data_dir:
-        return None
-    if not Path(data_dir).is_dir():
-        raise BuildError(f"--stats-from 目录不存在 / --stats-from directory not found: {data_dir}")
-    from sunlight.bootstrap import complaint_stats
+STATS_FORMAT = "sunlight-complaint-stats"  # written by `sunlight stats export`
 
-    return complaint_stats(data_dir)
+
+def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
+    """The complaint figures of ``--stats-from FILE``, the JSON that ``sunlight stats export`` writes.
+    The build never opens the store itself: data flows one way, from the backend to the site."""
+    if not path:
+        return None
+    expected = (
+        "应为 sunlight stats export 写出的文件 / expected the file written by `sunlight stats export -o FILE`"
+    )
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BuildError(f"--stats-from 文件不存在 / --stats-from file not found: {path}") from None
+    except (OSError, ValueError) as exc:  # a directory, unreadable, or not JSON
+        raise BuildError(f"--stats-from {path}: {expected} ({exc})") from None
+    if not isinstance(document, dict) or document.get("format") != STATS_FORMAT:
+        raise BuildError(f"--stats-from {path}: {expected}")
+    rows = document.get("offices")
+    if not isinstance(rows, list):
+        raise BuildError(f"--stats-from {path}: {expected}")
+    return [row for row in rows if isinstance(row, dict)]
 
 
 def load(content_dir: Path) -> tuple[Content, list[Problem]]:
@@ -99,10 +110,6 @@ def load(content_dir: Path) -> tuple[Content, list[Problem]]:
         raise BuildError(f"内容目录不存在 / content directory not found: {content_dir}")
     if not (content_dir / "agency.yaml").is_file():
         raise BuildError(f"缺少 agency.yaml / agency.yaml is missing in {content_dir}")
-    try:
-        from sunlight.content.loader import load_content
-    except ImportError as exc:  # the loader is part of the product; without it nothing can be built
-        raise BuildError(f"内容加载模块不可用 / the content loader is not available: {exc}") from exc
     content, problems = load_content(content_dir)
     return content, list(problems.items)
 

@@ -32,7 +32,6 @@ NAV: tuple[tuple[str, str, str], ...] = (
 
 # Column types of the government-website conventions (ColumnType meta tag).
 COLUMN_DISCLOSURE = "信息公开"
-COLUMN_NEWS = "政务动态"
 COLUMN_INTERACTION = "互动交流"
 
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from sunlight.domain.local_time import SHANGHAI
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,25 @@
 """Errors to HTTP responses, in ONE place.
 
-Every error body is ``{"error": {"code", "message": "中文 / English", "field"?}}``:
+Every error body is ``{"error": {"code", "message": "中文 / English", "field"?, "problems"?}}``, built
+by :func:`error_body` alone (the routes, the WSGI gateway and the waitress error task all use it):
 
-- the domain's typed errors (``sunlight.domain.errors``) carry their own status (401, 403, 404,
-  409, 422, 429) and the request-level ones below add 400, 413 and 415;
+- the domain's typed errors (``sunlight.domain.errors``) carry a code and zh/en text only;
+  :data:`STATUS` maps each code to its HTTP status, here and nowhere else:
+
+  | code | status |
+  | --- | --- |
+  | ``bad_request`` (request-level, below) | 400 |
+  | ``unauthorized`` | 401 (with ``WWW-Authenticate``) |
+  | ``forbidden`` | 403 |
+  | ``not_found`` | 404 |
+  | ``method_not_allowed`` | 405 |
+  | ``conflict`` | 409 |
+  | ``too_large`` (request-level) | 413 |
+  | ``unsupported_media_type`` (request-level) | 415 |
+  | ``invalid`` | 422 (``field`` names the API field path; ``problems`` lists every one) |
+  | ``rate_limited`` | 429 (with ``Retry-After``) |
+  | ``internal`` | 500 |
+
 - Chalice's own errors (unknown method 405, wrong content type 415...) are rewritten into the
   same shape by :func:`normalize`;
 - anything else is a bug: :func:`guard` logs it with its traceback and answers a generic 500,
@@ -20,26 +36,67 @@ from typing import Any
 
 from chalice import Response
 
-from sunlight.domain.errors import DomainError, RateLimited
+from sunlight.domain.errors import DomainError, Invalid, RateLimited
 
 log = logging.getLogger("sunlight.api")
 
 JSON_TYPE = "application/json; charset=utf-8"
 
+STATUS = {
+    "bad_request": 400,
+    "unauthorized": 401,
+    "forbidden": 403,
+    "not_found": 404,
+    "method_not_allowed": 405,
+    "conflict": 409,
+    "too_large": 413,
+    "unsupported_media_type": 415,
+    "invalid": 422,
+    "rate_limited": 429,
+    "internal": 500,
+}
+INTERNAL = ("internal", "服务器内部错误,请稍后再试", "internal server error, please retry later")
+
 
 class BadRequest(DomainError):
     code = "bad_request"
-    status = 400
 
 
 class TooLarge(DomainError):
     code = "too_large"
-    status = 413
 
 
 class UnsupportedMediaType(DomainError):
     code = "unsupported_media_type"
-    status = 415
+
+
+def status_of(code: str) -> int:
+    """The HTTP status of an error code (400 for a code not in :data:`STATUS`)."""
+    return STATUS.get(code, 400)
+
+
+def error_body(
+    code: str, zh: str, en: str, field: str = "", problems: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
+    """THE error body: ``{"error": {"code", "message": "中文 / English", "field"?, "problems"?}}``."""
+    error: dict[str, Any] = {"code": code, "message": f"{zh} / {en}"}
+    if field:
+        error["field"] = field
+    if problems is not None:
+        error["problems"] = problems
+    return {"error": error}
+
+
+def error_json(code: str, zh: str, en: str) -> bytes:
+    """:func:`error_body` as UTF-8 JSON, for the layers below Chalice (the gateway, waitress)."""
+    return json.dumps(error_body(code, zh, en), ensure_ascii=False).encode()
+
+
+def domain_error_body(exc: DomainError) -> dict[str, Any]:
+    problems = None
+    if isinstance(exc, Invalid):
+        problems = [{"field": p.field, "message": p.message()} for p in exc.problems]
+    return error_body(exc.code, exc.zh, exc.en, exc.field, problems)
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -55,26 +112,22 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
     )
 
 
-def error_response(code: str, zh: str, en: str, status: int, field: str = "") -> Response:
-    body: dict[str, Any] = {"code": code, "message": f"{zh} / {en}"}
-    if field:
-        body["field"] = field
-    return json_response({"error": body}, status)
+def error_response(code: str, zh: str, en: str, status: int) -> Response:
+    return json_response(error_body(code, zh, en), status)
 
 
 def domain_error_response(exc: DomainError) -> Response:
+    status = status_of(exc.code)
     headers = {}
     if isinstance(exc, RateLimited):
         headers["Retry-After"] = str(exc.retry_after)
-    if exc.status == 401:
+    if status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="sunlight"'
-    return json_response(exc.to_dict(), exc.status, headers)
+    return json_response(domain_error_body(exc), status, headers)
 
 
 def internal_error() -> Response:
-    return error_response(
-        "internal", "服务器内部错误,请稍后再试", "internal server error, please retry later", 500
-    )
+    return error_response(*INTERNAL, 500)
 
 
 def guard(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -100,11 +153,7 @@ _CHALICE_ERRORS = {
     "BadRequestError": ("bad_request", "请求格式错误", "bad request"),
     "BadRequest": ("bad_request", "请求格式错误", "bad request"),
     "NotFoundError": ("not_found", "未找到", "not found"),
-    "InternalServerError": (
-        "internal",
-        "服务器内部错误,请稍后再试",
-        "internal server error, please retry later",
-    ),
+    "InternalServerError": INTERNAL,
 }
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from chalice import Chalice
+
+from sunlight.api.errors import INTERNAL, error_json
 
 log = logging.getLogger("sunlight.api")
 
@@ -47,10 +48,6 @@ class ThreadLocalChalice(Chalice):
     @lambda_context.setter
     def lambda_context(self, value: Any) -> None:
         self._local.context = value
-
-
-def error_body(code: str, zh: str, en: str) -> bytes:
-    return json.dumps({"error": {"code": code, "message": f"{zh} / {en}"}}, ensure_ascii=False).encode()
 
 
 def _json_response(
@@ -83,10 +80,10 @@ class ChaliceWSGI:
         except ValueError:
             length = -1
         if length < 0:
-            body = error_body("bad_request", "请求长度无效", "invalid Content-Length")
+            body = error_json("bad_request", "请求长度无效", "invalid Content-Length")
             return _json_response(start_response, "400 Bad Request", body)
         if length > self.max_body:
-            body = error_body("too_large", "请求内容过大", f"request body larger than {self.max_body} bytes")
+            body = error_json("too_large", "请求内容过大", f"request body larger than {self.max_body} bytes")
             return _json_response(start_response, "413 Payload Too Large", body)
         raw = environ["wsgi.input"].read(length) if length else b""
         method = environ.get("REQUEST_METHOD", "GET").upper()
@@ -104,7 +101,7 @@ class ChaliceWSGI:
                 body=raw or None,
             )
         except ValueError:  # the requested path is not echoed: it is the client's text
-            body = error_body("not_found", "接口不存在", "no such API route")
+            body = error_json("not_found", "接口不存在", "no such API route")
             return _json_response(start_response, "404 Not Found", body)
         event["requestContext"]["identity"]["sourceIp"] = environ.get("REMOTE_ADDR", "")
         context = self.context_type(
@@ -114,7 +111,7 @@ class ChaliceWSGI:
             response = self.app(event, context)
         except Exception:  # the app's own catch-all should make this unreachable
             log.exception("unhandled error in %s %s", method, path)
-            body = error_body("internal", "服务器内部错误", "internal server error")
+            body = error_json(*INTERNAL)
             return _json_response(start_response, "500 Internal Server Error", body)
         return self._respond(response, start_response, head=method == "HEAD")
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.errors import Invalid
+from sunlight.domain.local_time import SHANGHAI, aware
 from sunlight.domain.problems import Problem
-from sunlight.service.clock import SHANGHAI, aware
 from sunlight.service.commands import FileComplaint, ReporterInput
 
 ATTRIBUTES = (

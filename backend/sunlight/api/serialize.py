@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sunlight.service.clock import SHANGHAI, aware
+from sunlight.domain.local_time import SHANGHAI, aware
 
 
 def plain(value: Any) -> Any:

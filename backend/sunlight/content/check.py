@@ -16,20 +16,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from sunlight.clock import SHANGHAI
+from sunlight import clock
 from sunlight.content.loader import load_content
 from sunlight.content.model import Content
-from sunlight.content.values import ValueProblem, parse_date
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.person_names import NameFinder
 from sunlight.domain.problems import Problem
-
-
-def check_today(text: str | None) -> dt.date:
-    """``--today`` or the date in Asia/Shanghai now."""
-    if not text:
-        return dt.datetime.now(SHANGHAI).date()
-    return parse_date(text)
+from sunlight.domain.publication import publish
 
 
 def name_finder(output: str | None) -> NameFinder | None:
@@ -47,12 +40,6 @@ def publication_review(
     content: Content, today: dt.date, names: NameFinder | None = None
 ) -> tuple[list[Problem], list[Problem]]:
     """Held-back records and publication warnings, from the publication policy."""
-    try:
-        from sunlight.domain.publication import publish
-    except ModuleNotFoundError as exc:  # the policy module is optional for content-only checks
-        if exc.name != "sunlight.domain.publication":
-            raise
-        return [], []
     calendar = WorkingCalendar.from_overrides(
         content.calendar.holidays, content.calendar.workdays, complete_years=content.calendar.complete_years
     )
@@ -70,9 +57,9 @@ def publication_review(
 
 def run(args: argparse.Namespace) -> int:
     try:
-        today = check_today(getattr(args, "today", None))
-    except ValueProblem as exc:
-        print(f"--today: {exc.zh} / {exc.en} ({exc.value})", file=sys.stderr)
+        today = clock.today(getattr(args, "today", None))
+    except clock.ClockError as exc:
+        print(f"sunlight check: {exc}", file=sys.stderr)
         return 2
     content, problems = load_content(Path(args.content_dir))
     held, policy_warnings = publication_review(content, today, name_finder(getattr(args, "output", None)))

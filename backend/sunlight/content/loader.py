@@ -11,6 +11,7 @@ from pathlib import Path
 from sunlight.content.agency import load_agency
 from sunlight.content.calendar_overrides import load_calendar
 from sunlight.content.complaints import load_complaints
+from sunlight.content.decisions import load_decisions
 from sunlight.content.exemptions import load_exemptions
 from sunlight.content.flowcharts import load_flowcharts
 from sunlight.content.inspections import load_inspections
@@ -53,11 +54,5 @@ def load_content(root: Path) -> tuple[Content, Problems]:
 
 
 def _load_decisions(root: Path, content: Content, problems: Problems) -> list[Decision]:
-    """The decision feed, read by ``sunlight.content.decisions`` (skipped while it does not exist)."""
-    try:
-        from sunlight.content.decisions import load_decisions
-    except ModuleNotFoundError as exc:
-        if exc.name != "sunlight.content.decisions":
-            raise
-        return []
+    """The decision feed, read by ``sunlight.content.decisions``."""
     return list(load_decisions(root, content, problems))

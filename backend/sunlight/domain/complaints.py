@@ -152,10 +152,6 @@ class Complaint:
             self.about_office
         }
 
-    def offices_watching(self) -> set[str]:
-        """Offices that may see the complaint without its reporter: the office it was escalated to."""
-        return {self.escalated_to} - self.offices_with_access() - {"", self.about_office}
-
 
 @dataclass(frozen=True)
 class AuditEvent:

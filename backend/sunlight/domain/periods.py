@@ -47,7 +47,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 SEVERITIES = ("轻微", "一般", "严重")
-RULE_CHOICES = ("lenient", "at_decision", "current")
 _SEVERITY_ALIASES = {"minor": "轻微", "general": "一般", "serious": "严重"}
 _ONE_DAY = dt.timedelta(days=1)
 CREDIT_KIND = "行政处罚"  # the kind the credit-repair rules govern; others use ``other_kinds``

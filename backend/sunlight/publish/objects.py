@@ -60,7 +60,6 @@ COMPRESSIBLE = (
 # CloudFront compresses objects of 1,000 to 10,000,000 bytes only ("Serve compressed files").
 CDN_MIN_BYTES = 1_000
 CDN_MAX_BYTES = 10_000_000
-COMPRESS_MODES = ("auto", "gzip", "none")
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,6 @@
-"""Local dates: deadlines count in Asia/Shanghai days whatever the server's zone."""
+"""Local dates for the service: the pure conversions of ``sunlight.domain.local_time`` (the clock
+itself, and the ``--now`` parser, are ``sunlight.clock``)."""
 
-from __future__ import annotations
+from sunlight.domain.local_time import SHANGHAI, aware, local_date
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def aware(now: dt.datetime) -> dt.datetime:
-    """``now`` with a zone; a naive value is read as Asia/Shanghai."""
-    return now.replace(tzinfo=SHANGHAI) if now.tzinfo is None else now
-
-
-def local_date(now: dt.datetime) -> dt.date:
-    return aware(now).astimezone(SHANGHAI).date()
+__all__ = ["SHANGHAI", "aware", "local_date"]

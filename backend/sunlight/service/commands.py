@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ACTIONS = ("accept", "transfer", "extend", "request_material", "resume", "respond", "note")
-
 
 @dataclass(frozen=True)
 class ReporterInput:

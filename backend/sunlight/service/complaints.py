@@ -17,9 +17,10 @@ from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
 from sunlight.domain.errors import Forbidden, Invalid, NotFound, RateLimited, Unauthorized
 from sunlight.domain.intake import validate_complaint, validate_feedback
+from sunlight.domain.local_time import aware, local_date
 from sunlight.domain.problems import Problem
+from sunlight.domain.visibility import may_see
 from sunlight.service import actions, codes, delivery, filing, limits, stats
-from sunlight.service.clock import aware, local_date
 from sunlight.service.commands import FileComplaint, FileFeedback, StaffAction
 from sunlight.service.limits import Check, Limits
 from sunlight.service.outbox import Channel
@@ -236,7 +237,7 @@ class ComplaintService:
         items = [
             inbox_item(self.catalog, c, account.office, today)
             for c in self.store.inbox(account.office)
-            if actions.visible_to(self.catalog, c, account.office)
+            if may_see(self.catalog, c, account.office)
         ]
         return sorted(items, key=lambda i: (i.next_due is None, i.next_due or dt.date.max, i.tracking_no))
 
@@ -267,7 +268,7 @@ class ComplaintService:
 
     def _visible_complaint(self, account: Account, tracking_no: str) -> Complaint:
         c = self.store.get_complaint(codes.normalise_tracking_no(tracking_no or "")[:40])
-        if c is None or not actions.visible_to(self.catalog, c, account.office):
+        if c is None or not may_see(self.catalog, c, account.office):
             raise NotFound("投诉不存在或无权查看", "no such complaint for this office")
         return c
 

@@ -15,12 +15,13 @@ from contextlib import suppress
 from dataclasses import replace
 
 from sunlight.domain import complaints as states
+from sunlight.domain.actions import settle
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint, event_time
 from sunlight.domain.errors import Conflict
+from sunlight.domain.local_time import SHANGHAI, local_date
 from sunlight.domain.timers import TimerEvent, due_events
-from sunlight.service.actions import save, settle, timer_on
-from sunlight.service.clock import SHANGHAI, local_date
+from sunlight.service.actions import save, timer_on
 from sunlight.service.notices import deadline_text, office_messages
 from sunlight.service.outbox import Channel, DeliveryError, OutboundMessage
 from sunlight.service.results import DeliveryResult, TickResult

@@ -16,11 +16,11 @@ from sunlight.domain.complaint_deadlines import accept_due, next_due, respond_du
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.credit_code import normalise_credit_code
 from sunlight.domain.errors import Conflict, Invalid, NotFound
+from sunlight.domain.local_time import local_date
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import route
 from sunlight.domain.timers import next_timer_on
 from sunlight.service import codes
-from sunlight.service.clock import local_date
 from sunlight.service.commands import FileComplaint, FileFeedback
 from sunlight.service.notices import deadline_text, office_messages, receipt_messages
 from sunlight.service.results import Filed

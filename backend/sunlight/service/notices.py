@@ -10,7 +10,7 @@ import uuid
 
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
-from sunlight.service.clock import SHANGHAI, aware
+from sunlight.domain.local_time import SHANGHAI, aware
 from sunlight.service.outbox import EMAIL, SMS, WEBHOOK
 from sunlight.store.base import EnqueueMessage, QueuedMessage
 

@@ -7,7 +7,7 @@ import datetime as dt
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaint_deadlines import accept_due, is_overdue, respond_due
 from sunlight.domain.complaints import Complaint
-from sunlight.service.clock import local_date
+from sunlight.domain.local_time import local_date
 from sunlight.service.results import OfficeStats
 
 SATISFIED = ("满意", "基本满意")

@@ -21,6 +21,7 @@ from sunlight.domain.complaints import (
     AuditEvent,
     Complaint,
 )
+from sunlight.domain.visibility import sees_reporter
 from sunlight.service.results import (
     AuditEntry,
     InboxItem,
@@ -167,7 +168,7 @@ def staff_view(
         status_label=STATUS_LABELS[c.status],
         role=role,
         about=dict(c.about),
-        reporter=dict(c.reporter) if office in c.offices_with_access() else {},
+        reporter=dict(c.reporter) if office in sees_reporter(catalog, c) else {},
         handling_office=c.handling_office,
         supervising_office=c.supervising_office,
         filed_at=c.filed_at,

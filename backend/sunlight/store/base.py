@@ -16,8 +16,8 @@ Small on purpose, so that a DynamoDB store can implement it one to one:
   concurrent attempts never all see the count from before any of them.
 
 Reads are narrow access patterns, each one index (no OR over columns, no scan of open complaints):
-``get_complaint`` by tracking number, ``inbox(office)`` (open complaints an office handles,
-supervises, reviews or was escalated to, soonest deadline first), ``due_complaints(today)`` (only
+``get_complaint`` by tracking number, ``inbox(office)`` (open complaints indexed under the office:
+``PutComplaint.inbox_offices``, who may see it by ``sunlight.domain.visibility``; soonest deadline first), ``due_complaints(today)`` (only
 complaints whose next timer is due: ``PutComplaint.timer_on``, a sparse index), ``all_complaints``
 (statistics; the one full read, documented per store), ``audit_trail``, the outbox by due time.
 """
@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.domain.visibility import named_offices
 
 T = TypeVar("T")
 
@@ -100,6 +101,16 @@ class PutComplaint:
     complaint: Complaint  # written with version = expected_version + 1 (1 when new)
     expected_version: int | None  # None: the tracking number must not exist yet
     timer_on: dt.date | None = None  # the day its next timer event is due (None: none left)
+    # The offices whose inbox lists it while open: ``sunlight.domain.visibility.visible_to``
+    # (None: the offices it names, as at filing, when routing has already kept the conflict out).
+    offices: frozenset[str] | None = None
+
+    @property
+    def inbox_offices(self) -> frozenset[str]:
+        """The offices to index the complaint under (none once it is closed)."""
+        if not self.complaint.is_open:
+            return frozenset()
+        return self.offices if self.offices is not None else named_offices(self.complaint)
 
 
 @dataclass(frozen=True)

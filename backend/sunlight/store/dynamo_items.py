@@ -16,7 +16,9 @@ from sunlight.store.sqlite import from_ts, ts
 
 TTL = "ttl"  # epoch seconds; DynamoDB deletes the item some time after
 NO_DUE = "~"  # sorts after every date: complaints without a deadline come last in an inbox
-INBOX_INDEXES = {  # index name -> the attribute holding the office, present only while open
+# Index name -> an attribute holding one of the offices whose inbox lists the complaint while it is
+# open (``PutComplaint.inbox_offices``: at most four, one per slot, in alphabetical order).
+INBOX_INDEXES = {
     "inbox_handling": "h_office",
     "inbox_supervising": "s_office",
     "inbox_review": "r_office",
@@ -115,7 +117,9 @@ def timer_attrs(tracking_no: str, timer_on: dt.date | None) -> dict[str, Any]:
     return {TIMERS_PK: S("T"), TIMERS_SK: S(f"{timer_on.isoformat()}#{tracking_no}")}
 
 
-def complaint_item(c: Complaint, version: int, timer_on: dt.date | None) -> dict[str, Any]:
+def complaint_item(
+    c: Complaint, version: int, timer_on: dt.date | None, offices: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     data = complaint_to_dict(c)
     data["version"] = version
     item: dict[str, Any] = {
@@ -127,11 +131,10 @@ def complaint_item(c: Complaint, version: int, timer_on: dt.date | None) -> dict
         "inbox_sk": S(f"{c.next_due.isoformat() if c.next_due else NO_DUE}#{c.tracking_no}"),
         **timer_attrs(c.tracking_no, timer_on),
     }
-    if c.is_open:
-        offices = (c.handling_office, c.supervising_office, c.review_office, c.escalated_to)
-        for attr, office in zip(INBOX_INDEXES.values(), offices, strict=True):
-            if office:
-                item[attr] = S(office)
+    if len(offices) > len(INBOX_INDEXES):
+        raise ValueError(f"{c.tracking_no}: more inbox offices than index slots: {sorted(offices)}")
+    for attr, office in zip(INBOX_INDEXES.values(), sorted(offices), strict=False):
+        item[attr] = S(office)
     return item
 
 

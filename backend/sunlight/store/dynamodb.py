@@ -77,7 +77,7 @@ class DynamoStore(Store):
 
         if isinstance(op, PutComplaint):
             version = 1 if op.expected_version is None else op.expected_version + 1
-            item = items.complaint_item(op.complaint, version, op.timer_on)
+            item = items.complaint_item(op.complaint, version, op.timer_on, op.inbox_offices)
             if op.expected_version is None:
                 return [put(item)]
             return [put(item, "version = :v", {":v": N(op.expected_version)})]

@@ -33,6 +33,7 @@ class MemoryStore(Store):
         self._lock = threading.RLock()
         self.complaints: dict[str, Complaint] = {}
         self.timer_on: dict[str, dt.date] = {}  # tracking number -> next timer day (sparse)
+        self.inbox_of: dict[str, frozenset[str]] = {}  # tracking number -> offices it is listed for
         self.audit: dict[tuple[str, str], AuditEvent] = {}
         self.outbox: dict[str, QueuedMessage] = {}
         self.outbox_keys: set[str] = set()
@@ -58,6 +59,7 @@ class MemoryStore(Store):
             version = 1 if op.expected_version is None else op.expected_version + 1
             staged[key] = replace(op.complaint, version=version)
             staged["d:" + op.complaint.tracking_no] = op.timer_on
+            staged["o:" + op.complaint.tracking_no] = op.inbox_offices
         elif isinstance(op, SetTimerOn):
             key = "c:" + op.tracking_no
             current = staged[key] if key in staged else self.complaints.get(op.tracking_no)
@@ -106,6 +108,8 @@ class MemoryStore(Store):
                         self.timer_on.pop(key[2:], None)
                     else:
                         self.timer_on[key[2:]] = value  # type: ignore[assignment]
+                elif kind == "o":
+                    self.inbox_of[key[2:]] = value  # type: ignore[assignment]
                 elif kind == "a":
                     self.audit[(value.tracking_no, value.seq)] = value  # type: ignore[attr-defined]
                 elif kind == "m":
@@ -124,12 +128,7 @@ class MemoryStore(Store):
 
     def inbox(self, office: str) -> list[Complaint]:
         with self._lock:
-            items = [
-                c
-                for c in self.complaints.values()
-                if c.is_open
-                and office in (c.handling_office, c.supervising_office, c.review_office, c.escalated_to)
-            ]
+            items = [c for no, c in self.complaints.items() if office in self.inbox_of.get(no, ())]
         return sorted(items, key=lambda c: (c.next_due is None, c.next_due or dt.date.max, c.tracking_no))
 
     def due_complaints(self, today: dt.date) -> list[Complaint]:

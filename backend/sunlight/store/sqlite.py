@@ -161,13 +161,21 @@ class SqliteStore(Store):
                     " escalated_to, is_open, next_due, timer_on, data, tracking_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (*row, c.tracking_no),
                 )
-                return True
-            cur = conn.execute(
-                "UPDATE complaints SET version=?, status=?, handling_office=?, supervising_office=?, review_office=?,"
-                " escalated_to=?, is_open=?, next_due=?, timer_on=?, data=? WHERE tracking_no=? AND version=?",
-                (*row, c.tracking_no, op.expected_version),
+            else:
+                cur = conn.execute(
+                    "UPDATE complaints SET version=?, status=?, handling_office=?, supervising_office=?,"
+                    " review_office=?, escalated_to=?, is_open=?, next_due=?, timer_on=?, data=?"
+                    " WHERE tracking_no=? AND version=?",
+                    (*row, c.tracking_no, op.expected_version),
+                )
+                if cur.rowcount != 1:
+                    return False
+            conn.execute("DELETE FROM inbox WHERE tracking_no=?", (c.tracking_no,))
+            conn.executemany(
+                "INSERT INTO inbox (office, tracking_no) VALUES (?,?)",
+                [(office, c.tracking_no) for office in sorted(op.inbox_offices)],
             )
-            return cur.rowcount == 1
+            return True
         if isinstance(op, SetTimerOn):
             cur = conn.execute(
                 "UPDATE complaints SET timer_on=? WHERE tracking_no=? AND version=?",
@@ -231,16 +239,12 @@ class SqliteStore(Store):
         return complaint_from_dict(json.loads(row[0])) if row else None
 
     def inbox(self, office: str) -> list[Complaint]:
-        # one indexed lookup per role (handling, supervising, review, escalated), no OR over columns
-        roles = " UNION ".join(
-            f"SELECT tracking_no FROM complaints WHERE {column}=? AND is_open=1"
-            for column in ("handling_office", "supervising_office", "review_office", "escalated_to")
-        )
+        # one indexed lookup: the rows written from ``PutComplaint.inbox_offices`` (open complaints only)
         sql = (
-            f"SELECT data FROM complaints WHERE tracking_no IN ({roles})"
-            " ORDER BY next_due IS NULL, next_due, tracking_no"
+            "SELECT c.data FROM inbox i JOIN complaints c ON c.tracking_no = i.tracking_no"
+            " WHERE i.office=? ORDER BY c.next_due IS NULL, c.next_due, c.tracking_no"
         )
-        return [complaint_from_dict(json.loads(r[0])) for r in self._conn().execute(sql, [office] * 4)]
+        return [complaint_from_dict(json.loads(r[0])) for r in self._conn().execute(sql, (office,))]
 
     def due_complaints(self, today: dt.date) -> list[Complaint]:
         rows = self._conn().execute(

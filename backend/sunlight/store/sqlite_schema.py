@@ -91,6 +91,26 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE clock (name TEXT PRIMARY KEY, at TEXT NOT NULL);
     """,
+    # 5: the inbox lists a complaint under each office that may see it (sunlight.domain.visibility),
+    # one row per office while it is open, instead of one index per role column. Rows of open
+    # complaints written before come from those columns (the service checks visibility again).
+    """
+    CREATE TABLE inbox (
+        office TEXT NOT NULL,
+        tracking_no TEXT NOT NULL,
+        PRIMARY KEY (office, tracking_no)
+    );
+    CREATE INDEX inbox_by_complaint ON inbox (tracking_no);
+    INSERT OR IGNORE INTO inbox (office, tracking_no)
+        SELECT handling_office, tracking_no FROM complaints WHERE is_open = 1 AND handling_office != ''
+        UNION SELECT supervising_office, tracking_no FROM complaints WHERE is_open = 1 AND supervising_office != ''
+        UNION SELECT review_office, tracking_no FROM complaints WHERE is_open = 1 AND review_office != ''
+        UNION SELECT escalated_to, tracking_no FROM complaints WHERE is_open = 1 AND escalated_to != '';
+    DROP INDEX complaints_handling;
+    DROP INDEX complaints_supervising;
+    DROP INDEX complaints_review;
+    DROP INDEX complaints_escalated;
+    """,
 ]
 
 

@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict, fields
 from typing import Any
 
+from sunlight.content.catalog import build_catalog
 from sunlight.content.model import Where
 
 from sunlight_site.context import column
@@ -188,9 +189,9 @@ class OpenDataGenerator(SectionGenerator):
         writer.write_bytes("data/stats.json", json_bytes("stats", today, self.stats_json))
         datasets.append(Dataset("stats", "统计年报", "历年执法案件数（按类别、领域、机构）", len(self.stats_json),
                                 ["stats.csv", "stats.json"]))  # fmt: skip
-        if self._write_catalog(writer):
-            datasets.append(Dataset("catalog", "系统目录", "机构、事项、投诉类别与办理时限、工作日历（供后台系统使用）", 1,
-                                    ["catalog.json"]))  # fmt: skip
+        self._write_catalog(writer)
+        datasets.append(Dataset("catalog", "系统目录", "机构、事项、投诉类别与办理时限、工作日历（供后台系统使用）", 1,
+                                ["catalog.json"]))  # fmt: skip
         datasets += list(self.state.extra("data").get("datasets", []))
         datasets += undescribed_datasets(writer.manifest, datasets, self.state.counts_for_data())
         writer.write_page(
@@ -209,19 +210,10 @@ class OpenDataGenerator(SectionGenerator):
         )
         self.count("datasets", len(datasets))
 
-    def _write_catalog(self, writer: SiteWriter) -> bool:
-        try:
-            from sunlight.content.catalog import build_catalog
-        except ImportError:
-            self.state.report.warn(
-                "系统目录模块不可用，未生成 catalog.json",
-                "the catalog builder is not available; no catalog.json",
-            )
-            return False
+    def _write_catalog(self, writer: SiteWriter) -> None:
         catalog = build_catalog(self.content, self.today, self.state.public_decision_ids())
         text = json.dumps(catalog, ensure_ascii=False, indent=1, sort_keys=False, default=str) + "\n"
         writer.write_bytes("data/catalog.json", text.encode("utf-8"))
-        return True
 
 
 GENERATORS = [OpenDataGenerator]

@@ -52,9 +52,15 @@ def test_build_shows_the_complaint_snapshot(tmp_path: Path) -> None:
 
     out = tmp_path / "site"
     private = tmp_path / "backend-catalog.json"
+    stats = tmp_path / "stats.json"  # the backend writes the figures; the build only reads the file
+    exported = subprocess.run(
+        [str(SUNLIGHT), "stats", "export", "--data", str(data), "-o", str(stats), "--now", "2026-11-22T10:00:00+08:00"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
     done = subprocess.run(
         [str(SUNLIGHT), "build", str(ROOT / "content"), "-o", str(out), "--today", "2026-11-22",
-         "--no-search", "--stats-from", str(data), "--backend-catalog", str(private)],
+         "--no-search", "--stats-from", str(stats), "--backend-catalog", str(private)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

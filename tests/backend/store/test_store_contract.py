@@ -181,6 +181,20 @@ def test_inbox_follows_a_complaint_that_moves_and_closes(store: Store) -> None:
     assert [c.status for c in store.all_complaints()] == ["closed"]
 
 
+def test_inbox_lists_a_complaint_under_the_offices_given_to_it(store: Store) -> None:
+    """The service hands the store who may see a complaint (``sunlight.domain.visibility``); the
+    inbox lists it under exactly those offices, whatever its role fields say, while it is open."""
+    c = complaint("TS-1", escalated_to="squad-xinzhen")  # an escalation to the office complained about
+    store.transact([PutComplaint(c, None, None, frozenset({"brigade-east", "supervision"}))])
+    assert [x.tracking_no for x in store.inbox("brigade-east")] == ["TS-1"]
+    assert [x.tracking_no for x in store.inbox("supervision")] == ["TS-1"]
+    assert store.inbox("squad-xinzhen") == []
+    store.transact([PutComplaint(c, 1, None, frozenset({"cases"}))])
+    assert store.inbox("brigade-east") == [] and [x.tracking_no for x in store.inbox("cases")] == ["TS-1"]
+    store.transact([PutComplaint(replace(c, status="closed"), 2, None, frozenset({"cases"}))])
+    assert store.inbox("cases") == []
+
+
 def test_due_complaints_reads_only_what_is_due(store: Store) -> None:
     day = dt.date(2026, 12, 28)
     store.transact(

@@ -1,0 +1,54 @@
+"""``sunlight stats export --data DIR -o FILE [--now ISO]``: the store's per-office complaint figures
+(the rows of ``GET /api/stats``) as a JSON file that ``sunlight build --stats-from FILE`` shows on
+``/compliance/``. The site build never opens the store: data flows one way, backend to site.
+
+The file: ``{"format": "sunlight-complaint-stats", "version": 1, "generated_at": ISO, "offices": [row...]}``;
+figures only, never who complained.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sunlight import bootstrap
+from sunlight.clock import ClockError
+from sunlight.clock import from_environment as clock_from_environment
+from sunlight.service.catalog import CatalogError
+from sunlight.store.base import StoreError
+
+FORMAT = "sunlight-complaint-stats"
+VERSION = 1
+
+
+def export(data_dir: str | Path, now: str | None = None) -> dict[str, object]:
+    """The statistics document of the store in ``data_dir`` (no rows when there is no store yet)."""
+    moment = clock_from_environment(now)()
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "generated_at": moment.isoformat(),
+        "offices": bootstrap.complaint_stats(data_dir, now),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        document = export(args.data, args.now)
+    except (ClockError, ValueError) as exc:
+        print(f"sunlight stats export: {exc}", file=sys.stderr)
+        return 2
+    except (CatalogError, StoreError) as exc:
+        print(
+            f"sunlight stats export: 无法读取存储 / cannot read the store ({args.data}): {exc}",
+            file=sys.stderr,
+        )
+        return 2
+    text = json.dumps(document, ensure_ascii=False, indent=1, default=str)
+    if args.output == "-":
+        print(text)
+    else:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    return 0
