@@ -47,8 +47,10 @@ def test_a_year_nobody_lists_warns_even_when_another_year_has_overrides() -> Non
     assert cal.fallback_years == {2028}
     assert cal.fallback_warnings() == [
         (
-            "2028年官方节假日安排尚未收录,按周一至周五计算工作日;请在 calendar.yaml 中补充",
-            "no official calendar for 2028: counting Monday-Friday; add it to calendar.yaml",
+            "2028年官方节假日安排尚未收录,按周一至周五计算工作日;请在 calendar.yaml 中补充"
+            "该年的节假日与调休安排,并在 complete_years 中列出 2028",
+            "no official calendar for 2028: counting Monday-Friday; add its holidays and "
+            "make-up days to calendar.yaml and list 2028 under complete_years",
         )
     ]
 

@@ -1,10 +1,12 @@
-"""Errors and problems as the API and the build report show them (docs/backend.md, docs/site.md):
+"""Errors and problems as the API and the build report show them (docs/backend.md, docs/site.md;
+the status and body are mapped in ONE place, ``sunlight.api.errors``):
 the status and code of each error, the body ``{"error": {"code", "message": "中文 / English",
 "field", "problems"}}``, and a problem's ``file:line: field: 中文 / English (value)`` form."""
 
 from __future__ import annotations
 
 import pytest
+from sunlight.api.errors import domain_error_body, status_of
 from sunlight.domain.errors import (
     Conflict,
     DomainError,
@@ -28,11 +30,11 @@ from sunlight.domain.problems import Problem, Problems
 )
 def test_each_error_has_its_status_code_and_body(error: type[DomainError], status: int, code: str) -> None:
     e = error("不能执行此操作", "not allowed", "action")
-    assert (e.status, e.code) == (status, code)
+    assert (status_of(e.code), e.code) == (status, code)
     assert (e.zh, e.en, e.field) == ("不能执行此操作", "not allowed", "action")
     assert e.message == "不能执行此操作 / not allowed"
     assert str(e) == "不能执行此操作 / not allowed"
-    assert e.to_dict() == {
+    assert {"error": domain_error_body(e)["error"]} == {
         "error": {"code": code, "message": "不能执行此操作 / not allowed", "field": "action"}
     }
 
@@ -40,7 +42,9 @@ def test_each_error_has_its_status_code_and_body(error: type[DomainError], statu
 def test_an_error_without_a_field_has_no_field_key() -> None:
     e = NotFound("投诉不存在", "no such complaint")
     assert e.field == ""
-    assert e.to_dict() == {"error": {"code": "not_found", "message": "投诉不存在 / no such complaint"}}
+    assert {"error": domain_error_body(e)["error"]} == {
+        "error": {"code": "not_found", "message": "投诉不存在 / no such complaint"}
+    }
 
 
 def test_invalid_names_the_first_field_and_lists_every_problem() -> None:
@@ -49,11 +53,11 @@ def test_invalid_names_the_first_field_and_lists_every_problem() -> None:
         Problem("电子邮箱格式不正确", "not an e-mail address", field="reporter.email", value="x"),
     ]
     e = Invalid(problems)
-    assert (e.status, e.code) == (422, "invalid")
+    assert (status_of(e.code), e.code) == (422, "invalid")
     assert (e.zh, e.en, e.field) == ("此项为必填项", "this field is required", "subject")
     assert str(e) == "此项为必填项 / this field is required"
     assert e.problems == problems
-    assert e.to_dict() == {
+    assert {"error": domain_error_body(e)["error"]} == {
         "error": {
             "code": "invalid",
             "message": "此项为必填项 / this field is required",
@@ -73,9 +77,11 @@ def test_invalid_needs_a_problem() -> None:
 
 def test_rate_limited_says_when_to_retry() -> None:
     e = RateLimited("尝试次数过多", "too many attempts")
-    assert (e.status, e.code, e.retry_after, e.field) == (429, "rate_limited", 60, "")
+    assert (status_of(e.code), e.code, e.retry_after, e.field) == (429, "rate_limited", 60, "")
     assert RateLimited("尝试次数过多", "too many attempts", retry_after=900).retry_after == 900
-    assert e.to_dict() == {"error": {"code": "rate_limited", "message": "尝试次数过多 / too many attempts"}}
+    assert {"error": domain_error_body(e)["error"]} == {
+        "error": {"code": "rate_limited", "message": "尝试次数过多 / too many attempts"}
+    }
 
 
 def test_problem_reads_as_file_line_field_message_value() -> None:

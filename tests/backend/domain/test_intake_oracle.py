@@ -48,7 +48,7 @@ def feedback_problems(**overrides: str) -> list[tuple[str, str, str, str]]:
 # --- phone numbers -------------------------------------------------------------------------------
 
 PHONE_MESSAGE = (
-    "电话号码格式不正确(手机号或带区号的固定电话)",
+    "电话号码格式不正确（手机号或带区号的固定电话）",
     "not a mobile number or a landline with area code",
 )
 
@@ -122,14 +122,14 @@ def test_contact_name_is_required_for_an_enterprise_only() -> None:
 def test_complaint_field_limits(name: str, limit: int) -> None:
     assert complaint_problems(**{name: "字" * limit}) == []
     assert complaint_problems(**{name: "字" * (limit + 1)}) == [
-        (name, f"内容过长(不超过{limit}字)", f"too long (at most {limit} characters)", "")
+        (name, f"内容过长（不超过{limit}字）", f"too long (at most {limit} characters)", "")
     ]
 
 
 def test_an_e_mail_address_is_at_most_254_characters() -> None:
     long_email = "a" * 240 + "@example.com.cn"  # 255 characters, well formed
     assert complaint_problems(**{"reporter.email": long_email}) == [
-        ("reporter.email", "内容过长(不超过254字)", "too long (at most 254 characters)", "")
+        ("reporter.email", "内容过长（不超过254字）", "too long (at most 254 characters)", "")
     ]
 
 
@@ -142,7 +142,7 @@ def test_fields_without_their_own_limit_take_200_characters() -> None:
     assert validate_complaint(complaint_values(decision_id=""), catalog, TODAY) == []  # optional
     long = validate_complaint(complaint_values(decision_id="D" * 201), catalog, TODAY)
     assert [(p.field, p.zh, p.en) for p in long] == [
-        ("decision_id", "内容过长(不超过200字)", "too long (at most 200 characters)")
+        ("decision_id", "内容过长（不超过200字）", "too long (at most 200 characters)")
     ]
 
 
@@ -164,14 +164,14 @@ def test_reporter_type_must_be_enterprise_or_person() -> None:
     assert complaint_problems(**{"reporter.type": "robot"}) == [
         (
             "reporter.type",
-            "投诉人类型应为企业(enterprise)或个人(person)",
+            "投诉人类型应为企业或个人",
             "must be enterprise or person",
             "robot",
         )
     ]
     assert complaint_problems(**{"reporter.type": ""})[0] == (
         "reporter.type",
-        "投诉人类型应为企业(enterprise)或个人(person)",
+        "投诉人类型应为企业或个人",
         "must be enterprise or person",
         "",
     )
@@ -210,7 +210,7 @@ def test_well_formed_e_mail_addresses(email: str) -> None:
     ("name", "value", "zh", "en"),
     [
         ("office", "nowhere", "被投诉单位不存在", "unknown office"),
-        ("street", "火星街道", "街道(镇)不存在", "unknown street"),
+        ("street", "火星街道", "街道（镇）不存在", "unknown street"),
         ("power_code", "NOPE", "事项编码不存在", "unknown power code"),
         ("decision_id", "D-0000", "执法决定不存在或未公示", "unknown or unpublished decision"),
     ],
@@ -225,7 +225,7 @@ def test_known_references_pass() -> None:
 
 def test_a_complaint_names_an_office_or_a_street() -> None:
     assert complaint_problems(office="", street="") == [
-        ("office", "请至少填写被投诉单位或街道(镇)", "give the office complained about or the street", "")
+        ("office", "请至少填写被投诉单位或街道（镇）", "give the office complained about or the street", "")
     ]
     assert complaint_problems(office="") == []
     assert complaint_problems(street="") == []
@@ -277,7 +277,7 @@ def test_feedback_required_fields() -> None:
 def test_feedback_contact_is_optional_but_checked() -> None:
     assert feedback_problems(contact_name="", email="", phone="") == []
     assert feedback_problems(contact_name="名" * 51) == [
-        ("contact_name", "内容过长(不超过50字)", "too long (at most 50 characters)", "")
+        ("contact_name", "内容过长（不超过50字）", "too long (at most 50 characters)", "")
     ]
     assert feedback_problems(email="li@") == [("email", "电子邮箱格式不正确", "not an e-mail address", "li@")]
     assert feedback_problems(phone="12") == [("phone", *PHONE_MESSAGE, "12")]
@@ -301,7 +301,7 @@ def test_feedback_page_url_refused(url: str) -> None:
 def test_feedback_page_url_at_most_500_characters() -> None:
     assert feedback_problems(page_url="/" + "a" * 499) == []
     assert feedback_problems(page_url="/" + "a" * 500) == [
-        ("page_url", "内容过长(不超过500字)", "too long (at most 500 characters)", "")
+        ("page_url", "内容过长（不超过500字）", "too long (at most 500 characters)", "")
     ]
 
 

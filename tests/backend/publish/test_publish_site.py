@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from sunlight.cli import main
+from sunlight.sitefiles import is_build_private
 
 pytestmark = pytest.mark.slow
 
@@ -29,7 +30,7 @@ def snapshot(out: Path) -> dict[str, bytes]:
 
 
 def public(files: dict[str, bytes]) -> set[str]:
-    return {rel for rel in files if rel not in PRIVATE and not rel.endswith("/sunlight-source.sha1")}
+    return {rel for rel in files if not is_build_private(rel)}
 
 
 def edit_row(content: Path, decision_id: str, **changes: str) -> None:
