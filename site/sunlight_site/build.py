@@ -27,6 +27,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sunlight.content.model import Content
+from sunlight.domain import decision_kinds
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
 from sunlight.sitefiles import REPORT_NAME
@@ -138,7 +139,9 @@ def write_backend_catalog(content: Content, today: dt.date, out_dir: Path, path:
     from sunlight.content.catalog import build_catalog
 
     public = json.loads((out_dir / "data" / "catalog.json").read_text(encoding="utf-8"))
-    catalog = build_catalog(content, today, public.get("decisions", []), private=True)
+    catalog = build_catalog(
+        content, today, public.get("decisions", []), private=True, doc_nos=public.get("decision_doc_nos")
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(catalog, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
@@ -306,7 +309,13 @@ def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dic
             "autoescape": True,
             "extensions": [],
         },
-        "JINJA_GLOBALS": {"site": state.site},
+        "JINJA_GLOBALS": {
+            "site": state.site,
+            # the decision kinds' labels (decision pages) and the review-period sentence (forms)
+            "decision_kinds": decision_kinds.KINDS,
+            "representatives": decision_kinds.REPRESENTATIVES,
+            "review_periods": decision_kinds.REVIEW_PERIODS,
+        },
         "JINJA_FILTERS": dict(FILTERS),
         "MARKDOWN": {
             "extension_configs": {

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
 from sunlight.domain.errors import Forbidden, Invalid, NotFound, RateLimited, Unauthorized
-from sunlight.domain.intake import validate_complaint, validate_feedback
+from sunlight.domain.intake import resolve_decision, validate_complaint, validate_feedback
 from sunlight.domain.problems import Problem
 from sunlight.service import actions, codes, delivery, filing, stats
 from sunlight.service.clock import aware, local_date
@@ -57,7 +57,7 @@ class ComplaintService:
         ``created=False``; the same key with a different body raises ``Conflict``.
         """
         now = aware(now)
-        values = filing.complaint_values(cmd)
+        values = resolve_decision(filing.complaint_values(cmd), self.catalog)
         problems = validate_complaint(values, self.catalog, local_date(now))
         if problems:
             raise Invalid(problems)
@@ -106,7 +106,7 @@ class ComplaintService:
             observer = self._account(account_token)
             if observer.kind != "observer":
                 raise Forbidden("仅监督员可提交监督意见", "only an observer token may file feedback")
-        values = filing.feedback_values(cmd)
+        values = resolve_decision(filing.feedback_values(cmd), self.catalog)
         problems = validate_feedback(values, self.catalog, local_date(now))
         if observer is None and not any(values.get(k) for k in ("decision_id", "power_code", "page_url")):
             problems.append(
