@@ -27,7 +27,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sunlight.content.model import Content
-from sunlight.domain import decision_kinds
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
 from sunlight.sitefiles import REPORT_NAME
@@ -38,6 +37,7 @@ from sunlight_site.context import site_context
 from sunlight_site.filters import FILTERS
 from sunlight_site.search_index import take_known_pages
 from sunlight_site.state import BuildReport, BuildState, plain_value
+from sunlight_site.templating import THEME_GLOBALS
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 TIMEZONE = "Asia/Shanghai"
@@ -309,13 +309,7 @@ def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dic
             "autoescape": True,
             "extensions": [],
         },
-        "JINJA_GLOBALS": {
-            "site": state.site,
-            # the decision kinds' labels (decision pages) and the review-period sentence (forms)
-            "decision_kinds": decision_kinds.KINDS,
-            "representatives": decision_kinds.REPRESENTATIVES,
-            "review_periods": decision_kinds.REVIEW_PERIODS,
-        },
+        "JINJA_GLOBALS": {"site": state.site, **THEME_GLOBALS},
         "JINJA_FILTERS": dict(FILTERS),
         "MARKDOWN": {
             "extension_configs": {
