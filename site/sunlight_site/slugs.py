@@ -46,9 +46,7 @@ POWER_TYPE_SLUGS: dict[str, str] = {
 }
 
 # Decision kinds share most names with power types; the same slug for the same name.
-DECISION_KIND_SLUGS: dict[str, str] = {
-    name: POWER_TYPE_SLUGS[name] for name in DECISION_KINDS
-}
+DECISION_KIND_SLUGS: dict[str, str] = {name: POWER_TYPE_SLUGS[name] for name in DECISION_KINDS}
 
 _ASCII_RE = re.compile(r"[^a-z0-9]+")
 

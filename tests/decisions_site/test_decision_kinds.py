@@ -160,7 +160,7 @@ def test_the_buttons_carry_the_decision_to_the_forms(site: Path) -> None:
     )
     assert html.unescape(correct.group(1)) == "/feedback/?decision_id=K-SOLE&page_url=/decisions/K-SOLE/"
     no_power = (site / "decisions/K-NONLEGAL/index.html").read_text("utf-8")
-    assert "/complaints/new/?decision_id=K-NONLEGAL&amp;office=brigade-west\"" in no_power
+    assert '/complaints/new/?decision_id=K-NONLEGAL&amp;office=brigade-west"' in no_power
 
 
 def test_feed_summaries_say_what_each_decision_is(site: Path) -> None:

@@ -58,9 +58,7 @@ class DecisionsGenerator(SectionGenerator):
             names=self.names,
         )
         remedies = decision_pages.remedies_of(content.powers, content.agency.remedy)
-        self.views = decision_pages.publish_views(
-            content.decisions, publisher, self.pages, remedies=remedies
-        )
+        self.views = decision_pages.publish_views(content.decisions, publisher, self.pages, remedies=remedies)
         result = publisher.finish()
         memory = read_memory(state.out_dir)
         result.withdrawn = takedown_dates(
