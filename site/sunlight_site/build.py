@@ -38,6 +38,7 @@ from sunlight_site.context import site_context
 from sunlight_site.filters import FILTERS
 from sunlight_site.search_index import take_known_pages
 from sunlight_site.state import BuildReport, BuildState, plain_value
+from sunlight_site.templating import THEME_GLOBALS
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 TIMEZONE = "Asia/Shanghai"
@@ -145,7 +146,9 @@ def write_backend_catalog(content: Content, today: dt.date, out_dir: Path, path:
     from sunlight.content.catalog import build_catalog
 
     public = json.loads((out_dir / "data" / "catalog.json").read_text(encoding="utf-8"))
-    catalog = build_catalog(content, today, public.get("decisions", []), private=True)
+    catalog = build_catalog(
+        content, today, public.get("decisions", []), private=True, doc_nos=public.get("decision_doc_nos")
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(catalog, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
@@ -313,7 +316,7 @@ def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dic
             "autoescape": True,
             "extensions": [],
         },
-        "JINJA_GLOBALS": {"site": state.site},
+        "JINJA_GLOBALS": {"site": state.site, **THEME_GLOBALS},
         "JINJA_FILTERS": dict(FILTERS),
         "MARKDOWN": {
             "extension_configs": {

@@ -15,31 +15,16 @@ import operator
 from collections.abc import Sequence
 from typing import Any
 
+from sunlight.domain import decision_kinds
+
 from sunlight_site.decision_views import DecisionView
 from sunlight_site.opendata import FORMULA_START, spreadsheet_safe
 
-# key, Chinese label, the view's attribute
+# key, Chinese label, the view's attribute: the public fields and their labels are those of
+# ``sunlight.domain.decision_kinds.COLUMNS`` (one description for pages, feeds and data), then the URL.
+_ATTRIBUTES = {"office": "office_id"}  # where the view's attribute is not named like the key
 COLUMNS: list[tuple[str, str, str]] = [
-    ("id", "记录编号", "id"),
-    ("doc_no", "决定文书号", "doc_no"),
-    ("kind", "决定类别", "kind"),
-    ("procedure", "程序类型", "procedure"),
-    ("party_type", "当事人类型", "party_type"),
-    ("party_name", "当事人名称", "party_name"),
-    ("credit_code", "统一社会信用代码", "credit_code"),
-    ("legal_rep", "法定代表人", "legal_rep"),
-    ("facts", "主要违法事实", "facts"),
-    ("basis", "处罚依据", "basis"),
-    ("content", "处罚内容", "content"),
-    ("amount", "罚款金额(元)", "amount"),
-    ("office", "执法机关编号", "office_id"),
-    ("office_name", "执法机关", "office_name"),
-    ("power_code", "事项编码", "power_code"),
-    ("domain", "领域", "domain"),
-    ("decided_on", "决定日期", "decided_on"),
-    ("published_on", "公示日期", "published_on"),
-    ("disclosure_until", "公示截止日期", "disclosure_until"),
-    ("severity", "失信程度", "severity"),
+    *((key, label, _ATTRIBUTES.get(key, key)) for key, label in decision_kinds.COLUMNS),
     ("url", "网址", "url"),
 ]
 KEYS = [key for key, _, _ in COLUMNS]

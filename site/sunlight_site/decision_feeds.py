@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from feedgen.feed import FeedGenerator
+from sunlight.domain.decision_kinds import KINDS
 
 from sunlight_site.decision_pages import Group
 from sunlight_site.decision_views import DecisionView
@@ -26,11 +27,13 @@ def _stamp(day: dt.date) -> dt.datetime:
 
 
 def _summary(v: DecisionView) -> str:
+    """Party, office, date and content, each under its kind's label (``decision_kinds``)."""
+    kind = KINDS[v.kind]
     parts = [
-        f"当事人：{v.party_name}",
+        f"{kind.party}：{v.party_name}",
         f"执法机关：{v.office_name}",
         f"决定日期：{v.decided_on}",
-        f"处罚内容：{v.content}",
+        f"{kind.content}：{v.content}",
     ]
     return "；".join(parts)
 

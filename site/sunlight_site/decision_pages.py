@@ -16,6 +16,7 @@ from typing import Any, NamedTuple, ParamSpec, Protocol
 
 from jinja2 import Environment
 from markupsafe import Markup
+from sunlight.domain.decision_kinds import DEFAULT_REMEDY
 from sunlight.domain.publication import WithdrawalNotice
 
 from sunlight_site.decision_cache import RenderKeys
@@ -233,8 +234,23 @@ class ArticleMeta(NamedTuple):
     source: str
 
 
-def page_items(views: Iterable[DecisionView], source: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
-    """(path, variables) of each decision's page, for a stream from ``open_decisions``."""
+def remedies_of(powers: Iterable[Any], agency_remedy: str = "") -> dict[str, str]:
+    """Power code -> the 救济途径 its decisions' pages show: the power item's ``remedy``, else the
+    agency's (``agency.yaml: remedy``), else the general ``DEFAULT_REMEDY``; under "" the text
+    of a decision without a power item."""
+    default = agency_remedy or DEFAULT_REMEDY
+    out = {p.code: p.remedy or default for p in powers}
+    out[""] = default
+    return out
+
+
+def page_items(
+    views: Iterable[DecisionView], source: str = "", remedies: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(path, variables) of each decision's page, for a stream from ``open_decisions``;
+    ``remedies`` from ``remedies_of`` (a dict lookup per page)."""
+    remedies = remedies or {"": DEFAULT_REMEDY}
+    default = remedies[""]
     for v in views:
         yield (
             f"decisions/{v.id}/index.html",
@@ -242,6 +258,7 @@ def page_items(views: Iterable[DecisionView], source: str = "") -> Iterator[tupl
                 "d": v,
                 "active": "decisions",
                 "article_meta": ArticleMeta(v.doc_no, f"{v.published_on} 00:00", source or v.office_name),
+                "remedy": remedies.get(v.power_code, default),
             },
         )
 
@@ -253,9 +270,11 @@ def start_decisions(
     source: str = "",
     workers: int = 1,
     keys: RenderKeys | None = None,
+    remedies: Mapping[str, str] | None = None,
 ) -> FramedStream:
     """The decision pages, written in the background when there are many (see ``open_framed``)."""
-    return start_framed(writer, "decision.html", page_items(views, source), context, workers, keys)
+    pages = page_items(views, source, remedies)
+    return start_framed(writer, "decision.html", pages, context, workers, keys)
 
 
 def open_decisions(
@@ -266,7 +285,11 @@ def open_decisions(
 
 
 def publish_views(
-    decisions: Sequence[Any], publisher: Any, stream: FramedStream | None = None, source: str = ""
+    decisions: Sequence[Any],
+    publisher: Any,
+    stream: FramedStream | None = None,
+    source: str = "",
+    remedies: Mapping[str, str] | None = None,
 ) -> list[DecisionView]:
     """Run ``publisher`` (``sunlight.domain.publication.Publisher``) over ``decisions`` chunk by
     chunk and return the views of the public ones, newest first; each chunk's pages go to
@@ -277,7 +300,7 @@ def publish_views(
     for start in range(0, len(decisions), PUBLISH_CHUNK):
         chunk = [view_of(p) for p in publisher.add(decisions[start : start + PUBLISH_CHUNK])]
         if stream is not None:
-            stream.add(page_items(chunk, source))
+            stream.add(page_items(chunk, source, remedies))
         views += chunk
     if stream is not None:
         stream.flush()  # the caller goes on with other work: the children take the rest now

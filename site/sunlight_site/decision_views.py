@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
+from urllib.parse import quote
 
+from sunlight.domain.decision_kinds import KINDS
 from sunlight.domain.publication import ORGANISATIONS, PublicDecision
 
 from sunlight_site.slugs import decision_kind_slug, domain_slug
@@ -55,12 +58,14 @@ class DecisionView(NamedTuple):
     domain_slug: str
     month: str  # YYYY-MM of the decision date
     # Organisations' 行政处罚 decisions get the credit-repair notice (信用修复告知, 两书同达); no
-    # credit-repair rule governs licences and the other kinds.
+    # credit-repair rule governs licences and the other kinds (``decision_kinds.KINDS``).
     credit_repair_notice: bool
     amount_text: str
     power_url: str
+    id_param: str  # the record id as a URL query value (the forms' decision_id)
 
 
+_plain = re.compile(r"[A-Za-z0-9._~-]+").fullmatch  # needs no percent-encoding in a URL query
 _kind_slug = lru_cache(maxsize=None)(decision_kind_slug)
 _domain_slug = lru_cache(maxsize=None)(domain_slug)
 
@@ -96,9 +101,10 @@ def view_of(p: PublicDecision) -> DecisionView:
         _kind_slug(p.kind),
         _domain_slug(domain),
         p.decided_on.isoformat()[:7],
-        p.party_type in ORGANISATIONS and p.kind == "行政处罚",
+        p.party_type in ORGANISATIONS and KINDS[p.kind].credit_repair,
         "" if amount is None else f"{amount:,.2f}",
         f"/powers/{p.power_code}/" if p.power_name else "",
+        p.id if _plain(p.id) else quote(p.id, safe=""),
     )
 
 

@@ -5,7 +5,7 @@ organisation (法人, 非法人组织, 个体工商户), its party name as publi
 published masked (张某): it is no key, and neither is a 个体工商户's name in which the person's
 name it is registered under was masked (李某水果店).
 
-Each key is normalised by ``normalise`` (mirrored in ``theme/static/js/lookup.js``; both are
+Each key is normalised by ``normalise`` (``sunlight.domain.identifiers``, mirrored in ``theme/static/js/lookup.js``; both are
 tested against ``tests/fixtures/lookup/keys.json``), hashed with 32-bit FNV-1a over its UTF-8
 bytes, and the first ``digits`` hex digits of the hash name its shard,
 ``/data/lookup/<hex>.json``: ``{key: [[id, 文书号, 当事人, 类别, 决定日期], ...]}``. The browser
@@ -22,11 +22,10 @@ and one no key falls into any more is deleted with the rest of the previous buil
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from sunlight.domain.identifiers import normalise_identifier
 from sunlight.domain.masking import MASK
 from sunlight.domain.publication import ORGANISATIONS
 
@@ -34,37 +33,7 @@ DIRECTORY = "data/lookup"
 KEYS_PER_SHARD = 128
 MAX_DIGITS = 4
 
-# Brackets of every width, 第 and 号 of a 文书号, and punctuation: boundaries between the parts of
-# an identifier (after NFKC, which turns full-width brackets, digits and letters into ASCII).
-_BOUNDARY = re.compile(r"[\[\](){}〔〕【】〈〉《》「」『』〖〗<>第号\-_/\\·.,，、:：;；#\"'“”‘’]")
-_SPACE = re.compile(r"\s+")
-# A year written straight before the serial (明城管罚决字2026000051号): the year is its own part.
-_GLUED_YEAR = re.compile(r"(?<=字)((?:19|20)[0-9]{2})(?=[0-9])")
-_DIGITS = re.compile(r"[0-9]+")
-_LATIN = re.compile(r"[A-Z]")
-_BETWEEN_NUMBERS = re.compile(r"(?<=[0-9])\|+(?=[0-9])")
-
-
-def normalise(text: str) -> str:
-    """The lookup key of ``text``: NFKC (full-width to half-width), upper case, no spaces; brackets,
-    第, 号 and punctuation dropped, a run of digits between two of them written as one ``-``; a
-    number not touching a Latin letter loses its leading zeros (the serial of a 文书号, 000051).
-
-    明城管罚决字〔2026〕第000051号, 明城管罚决字[2026]51号 and 明城管罚决字（２０２６）第51号 all give
-    明城管罚决字2026-51; mc-2026-0080 gives MC2026-80; a credit code keeps every zero."""
-    s = _SPACE.sub("", unicodedata.normalize("NFKC", text).upper())
-    s = _GLUED_YEAR.sub(r"\1|", s)
-    s = _BOUNDARY.sub("|", s)
-
-    def number(m: re.Match[str]) -> str:
-        before = s[m.start() - 1] if m.start() else ""
-        after = s[m.end()] if m.end() < len(s) else ""
-        if _LATIN.match(before) or _LATIN.match(after):
-            return m.group()
-        return m.group().lstrip("0") or "0"
-
-    s = _DIGITS.sub(number, s)
-    return _BETWEEN_NUMBERS.sub("-", s).replace("|", "")
+normalise = normalise_identifier  # the lookup key of a text
 
 
 def fnv1a(text: str) -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from sunlight.domain.decision_kinds import DECISION_KINDS
+
 DOMAIN_SLUGS: dict[str, str] = {
     "市容环卫": "city-appearance",
     "绿化": "greening",
@@ -44,9 +46,7 @@ POWER_TYPE_SLUGS: dict[str, str] = {
 }
 
 # Decision kinds share most names with power types; the same slug for the same name.
-DECISION_KIND_SLUGS: dict[str, str] = {
-    name: POWER_TYPE_SLUGS[name] for name in ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
-}
+DECISION_KIND_SLUGS: dict[str, str] = {name: POWER_TYPE_SLUGS[name] for name in DECISION_KINDS}
 
 _ASCII_RE = re.compile(r"[^a-z0-9]+")
 

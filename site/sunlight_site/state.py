@@ -127,6 +127,13 @@ class BuildState:
         """Record counts of datasets other stages produce (``decisions``: the public ones)."""
         return {"decisions": self.report.counts.get("decisions_public", 0)}
 
+    def public_decision_doc_nos(self) -> dict[str, str]:
+        """Record id -> 决定文书号 of the public decisions (for the backend's catalog)."""
+        result = self.publication
+        if result is None:
+            return {}
+        return {str(d.id): str(d.doc_no) for d in getattr(result, "public", [])}
+
     def public_decision_ids(self) -> list[str]:
         result = self.publication
         if result is None:

@@ -19,6 +19,7 @@ from typing import Any
 
 import markupsafe
 from jinja2 import Environment, FileSystemLoader, Template
+from sunlight.domain import decision_kinds
 
 _escape_inner: Callable[[str], str]
 try:  # MarkupSafe's C (or pure-Python) core of ``escape``; present in MarkupSafe 2.1-3.x
@@ -61,6 +62,15 @@ def _strftime(value: Any, fmt: str) -> str:
     return DateFormatter()(value, fmt)  # type: ignore[no-any-return]
 
 
+# Globals of every theme environment: the decision kinds' labels (decision pages) and the
+# sentence on the periods of review and suit (decision pages, complaint form).
+THEME_GLOBALS: dict[str, Any] = {
+    "decision_kinds": decision_kinds.KINDS,
+    "representatives": decision_kinds.REPRESENTATIVES,
+    "review_periods": decision_kinds.REVIEW_PERIODS,
+}
+
+
 def theme_environment(settings: Mapping[str, Any]) -> Environment:
     """A Jinja2 environment over the theme's templates, configured like Pelican's generators'."""
     paths = [*settings.get("THEME_TEMPLATES_OVERRIDES", []), os.path.join(settings["THEME"], "templates")]
@@ -68,6 +78,7 @@ def theme_environment(settings: Mapping[str, Any]) -> Environment:
     env.template_class = EscapingTemplate
     env.filters["strftime"] = _strftime  # Pelican themes' filter
     env.filters.update(settings.get("JINJA_FILTERS", {}))
+    env.globals.update(THEME_GLOBALS)
     env.globals.update(settings.get("JINJA_GLOBALS", {}))
     env.tests.update(settings.get("JINJA_TESTS", {}))
     return env

@@ -15,16 +15,26 @@ ROOT = Path(__file__).resolve().parents[2]
 def sample_catalog() -> dict[str, object]:
     content, problems = load_content(ROOT / "content")
     assert not problems.errors
-    return build_catalog(content, dt.date(2026, 11, 22), ["D2", "D1"])
+    return build_catalog(
+        content,
+        dt.date(2026, 11, 22),
+        ["D2", "D1"],
+        doc_nos={"D2": "明城管罚决字〔2026〕第2号", "D1": "明城管许字〔2026〕第1号"},
+    )
 
 
 def test_schema_of_version_1() -> None:
     catalog = sample_catalog()
     assert set(catalog) == {
         "version", "generated_on", "agency", "offices", "streets", "powers", "complaints", "calendar", "decisions",
+        "decision_doc_nos",
     }  # fmt: skip
     assert catalog["version"] == 1 and catalog["generated_on"] == "2026-11-22"
     assert catalog["decisions"] == ["D1", "D2"]
+    assert list(catalog["decision_doc_nos"].items()) == [
+        ("D1", "明城管许字〔2026〕第1号"),
+        ("D2", "明城管罚决字〔2026〕第2号"),
+    ]
     assert set(catalog["agency"]) == {"name", "short_name", "site_url", "region", "phone", "email"}
     office = catalog["offices"][0]
     assert set(office) == {"id", "name", "kind", "parent", "streets", "roles", "phone", "email"}
@@ -62,6 +72,7 @@ def test_the_backend_loads_it(tmp_path: Path) -> None:
     assert catalog.settings.designated_supervision == "supervision"
     assert not catalog.calendar.is_working_day(dt.date(2025, 7, 30))  # the local closure
     assert catalog.decisions == frozenset({"D1", "D2"})
+    assert catalog.decision_named("明城管罚决字[2026]2号") == "D2"
 
 
 def test_webhooks_only_in_the_private_catalog() -> None:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
 from sunlight_site.decision_views import decision_views
-from sunlight_site.templating import EscapingTemplate, output_escape, theme_environment
+from sunlight_site.templating import THEME_GLOBALS, EscapingTemplate, output_escape, theme_environment
 from test_frame import SETTINGS, THEME, context, public
 
 
@@ -35,6 +35,7 @@ def test_theme_templates_render_the_same_bytes_as_plain_jinja() -> None:
     ours = theme_environment(SETTINGS)
     assert isinstance(ours.get_template("decision.html"), EscapingTemplate)
     plain = Environment(loader=FileSystemLoader(str(THEME / "templates")), **SETTINGS["JINJA_ENVIRONMENT"])
+    plain.globals.update(THEME_GLOBALS)  # what every theme environment has
     views = decision_views(
         [public(1, facts="<script>alert('x')</script> & \"引号\""), public(2, party_type="自然人")]
     )

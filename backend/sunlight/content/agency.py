@@ -23,6 +23,7 @@ AGENCY_KEYS = (
     "site_code",
     "icp",
     "police_record",
+    "remedy",
     "publication",
 )
 REQUIRED = ("name", "short_name", "site_url", "region", "sponsor", "site_code", "icp", "police_record")

@@ -8,7 +8,7 @@ calendar overrides and the ids of the decisions public on the build date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sunlight.content.complaints import MATCH_KEYS
@@ -29,7 +29,12 @@ def _category(category: ComplaintCategory) -> dict[str, Any]:
 
 
 def build_catalog(
-    content: Content, today: dt.date, public_decision_ids: Iterable[str], *, private: bool = False
+    content: Content,
+    today: dt.date,
+    public_decision_ids: Iterable[str],
+    *,
+    private: bool = False,
+    doc_nos: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The catalog dict, ready for ``json.dump`` (lists in content order, dates as ISO strings).
 
@@ -98,4 +103,6 @@ def build_catalog(
             "complete_years": list(content.calendar.complete_years),
         },
         "decisions": sorted(public_decision_ids),
+        # record id -> 决定文书号 of the public decisions: a complaint may name its decision by either
+        "decision_doc_nos": dict(sorted((doc_nos or {}).items())),
     }

@@ -42,6 +42,13 @@ ALIASES = {
     "处罚内容": "content",
     "罚款金额(元)": "amount",
     "罚款金额": "amount",
+    # the open-data columns' general labels (sunlight.domain.decision_kinds.COLUMNS)
+    "法定代表人（负责人、经营者）": "legal_rep",
+    "主要事实": "facts",
+    "决定依据": "basis",
+    "决定内容": "content",
+    "金额(元)": "amount",
+    "执法机关编号": "office",
     "执法机关": "office",
     "事项编码": "power_code",
     "决定日期": "decided_on",

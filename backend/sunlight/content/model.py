@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sunlight.domain.decision_kinds import DECISION_KINDS  # noqa: F401  (the kinds the loader accepts)
+
 POWER_TYPES = (
     "行政处罚",
     "行政强制",
@@ -27,7 +29,6 @@ POWER_TYPES = (
 OFFICE_KINDS = ("bureau", "division", "brigade", "squad", "street", "external")
 EXTERNAL_KIND = "external"  # a supervisor outside the agency's tree (e.g. the district 司法局)
 OFFICE_ROLES = ("supervision", "legal_review", "complaints_intake", "enforcement")
-DECISION_KINDS = ("行政处罚", "行政许可", "行政强制", "行政检查", "其他")
 PARTY_TYPES = ("法人", "非法人组织", "个体工商户", "自然人")
 DECISION_STATUSES = ("有效", "撤销", "变更", "信用修复")
 
@@ -79,6 +80,7 @@ class Agency(Where):
     site_code: str = ""
     icp: str = ""
     police_record: str = ""
+    remedy: str = ""  # 救济途径 of decisions whose power item gives none
     publication: Publication = field(default_factory=Publication)
 
     @property

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.identifiers import normalise_identifier
 
 SUPERVISION = "supervision"
 EXTERNAL = "external"  # an office outside the agency's tree (e.g. the district 司法局's 行政执法监督)
@@ -76,6 +78,23 @@ class Catalog:
     settings: Settings = field(default_factory=Settings)
     decisions: frozenset[str] = frozenset()
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    decision_doc_nos: dict[str, str] = field(default_factory=dict)  # record id -> 决定文书号
+
+    @cached_property
+    def _decision_keys(self) -> dict[str, str]:
+        keys = {normalise_identifier(i): i for i in sorted(self.decisions)}
+        for record, doc_no in sorted(self.decision_doc_nos.items()):
+            if record in self.decisions:
+                keys.setdefault(normalise_identifier(doc_no), record)
+        keys.pop("", None)
+        return keys
+
+    def decision_named(self, text: str) -> str | None:
+        """The record id of the public decision ``text`` names: its record id, or its 文书号 written
+        with any brackets, widths or leading zeros (``normalise_identifier``); None when none."""
+        if text in self.decisions:
+            return text
+        return self._decision_keys.get(normalise_identifier(text))
 
     def office(self, office_id: str) -> OfficeInfo | None:
         return self.offices.get(office_id)

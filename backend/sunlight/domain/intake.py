@@ -148,6 +148,17 @@ class _Checker:
             self.known("category", categories, "投诉类别不存在", "unknown category")
 
 
+def resolve_decision(values: Mapping[str, str], catalog: Catalog) -> dict[str, str]:
+    """``values`` with ``decision_id`` written as the record id when it names a public decision by
+    its 决定文书号 (or its record id in another case or width): a complaint keeps the record id.
+    A text that names no decision is left as written, for the validation to report."""
+    out = dict(values)
+    written = (out.get("decision_id") or "").strip()
+    if written:
+        out["decision_id"] = catalog.decision_named(written) or written
+    return out
+
+
 def validate_complaint(values: Mapping[str, str], catalog: Catalog, today: dt.date) -> list[Problem]:
     """``values`` maps API field paths (``reporter.credit_code``) to strings."""
     check = _Checker(values)

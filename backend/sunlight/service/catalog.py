@@ -117,6 +117,7 @@ def catalog_from_dict(data: Mapping[str, Any], source: str = "catalog.json") -> 
             routing=tuple(rules),
             settings=settings,
             decisions=frozenset(str(d) for d in data.get("decisions") or ()),
+            decision_doc_nos={str(k): str(v) for k, v in (data.get("decision_doc_nos") or {}).items()},
             calendar=calendar,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -16,7 +16,7 @@ from sunlight.code_key import CodeKey
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaints import Complaint
 from sunlight.domain.errors import Forbidden, Invalid, NotFound, RateLimited, Unauthorized
-from sunlight.domain.intake import validate_complaint, validate_feedback
+from sunlight.domain.intake import resolve_decision, validate_complaint, validate_feedback
 from sunlight.domain.local_time import aware, local_date
 from sunlight.domain.problems import Problem
 from sunlight.domain.visibility import may_see
@@ -73,7 +73,7 @@ class ComplaintService:
         a retry is not counted again.
         """
         now = aware(now)
-        values = filing.complaint_values(cmd)
+        values = resolve_decision(filing.complaint_values(cmd), self.catalog)
         problems = validate_complaint(values, self.catalog, local_date(now))
         if problems:
             raise Invalid(problems)
@@ -137,7 +137,7 @@ class ComplaintService:
             observer = self._account(account_token)
             if observer.kind != "observer":
                 raise Forbidden("仅监督员可提交监督意见", "only an observer token may file feedback")
-        values = filing.feedback_values(cmd)
+        values = resolve_decision(filing.feedback_values(cmd), self.catalog)
         problems = validate_feedback(values, self.catalog, local_date(now))
         if observer is None and not any(values.get(k) for k in ("decision_id", "power_code", "page_url")):
             problems.append(

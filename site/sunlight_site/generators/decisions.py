@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sunlight.domain import decision_kinds
 from sunlight.domain.publication import Publisher
 from sunlight.domain.withdrawals import late_withdrawals, takedown_dates
 
@@ -38,7 +39,8 @@ class DecisionsGenerator(SectionGenerator):
         content, state = self.content, self.state
         self.workers = workers = self.settings.get("SUNLIGHT_WORKERS") or default_workers()
         theme = Path(self.settings["THEME"])
-        self.keys = RenderKeys(state.out_dir, f"{theme_digest(theme)}\0{content.agency!r}")
+        salt = f"{theme_digest(theme)}\0{content.agency!r}\0{decision_kinds.FINGERPRINT}"
+        self.keys = RenderKeys(state.out_dir, salt)
         # Pelican makes the site's writer after every section's context: the decision pages get
         # a writer of their own over the same output, merged into the site's in generate_output.
         self.page_writer = OutputWriter(str(state.out_dir), settings=self.settings)
@@ -55,7 +57,8 @@ class DecisionsGenerator(SectionGenerator):
             today=self.today,
             names=self.names,
         )
-        self.views = decision_pages.publish_views(content.decisions, publisher, self.pages)
+        remedies = decision_pages.remedies_of(content.powers, content.agency.remedy)
+        self.views = decision_pages.publish_views(content.decisions, publisher, self.pages, remedies=remedies)
         result = publisher.finish()
         memory = read_memory(state.out_dir)
         result.withdrawn = takedown_dates(

@@ -211,7 +211,12 @@ class OpenDataGenerator(SectionGenerator):
         self.count("datasets", len(datasets))
 
     def _write_catalog(self, writer: SiteWriter) -> None:
-        catalog = build_catalog(self.content, self.today, self.state.public_decision_ids())
+        catalog = build_catalog(
+            self.content,
+            self.today,
+            self.state.public_decision_ids(),
+            doc_nos=self.state.public_decision_doc_nos(),
+        )
         text = json.dumps(catalog, ensure_ascii=False, indent=1, sort_keys=False, default=str) + "\n"
         writer.write_bytes("data/catalog.json", text.encode("utf-8"))
 

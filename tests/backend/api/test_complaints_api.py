@@ -178,3 +178,29 @@ def test_an_extension_after_the_deadline_is_a_409_in_the_error_shape(api, wiring
     )
     detail = api.get(path, headers=handling).json
     assert detail["respond_due"] == due.isoformat()
+
+
+def test_a_complaint_names_its_decision_by_doc_no(chalice_app, make_store) -> None:  # type: ignore[no-untyped-def]
+    """The 文书号 from the decision in the owner's hand is accepted and kept as the record id."""
+    from api_fixtures import CATALOG, Api
+    from sunlight.service.catalog import catalog_from_dict
+    from sunlight.service.complaints import ComplaintService
+
+    data = {
+        **CATALOG,
+        "decisions": ["MC-2026-0080"],
+        "decision_doc_nos": {"MC-2026-0080": "明城管罚决字〔2026〕第000080号"},
+    }
+    service = ComplaintService(make_store(), catalog_from_dict(data))
+    bootstrap.install(bootstrap.Wiring(service=service, clock=fixed_clock(NOW), channels={}))
+    try:
+        with Client(chalice_app) as client:
+            api = Api(client)
+            filed = api.post("/api/complaints", complaint(decision_id="明城管罚决字[2026]80号"))
+            assert filed.status_code == 201, filed.body
+            stored = service.store.get_complaint(filed.json["tracking_no"])
+            assert stored is not None and stored.about["decision_id"] == "MC-2026-0080"
+            wrong = api.post("/api/complaints", complaint(decision_id="明城管罚决字〔2026〕第000099号"))
+            assert wrong.status_code == 422 and wrong.json["error"]["field"] == "decision_id"
+    finally:
+        bootstrap.install(None)
