@@ -28,6 +28,20 @@ def _category(category: ComplaintCategory) -> dict[str, Any]:
     }
 
 
+def _personnel(content: Content) -> list[dict[str, Any]]:
+    return [
+        {
+            "cert_no": p.cert_no,
+            "name": p.name,
+            "office": p.office,
+            "area": p.area,
+            "status": p.status,
+            "valid_until": p.valid_until.isoformat() if p.valid_until else None,
+        }
+        for p in content.personnel
+    ]
+
+
 def build_catalog(
     content: Content, today: dt.date, public_decision_ids: Iterable[str], *, private: bool = False
 ) -> dict[str, Any]:
@@ -98,4 +112,15 @@ def build_catalog(
             "complete_years": list(content.calendar.complete_years),
         },
         "decisions": sorted(public_decision_ids),
+        # Only in the backend's copy (the public catalog carries nothing personal): what /personnel/
+        # publishes, plus the certificate's end of validity, to check a 检查码's inspectors.
+        **({"personnel": _personnel(content)} if private else {}),
+        "supervision": {
+            "inspection_code": {"window_days": content.supervision.inspection_code_window_days},
+            "repeat_inspection": {
+                "window_days": content.supervision.repeat_window_days,
+                "max_offices": content.supervision.repeat_max_offices,
+                "max_per_year": content.supervision.repeat_max_per_year,
+            },
+        },
     }
