@@ -115,6 +115,7 @@ def build_catalog(
         # Only in the backend's copy (the public catalog carries nothing personal): what /personnel/
         # publishes, plus the certificate's end of validity, to check a 检查码's inspectors.
         **({"personnel": _personnel(content)} if private else {}),
+        "inspection_plans": [p.id for p in content.inspection_plans],
         "supervision": {
             "inspection_code": {"window_days": content.supervision.inspection_code_window_days},
             "repeat_inspection": {

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.inspections import Inspector
 
 SUPERVISION = "supervision"
 EXTERNAL = "external"  # an office outside the agency's tree (e.g. the district 司法局's 行政执法监督)
@@ -76,6 +77,13 @@ class Catalog:
     settings: Settings = field(default_factory=Settings)
     decisions: frozenset[str] = frozenset()
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    # 涉企检查码 (docs/inspections.md): 执法人员 by 执法证号, 双随机 plan ids, supervision.yaml values
+    personnel: dict[str, Inspector] = field(default_factory=dict)
+    inspection_plans: frozenset[str] = frozenset()
+    inspection_window_days: int = 3
+    repeat_window_days: int = 30
+    repeat_max_offices: int = 1
+    repeat_max_per_year: int = 2
 
     def office(self, office_id: str) -> OfficeInfo | None:
         return self.offices.get(office_id)

@@ -261,3 +261,51 @@ def _flag(credit: str, kind: str, group: list[Inspection]) -> Flag:
         codes=tuple(i.code for i in group),
         offices=tuple(dict.fromkeys(i.office for i in group)),
     )
+
+
+def inspection_to_dict(i: Inspection) -> dict[str, object]:
+    """A JSON-ready dict (dates as ISO strings), for the stores."""
+    return {
+        "code": i.code,
+        "office": i.office,
+        "credit_code": i.credit_code,
+        "enterprise_name": i.enterprise_name,
+        "inspectors": list(i.inspectors),
+        "scope": i.scope,
+        "basis": i.basis,
+        "planned_on": i.planned_on.isoformat(),
+        "valid_from": i.valid_from.isoformat(),
+        "valid_until": i.valid_until.isoformat(),
+        "registered_at": i.registered_at.isoformat() if i.registered_at else None,
+        "registered_by": i.registered_by,
+        "result": i.result,
+        "checked_on": i.checked_on.isoformat() if i.checked_on else None,
+        "decision_id": i.decision_id,
+        "version": i.version,
+    }
+
+
+def inspection_from_dict(d: Mapping[str, object]) -> Inspection:
+    def day(key: str) -> dt.date | None:
+        value = d.get(key)
+        return dt.date.fromisoformat(str(value)) if value else None
+
+    registered = d.get("registered_at")
+    return Inspection(
+        code=str(d["code"]),
+        office=str(d["office"]),
+        credit_code=str(d["credit_code"]),
+        enterprise_name=str(d.get("enterprise_name") or ""),
+        inspectors=tuple(str(c) for c in d.get("inspectors") or ()),  # type: ignore[attr-defined]
+        scope=str(d.get("scope") or ""),
+        basis=str(d.get("basis") or ""),
+        planned_on=day("planned_on"),  # type: ignore[arg-type]
+        valid_from=day("valid_from"),  # type: ignore[arg-type]
+        valid_until=day("valid_until"),  # type: ignore[arg-type]
+        registered_at=dt.datetime.fromisoformat(str(registered)) if registered else None,
+        registered_by=str(d.get("registered_by") or ""),
+        result=str(d.get("result") or ""),
+        checked_on=day("checked_on"),
+        decision_id=str(d.get("decision_id") or ""),
+        version=int(d.get("version") or 0),  # type: ignore[call-overload]
+    )
