@@ -219,7 +219,10 @@ def verify(
     typed = normalise_credit_code(credit_code[:64])
     matches = bool(typed) and hmac.compare_digest(typed.encode(), subject.credit_code.encode())
     view = public_view(catalog, subject, local_date(now))
-    check = limits.check_code(store, f"inspection:{code or '-'}", client, now, lambda: found is not None)
+    # an unknown code, or a known one asked with a credit code that is not its own, counts as wrong
+    check = limits.check_code(
+        store, f"inspection:{code or '-'}", client, now, lambda: found is not None and (matches or not typed)
+    )
     if check is limits.Check.LIMITED:
         raise RateLimited(
             "查询过于频繁,请稍后再试",

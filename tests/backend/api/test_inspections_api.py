@@ -105,6 +105,13 @@ def test_unknown_codes_are_rate_limited_per_client(api: Api, wiring: Any) -> Non
     assert statuses[0] == 200 and statuses[-1] == 429
 
 
+def test_guessing_credit_codes_for_a_known_code_is_limited(api: Api, wiring: Any) -> None:
+    code = register(api, wiring).json["code"]
+    statuses = [api.get(f"/api/verify/inspection/{code}?credit_code=91110000MA0000000X").status_code
+                for _ in range(7)]  # fmt: skip
+    assert statuses[0] == 200 and statuses[-1] == 429
+
+
 def test_result_by_the_same_office_then_used(api: Api, wiring: Any) -> None:
     code = register(api, wiring, planned_on="2026-12-24").json["code"]
     other = api.post(f"/api/inspections/{code}/result", {"result": "no_violation", "checked_on": "2026-12-24"},
