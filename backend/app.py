@@ -155,6 +155,17 @@ def stats() -> Response:
     return json_response({"as_of": now.isoformat(), "offices": serialize.plain(wiring.service.stats(now))})
 
 
+@app.route("/api/stats/inspections", methods=["GET"])
+@guard
+def inspection_stats() -> Response:
+    """涉企检查码 figures per office: registered, with a result, finding a violation, flags."""
+    wiring = bootstrap.current()
+    now = wiring.clock()
+    return json_response(
+        {"as_of": now.isoformat(), "offices": serialize.plain(wiring.service.inspection_stats())}
+    )
+
+
 @app.route("/api/open311/v2/services.json", methods=["GET"])
 @guard
 def open311_services() -> Response:

@@ -314,6 +314,19 @@ def document() -> dict[str, Any]:
                 },
             )
         },
+        "/api/stats/inspections": {
+            "get": _op(
+                "各单位涉企检查统计(不含企业) / inspection-code figures per office (no enterprise)",
+                result={
+                    "type": "object",
+                    "properties": {
+                        "as_of": {"type": "string", "format": "date-time"},
+                        "offices": {"type": "array"},
+                    },
+                    "required": ["as_of", "offices"],
+                },
+            )
+        },
         "/api/open311/v2/services.json": {
             "get": _op(
                 "Open311 服务列表 / GeoReport v2 services",

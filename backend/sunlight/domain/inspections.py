@@ -309,3 +309,30 @@ def inspection_from_dict(d: Mapping[str, object]) -> Inspection:
         decision_id=str(d.get("decision_id") or ""),
         version=int(d.get("version") or 0),  # type: ignore[call-overload]
     )
+
+
+def office_aggregates(inspections: Iterable[Inspection], flags: Iterable[Flag]) -> list[dict[str, object]]:
+    """Per office, what the public may see: inspections registered, share with a result recorded,
+    share of those results finding a violation, flags the office takes part in. No enterprise."""
+    rows: dict[str, dict[str, int]] = {}
+    for i in inspections:
+        row = rows.setdefault(i.office, {"registered": 0, "with_result": 0, "violations": 0, "flags": 0})
+        row["registered"] += 1
+        row["with_result"] += 1 if i.result else 0
+        row["violations"] += 1 if i.result == "violation" else 0
+    for f in flags:
+        for office in f.offices:
+            if office in rows:
+                rows[office]["flags"] += 1
+    return [
+        {
+            "office": office,
+            "registered": r["registered"],
+            "with_result": r["with_result"],
+            "with_result_share": round(r["with_result"] / r["registered"], 3),
+            "violations": r["violations"],
+            "violation_share": round(r["violations"] / r["with_result"], 3) if r["with_result"] else None,
+            "flags": r["flags"],
+        }
+        for office, r in sorted(rows.items())
+    ]

@@ -349,6 +349,10 @@ class ComplaintService:
             self.store, self.catalog, self._account(token), local_date(aware(now))
         )
 
+    def inspection_stats(self) -> list[dict[str, object]]:
+        """Per-office figures of the inspection codes, for anyone (no enterprise)."""
+        return inspections.public_aggregates(self.store, self.catalog)
+
     # --- timers, outbox, figures ----------------------------------------------------------------
 
     def tick(self, now: dt.datetime) -> TickResult:

@@ -31,6 +31,7 @@ from sunlight.domain.inspections import (
     code_state,
     format_code,
     normalise_inspection_code,
+    office_aggregates,
     repeat_flags,
     validate_registration,
     validate_result,
@@ -267,3 +268,17 @@ def supervision_list(
         }
         for f in flags
     ]
+
+
+def public_aggregates(store: Store, catalog: Catalog) -> list[dict[str, Any]]:
+    """Per office only (``GET /api/stats/inspections``, /compliance/): never an enterprise."""
+    everything = store.all_inspections()
+    flags = repeat_flags(
+        everything, window_days=catalog.repeat_window_days, max_offices=catalog.repeat_max_offices,
+        max_per_year=catalog.repeat_max_per_year,
+    )  # fmt: skip
+    rows = office_aggregates(everything, flags)
+    for row in rows:
+        office = catalog.office(str(row["office"]))
+        row["office_name"] = office.name if office else row["office"]
+    return rows

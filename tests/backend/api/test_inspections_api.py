@@ -142,6 +142,16 @@ def test_two_offices_in_a_week_reach_the_supervision_list_only(api: Api, wiring:
         ("multi_office", NAME, ["squad-east", "squad-west"])
     ]
     assert api.get("/api/inspections/flags", headers=staff(wiring, "squad-east")).status_code == 403
+    public = api.get("/api/stats/inspections")
+    assert (
+        public.status_code == 200
+        and NAME not in public.body.decode()
+        and CREDIT_CODE not in public.body.decode()
+    )
+    assert [(o["office"], o["registered"], o["flags"]) for o in public.json["offices"]] == [
+        ("squad-east", 1, 1),
+        ("squad-west", 1, 1),
+    ]
 
 
 def test_complaint_accepts_an_inspection_code(api: Api, wiring: Any) -> None:

@@ -171,3 +171,21 @@ def test_third_visit_in_a_year_without_violation_is_flagged() -> None:
     assert repeat_flags(visits, window_days=30, max_offices=1, max_per_year=2) == []
     # two are within the threshold
     assert repeat_flags(visits[:2], window_days=30, max_offices=1, max_per_year=2) == []
+
+
+def test_office_aggregates_count_and_share_without_names() -> None:
+    from sunlight.domain.inspections import office_aggregates
+
+    visits = [
+        visit("A", "squad-a", dt.date(2026, 11, 2), "violation"),
+        visit("B", "squad-b", dt.date(2026, 11, 6), "no_violation"),
+        visit("C", "squad-a", dt.date(2026, 11, 20)),
+        visit("D", "squad-a", dt.date(2026, 11, 21), credit="91110000600037341L"),
+    ]
+    flags = repeat_flags(visits, window_days=30, max_offices=1, max_per_year=2)
+    rows = {r["office"]: r for r in office_aggregates(visits, flags)}
+    # squad-a: 3 registered, 1 with a result (1/3), 1 violation of 1 result; in the one multi-office flag
+    assert rows["squad-a"] == {"office": "squad-a", "registered": 3, "with_result": 1, "with_result_share": 0.333,
+                               "violations": 1, "violation_share": 1.0, "flags": 1}  # fmt: skip
+    assert rows["squad-b"] == {"office": "squad-b", "registered": 1, "with_result": 1, "with_result_share": 1.0,
+                               "violations": 0, "violation_share": 0.0, "flags": 1}  # fmt: skip
