@@ -99,3 +99,33 @@ def test_a_revoked_certificate_is_invalid_and_an_active_one_valid(phone, portal)
     phone.fill('[name="code"]', "ABCDE-FGHJK")
     phone.locator("[data-verify-form] button[type=submit]").click()
     phone.locator('[data-verify-result="invalid"]').filter(has_text="不存在").wait_for()
+
+
+def test_two_offices_in_a_week_reach_supervision_and_no_public_page(phone, portal) -> None:  # type: ignore[no-untyped-def]
+    other = "青石示例五金有限公司"
+    other_credit = "91110000600037341L"
+    for office, cert, day in (
+        ("squad-east", "沪31999901002", "2026-12-22"),
+        ("bureau", "沪31999901004", "2026-12-24"),
+    ):
+        token = portal.command("staff", "add", "--office", office, "--name", f"{office} 内勤").stdout.strip()
+        status, body = portal.json(
+            "POST",
+            "/api/inspections",
+            {"credit_code": other_credit, "enterprise_name": other, "inspectors": [cert], "scope": "店招店牌",
+             "basis": "330217001000", "planned_on": day},
+            headers={"Authorization": f"Bearer {token}"},
+        )  # fmt: skip
+        assert status == 201, body
+    supervisor = portal.command("staff", "add", "--office", "supervision", "--name", "督查员").stdout.strip()
+    status, flags = portal.json(
+        "GET", "/api/inspections/flags", headers={"Authorization": f"Bearer {supervisor}"}
+    )
+    assert status == 200
+    assert [(f["enterprise_name"], f["kind"]) for f in flags["items"]] == [(other, "multi_office")]
+    phone.goto(portal.url + "/compliance/")
+    phone.locator("table[data-inspection-stats] tbody th").first.wait_for()
+    for path in ("/compliance/", "/verify/", "/", "/data/", "/api/stats/inspections", "/api/stats"):
+        status, _, page = portal.request("GET", path)
+        assert other not in page.decode("utf-8", "replace"), path
+    assert other not in phone.content()
