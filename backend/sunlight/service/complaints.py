@@ -264,7 +264,9 @@ class ComplaintService:
 
     def _staff_view(self, c: Complaint, account: Account) -> StaffView:
         names = {a.id: a.name for a in self.store.list_accounts()}
-        return staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no), names)
+        view = staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no), names)
+        recent = inspections.for_complaint(self.store, self.catalog, c)
+        return replace(view, inspections=recent) if recent else view
 
     def _visible_complaint(self, account: Account, tracking_no: str) -> Complaint:
         c = self.store.get_complaint(codes.normalise_tracking_no(tracking_no or "")[:40])

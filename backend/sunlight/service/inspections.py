@@ -18,7 +18,7 @@ from typing import Any
 import segno
 
 from sunlight.domain.catalog import Catalog
-from sunlight.domain.complaints import AuditEvent
+from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.credit_code import normalise_credit_code
 from sunlight.domain.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited
 from sunlight.domain.inspections import (
@@ -282,3 +282,22 @@ def public_aggregates(store: Store, catalog: Catalog) -> list[dict[str, Any]]:
         office = catalog.office(str(row["office"]))
         row["office_name"] = office.name if office else row["office"]
     return rows
+
+
+def for_complaint(store: Store, catalog: Catalog, c: Complaint) -> tuple[dict[str, Any], ...]:
+    """For the handler of a 重复检查 complaint (or one naming a 检查码): the reporting enterprise's
+    inspections of the year before it was filed, oldest first."""
+    category = catalog.categories.get(c.category)
+    repeat = category is not None and category.name == "重复检查"
+    if not repeat and not c.about.get("inspection_code"):
+        return ()
+    credit = normalise_credit_code(str(c.reporter.get("credit_code") or ""))
+    if not credit:
+        return ()
+    filed = local_date(c.filed_at)
+    since = filed - dt.timedelta(days=365)
+    return tuple(
+        staff_view(catalog, i, filed)
+        for i in store.enterprise_inspections(credit)
+        if since <= i.planned_on <= filed + dt.timedelta(days=catalog.inspection_window_days)
+    )

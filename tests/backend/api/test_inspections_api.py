@@ -158,5 +158,11 @@ def test_complaint_accepts_an_inspection_code(api: Api, wiring: Any) -> None:
     code = register(api, wiring).json["code"]
     r = api.post("/api/complaints", complaint(category="repeat-inspection", inspection_code=code))
     assert r.status_code == 201, r.json
+    tracking_no = r.json["tracking_no"]
+    view = api.get(f"/api/complaints/{tracking_no}", headers=staff(wiring, "supervision"))
+    assert view.status_code == 200, view.json
+    assert view.json["about"]["inspection_code"] == code
+    assert [i["code"] for i in view.json["inspections"]] == [code]  # the enterprise's inspection
+    assert view.json["inspections"][0]["enterprise_name"] == NAME
     bad = api.post("/api/complaints", complaint(inspection_code="0000OOOOII"))
     assert bad.status_code == 422 and bad.json["error"]["field"] == "inspection_code"
