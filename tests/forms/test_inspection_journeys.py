@@ -26,28 +26,28 @@ def phone(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
     context.close()
 
 
-def _register(portal) -> dict:  # type: ignore[no-untyped-def]
+def _register_in_the_workbench(phone, portal) -> str:  # type: ignore[no-untyped-def]
     token = portal.command("staff", "add", "--office", "squad-east", "--name", "东湖中队内勤").stdout.strip()
-    status, body = portal.json(
-        "POST",
-        "/api/inspections",
-        {
-            "credit_code": CREDIT,
-            "enterprise_name": NAME,
-            "inspectors": ["沪31999901001", "沪31999901002"],
-            "scope": "油烟净化设施运行情况",
-            "basis": "330217001000",
-            "planned_on": "2026-12-24",
-        },
-        headers={"Authorization": f"Bearer {token}"},
-    )
-    assert status == 201, body
-    return body
+    phone.goto(portal.url + "/staff/")
+    phone.fill("[data-token]", token)
+    phone.locator("[data-signin-form] button[type=submit]").click()
+    phone.locator("[data-inspection-form]").wait_for()
+    phone.fill('[name="inspection.credit_code"]', CREDIT)
+    phone.fill('[name="inspection.enterprise_name"]', NAME)
+    phone.fill('[name="inspection.inspectors"]', "沪31999901001，沪31999901002")
+    phone.fill('[name="inspection.scope"]', "油烟净化设施运行情况")
+    phone.fill('[name="inspection.basis"]', "330217001000")
+    phone.fill('[name="inspection.planned_on"]', "2026-12-24")
+    phone.locator("[data-inspection-form] button[type=submit]").click()
+    done = phone.locator("[data-inspection-done]")
+    done.wait_for()
+    assert "2026-12-21 至 2026-12-27" in done.inner_text()  # planned day ± 3 days
+    assert phone.locator("[data-inspection-qr]").get_attribute("src").startswith("data:image/svg+xml")
+    return phone.locator("[data-inspection-code]").inner_text()
 
 
 def test_enterprise_verifies_a_code_and_complains_from_it(phone, portal) -> None:  # type: ignore[no-untyped-def]
-    registered = _register(portal)
-    code = registered["code"]
+    code = _register_in_the_workbench(phone, portal)
     phone.goto(portal.url + "/")
     phone.locator("footer a[href='/verify/']").click()
     phone.fill('[name="code"]', code.lower().replace("-", " "))
@@ -123,6 +123,11 @@ def test_two_offices_in_a_week_reach_supervision_and_no_public_page(phone, porta
     )
     assert status == 200
     assert [(f["enterprise_name"], f["kind"]) for f in flags["items"]] == [(other, "multi_office")]
+    phone.goto(portal.url + "/staff/")
+    phone.fill("[data-token]", supervisor)
+    phone.locator("[data-signin-form] button[type=submit]").click()
+    phone.locator("[data-flags-load]").click()
+    assert other in phone.locator('[data-flag="multi_office"]').inner_text()
     phone.goto(portal.url + "/compliance/")
     phone.locator("table[data-inspection-stats] tbody th").first.wait_for()
     for path in ("/compliance/", "/verify/", "/", "/data/", "/api/stats/inspections", "/api/stats"):
