@@ -42,7 +42,7 @@ def _register_in_the_workbench(phone, portal) -> str:  # type: ignore[no-untyped
     done = phone.locator("[data-inspection-done]")
     done.wait_for()
     assert "2026-12-21 至 2026-12-27" in done.inner_text()  # planned day ± 3 days
-    assert phone.locator("[data-inspection-qr]").get_attribute("src").startswith("data:image/svg+xml")
+    assert phone.locator("[data-inspection-qr] img").get_attribute("src").startswith("data:image/svg+xml")
     return phone.locator("[data-inspection-code]").inner_text()
 
 

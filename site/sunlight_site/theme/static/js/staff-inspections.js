@@ -42,7 +42,14 @@
       var link = done.querySelector("[data-inspection-url]");
       link.href = data.verify_url;
       link.textContent = data.verify_url;
-      done.querySelector("[data-inspection-qr]").src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(data.qr_svg);
+      var img = document.createElement("img");  /* an <img>: the SVG is shown, never run */
+      img.alt = "检查码核验二维码";
+      img.width = 200;
+      img.height = 200;
+      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(data.qr_svg);
+      var holder = done.querySelector("[data-inspection-qr]");
+      holder.textContent = "";
+      holder.appendChild(img);
       done.hidden = false;
       done.focus();
     }).catch(function (err) { error.textContent = err.message; });
