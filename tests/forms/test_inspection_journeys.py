@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
+from portal_process import run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -64,6 +65,7 @@ def test_enterprise_verifies_a_code_and_complains_from_it(phone, portal) -> None
     phone.fill('[name="credit_code"]', CREDIT)
     phone.locator("[data-enterprise-form] button[type=submit]").click()
     phone.locator(f"[data-enterprise-name='{NAME}']").wait_for()
+    assert run_axe(phone) == []  # the answer, on a phone, passes axe
     phone.locator("[data-complain]").click()
     phone.wait_for_url("**/complaints/new/**")
     assert phone.input_value('[name="inspection_code"]') == code
