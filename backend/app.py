@@ -109,12 +109,61 @@ def my_feedback() -> Response:
     return json_response({"observer": {"name": account.name}, "items": serialize.plain(items)})
 
 
+@app.route("/api/inspections", methods=["POST"], content_types=JSON)
+@guard
+def register_inspection() -> Response:
+    """涉企检查码: staff register a planned inspection (docs/inspections.md)."""
+    request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
+    values = parse.inspection(parse.json_body(request))
+    body = wiring.service.register_inspection(parse.token(request), values, wiring.clock())
+    return json_response(serialize.plain(body), 201)
+
+
+@app.route("/api/inspections/flags", methods=["GET"])
+@guard
+def inspection_flags() -> Response:
+    request, wiring = app.current_request, bootstrap.current()
+    items = wiring.service.inspection_flags(parse.token(request), wiring.clock())
+    return json_response({"items": serialize.plain(items)})
+
+
+@app.route("/api/inspections/{code}/result", methods=["POST"], content_types=JSON)
+@guard
+def record_inspection_result(code: str) -> Response:
+    request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
+    values = parse.inspection_result(parse.json_body(request))
+    body = wiring.service.record_inspection_result(parse.token(request), code, values, wiring.clock())
+    return json_response(serialize.plain(body))
+
+
+@app.route("/api/verify/inspection/{code}", methods=["GET"])
+@guard
+def verify_inspection(code: str) -> Response:
+    request, wiring = app.current_request, bootstrap.current()
+    credit_code = ((request.query_params or {}).get("credit_code") or "").strip()
+    view = wiring.service.verify_inspection(code, credit_code, wiring.clock(), parse.client_key(request))
+    return json_response(serialize.plain(view))
+
+
 @app.route("/api/stats", methods=["GET"])
 @guard
 def stats() -> Response:
     wiring = bootstrap.current()
     now = wiring.clock()
     return json_response({"as_of": now.isoformat(), "offices": serialize.plain(wiring.service.stats(now))})
+
+
+@app.route("/api/stats/inspections", methods=["GET"])
+@guard
+def inspection_stats() -> Response:
+    """涉企检查码 figures per office: registered, with a result, finding a violation, flags."""
+    wiring = bootstrap.current()
+    now = wiring.clock()
+    return json_response(
+        {"as_of": now.isoformat(), "offices": serialize.plain(wiring.service.inspection_stats())}
+    )
 
 
 @app.route("/api/open311/v2/services.json", methods=["GET"])

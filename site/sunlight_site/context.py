@@ -27,6 +27,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("compliance", "公示时效", "/compliance/"),
     ("complaints", "投诉", "/complaints/new/"),
     ("status", "进度查询", "/complaints/status/"),
+    ("verify", "检查码核验", "/verify/"),
     ("feedback", "反馈", "/feedback/"),
 )
 

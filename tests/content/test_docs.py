@@ -16,6 +16,7 @@ from sunlight.content import (
     points,
     powers,
     stats,
+    supervision,
 )
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "content-contract.md").read_text(encoding="utf-8")
@@ -30,6 +31,7 @@ def test_every_yaml_key_is_documented() -> None:
         *inspections.PLAN_KEYS, *inspections.RESULT_KEYS, *exemptions.ITEM_KEYS, *exemptions.LISTS,
         *stats.STATS_KEYS, *stats.OUTCOME_KEYS, *complaints.CATEGORY_KEYS, *complaints.MATCH_KEYS,
         *complaints.SETTINGS, "holidays", "workdays", "feedback_categories", "routing", "handler",
+        *supervision.BLOCKS, *(k for keys in supervision.SETTINGS.values() for k in keys),
     }  # fmt: skip
     missing = sorted(k for k in keys if k not in WORDS)
     assert missing == []

@@ -171,7 +171,7 @@ def test_registers_and_lists(minimal: Path) -> None:
     expected = [
         "content/personnel.csv:1: 工号: 未知的表头 / unknown column header",
         "content/personnel.csv:2: office: 所属机构不存在 / office does not exist (火星中队)",
-        "content/personnel.csv:2: status: 取值无效，应为:active、revoked、有效、在岗、注销、已注销 / invalid value; one of: active, revoked, 有效, 在岗, 注销, 已注销 (离职)",
+        "content/personnel.csv:2: status: 取值无效，应为:active、revoked、有效、在岗、注销、已注销、expired、过期、已过期 / invalid value; one of: active, revoked, 有效, 在岗, 注销, 已注销, expired, 过期, 已过期 (离职)",
         "content/points.csv:2: lat: 坐标超出范围(3.0–54.0) / coordinate out of range (3.0-54.0) (300.0)",
         "content/points.csv:2: since: 日期不存在 / no such date (2024-13-01)",
         "content/exemptions.yaml:2: violation: 必填字段缺失 / required field is missing",

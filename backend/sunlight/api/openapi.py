@@ -99,6 +99,36 @@ IDEMPOTENCY = _header(
 )
 ACCESS = _header("X-Access-Code", "查询码 / the access code given when filing", required=True)
 BEARER = [{"bearer": []}]
+INSPECTION_CODE = {
+    "name": "code",
+    "in": "path",
+    "required": True,
+    "description": "检查码 (10 characters, grouped 5-5) / inspection code",
+    "schema": {"type": "string", "maxLength": 64},
+}
+INSPECTION_REGISTERED = {
+    "type": "object",
+    "required": ["code", "valid_from", "valid_until", "verify_url", "qr_svg"],
+    "properties": {
+        "code": {"type": "string"},
+        "valid_from": {"type": "string", "format": "date"},
+        "valid_until": {"type": "string", "format": "date"},
+        "verify_url": {"type": "string"},
+        "qr_svg": {"type": "string", "description": "SVG QR code of verify_url"},
+    },
+}
+INSPECTION_VIEW = {
+    "type": "object",
+    "required": ["code", "state", "valid"],
+    "properties": {
+        "code": {"type": "string"},
+        "state": {"type": "string", "enum": ["valid", "unknown", "expired", "not_yet_valid", "used"]},
+        "valid": {"type": "boolean"},
+        "office_name": {"type": "string"},
+        "inspectors": {"type": "array"},
+        "enterprise_name": {"type": "string", "description": "only with the matching credit_code"},
+    },
+}
 BODY_ERRORS = ("400", "413", "415", "422")
 
 
@@ -218,6 +248,59 @@ def document() -> dict[str, Any]:
                 },
             )
         },
+        "/api/inspections": {
+            "post": _op(
+                "登记涉企检查,取得检查码 / register a planned inspection and get its 检查码",
+                "201",
+                (*BODY_ERRORS, "401", "403", "409"),
+                {
+                    **_object(
+                        parse.INSPECTION, ("credit_code", "enterprise_name", "scope", "basis", "planned_on")
+                    ),
+                    "properties": {
+                        **_object(parse.INSPECTION)["properties"],
+                        "inspectors": {
+                            "type": "array",
+                            "maxItems": parse.MAX_INSPECTORS,
+                            "items": {"type": "string", "maxLength": 64},
+                            "description": "执法证号 / certificate numbers",
+                        },
+                    },
+                },
+                security=BEARER,
+                result=INSPECTION_REGISTERED,
+            )
+        },
+        "/api/inspections/flags": {
+            "get": _op(
+                "重复检查、多头检查提示(监督机构、监督员) / enterprises flagged for repeated or multi-office inspections",
+                errors=("401", "403"),
+                security=BEARER,
+                result={"type": "object", "properties": {"items": {"type": "array"}}, "required": ["items"]},
+            )
+        },
+        "/api/inspections/{code}/result": {
+            "post": _op(
+                "登记检查结果(登记机构) / record the result (the registering office)",
+                errors=(*BODY_ERRORS, "401", "403", "404", "409"),
+                body=_object(parse.INSPECTION_RESULT, ("result", "checked_on")),
+                params=[INSPECTION_CODE],
+                security=BEARER,
+                result=INSPECTION_VIEW,
+            )
+        },
+        "/api/verify/inspection/{code}": {
+            "get": _op(
+                "核验检查码(任何人;企业名称仅在输入其统一社会信用代码后显示) / verify a 检查码 (anyone; the "
+                "enterprise only with its credit code)",
+                errors=("429",),
+                params=[
+                    INSPECTION_CODE,
+                    {"name": "credit_code", "in": "query", "schema": {"type": "string", "maxLength": 64}},
+                ],
+                result=INSPECTION_VIEW,
+            )
+        },
         "/api/stats": {
             "get": _op(
                 "各单位投诉办理统计 / complaint figures per office",
@@ -226,6 +309,19 @@ def document() -> dict[str, Any]:
                     "properties": {
                         "as_of": {"type": "string", "format": "date-time"},
                         "offices": _list_of(r["office_stats"]),
+                    },
+                    "required": ["as_of", "offices"],
+                },
+            )
+        },
+        "/api/stats/inspections": {
+            "get": _op(
+                "各单位涉企检查统计(不含企业) / inspection-code figures per office (no enterprise)",
+                result={
+                    "type": "object",
+                    "properties": {
+                        "as_of": {"type": "string", "format": "date-time"},
+                        "offices": {"type": "array"},
                     },
                     "required": ["as_of", "offices"],
                 },

@@ -39,6 +39,7 @@ COMPLAINT: Spec = {
     "street": str,
     "decision_id": str,
     "occurred_on": str,
+    "inspection_code": str,
 }
 FEEDBACK: Spec = {
     f: str
@@ -58,6 +59,9 @@ FEEDBACK: Spec = {
 }
 ACTION: Spec = {"action": str, "text": str, "to_office": str, "reason": str, "days": int}
 RATING: Spec = {"rating": str, "comment": str}
+INSPECTION: Spec = {f: str for f in ("credit_code", "enterprise_name", "scope", "basis", "planned_on")}
+INSPECTION_RESULT: Spec = {"result": str, "checked_on": str, "decision_id": str}
+MAX_INSPECTORS = 20
 
 
 def body_bytes(raw: bytes | str | None, max_body: int = MAX_BODY) -> bytes:
@@ -165,6 +169,34 @@ def file_complaint(body: Mapping[str, Any]) -> FileComplaint:
 
 def file_feedback(body: Mapping[str, Any]) -> FileFeedback:
     return FileFeedback(**check(body, FEEDBACK))
+
+
+def inspection(body: Mapping[str, Any]) -> dict[str, Any]:
+    """``POST /api/inspections``: the text fields, and ``inspectors`` as a list of 执法证号."""
+    rest = {k: v for k, v in body.items() if k != "inspectors"}
+    inspectors = body.get("inspectors")
+    problems: list[Problem] = []
+    if inspectors is not None and (
+        not isinstance(inspectors, list)
+        or len(inspectors) > MAX_INSPECTORS
+        or any(not isinstance(c, str) or len(c) > 64 for c in inspectors)
+    ):
+        problems.append(
+            Problem(
+                f"应为执法证号列表(至多{MAX_INSPECTORS}个)",
+                f"must be a list of at most {MAX_INSPECTORS} certificate numbers",
+                field="inspectors",
+            )
+        )
+    values = _check(rest, INSPECTION, "", problems)
+    if problems:
+        raise Invalid(problems)
+    values["inspectors"] = inspectors or []
+    return values
+
+
+def inspection_result(body: Mapping[str, Any]) -> dict[str, Any]:
+    return check(body, INSPECTION_RESULT)
 
 
 def staff_action(body: Mapping[str, Any]) -> StaffAction:

@@ -28,6 +28,20 @@ def _category(category: ComplaintCategory) -> dict[str, Any]:
     }
 
 
+def _personnel(content: Content) -> list[dict[str, Any]]:
+    return [
+        {
+            "cert_no": p.cert_no,
+            "name": p.name,
+            "office": p.office,
+            "area": p.area,
+            "status": p.status,
+            "valid_until": p.valid_until.isoformat() if p.valid_until else None,
+        }
+        for p in content.personnel
+    ]
+
+
 def build_catalog(
     content: Content,
     today: dt.date,
@@ -105,4 +119,16 @@ def build_catalog(
         "decisions": sorted(public_decision_ids),
         # record id -> 决定文书号 of the public decisions: a complaint may name its decision by either
         "decision_doc_nos": dict(sorted((doc_nos or {}).items())),
+        # Only in the backend's copy (the public catalog carries nothing personal): what /personnel/
+        # publishes, plus the certificate's end of validity, to check a 检查码's inspectors.
+        **({"personnel": _personnel(content)} if private else {}),
+        "inspection_plans": [p.id for p in content.inspection_plans],
+        "supervision": {
+            "inspection_code": {"window_days": content.supervision.inspection_code_window_days},
+            "repeat_inspection": {
+                "window_days": content.supervision.repeat_window_days,
+                "max_offices": content.supervision.repeat_max_offices,
+                "max_per_year": content.supervision.repeat_max_per_year,
+            },
+        },
     }

@@ -24,6 +24,7 @@ from sunlight.content.points import load_points
 from sunlight.content.powers import load_powers
 from sunlight.content.references import check_references
 from sunlight.content.stats import load_stats
+from sunlight.content.supervision import load_supervision
 from sunlight.domain.problems import Problem, Problems
 
 
@@ -41,6 +42,7 @@ def load_content(root: Path) -> tuple[Content, Problems]:
     content.calendar = load_calendar(root, problems)
     content.complaints = load_complaints(root, problems)
     content.personnel = load_personnel(root, problems)
+    content.supervision = load_supervision(root, problems)
     content.exemptions = load_exemptions(root, problems)
     content.inspection_plans, content.inspection_results = load_inspections(root, problems)
     content.points = load_points(root, problems)

@@ -163,7 +163,9 @@ class Person(Where):
     cert_no: str = ""
     office: str = ""
     area: str = ""
-    status: str = "active"
+    domains: tuple[str, ...] = ()
+    valid_until: dt.date | None = None
+    status: str = "active"  # active | revoked | expired
 
 
 @dataclass
@@ -308,6 +310,16 @@ class Page(Where):
 
 
 @dataclass
+class SupervisionSettings(Where):
+    """``supervision.yaml`` (optional): the 检查码 window and the repeated-inspection thresholds."""
+
+    inspection_code_window_days: int = 3
+    repeat_window_days: int = 30
+    repeat_max_offices: int = 1
+    repeat_max_per_year: int = 2
+
+
+@dataclass
 class Content:
     """Everything loaded from one content directory."""
 
@@ -325,6 +337,7 @@ class Content:
     stats: list[YearStats] = field(default_factory=list)
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
     complaints: ComplaintsConfig = field(default_factory=ComplaintsConfig)
+    supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
     decisions: list[Decision] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     notices: list[Page] = field(default_factory=list)

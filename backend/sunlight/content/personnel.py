@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sunlight.content.model import Person
 from sunlight.content.registers import enum_alias, register_rows
 from sunlight.domain.problems import Problems
 
-ALIASES = {"姓名": "name", "执法证号": "cert_no", "所属机构": "office", "执法区域": "area", "状态": "status"}
+ALIASES = {
+    "姓名": "name",
+    "执法证号": "cert_no",
+    "所属机构": "office",
+    "执法区域": "area",
+    "执法领域": "domains",
+    "有效期至": "valid_until",
+    "状态": "status",
+}
 STATUS = {
     "active": "active",
     "revoked": "revoked",
@@ -16,7 +25,11 @@ STATUS = {
     "在岗": "active",
     "注销": "revoked",
     "已注销": "revoked",
+    "expired": "expired",
+    "过期": "expired",
+    "已过期": "expired",
 }
+SEPARATORS = re.compile(r"[、,，;；/]")
 
 
 def load_personnel(root: Path, problems: Problems) -> list[Person]:
@@ -27,6 +40,8 @@ def load_personnel(root: Path, problems: Problems) -> list[Person]:
         person.cert_no = f.text("cert_no", required=True)
         person.office = f.text("office", required=True)
         person.area = f.text("area")
+        person.domains = tuple(d.strip() for d in SEPARATORS.split(f.text("domains")) if d.strip())
+        person.valid_until = f.date("valid_until")
         person.status = enum_alias(f, "status", STATUS, "active")
         people.append(person)
     return people

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.identifiers import normalise_identifier
+from sunlight.domain.inspections import Inspector
 
 SUPERVISION = "supervision"
 EXTERNAL = "external"  # an office outside the agency's tree (e.g. the district 司法局's 行政执法监督)
@@ -79,6 +80,14 @@ class Catalog:
     decisions: frozenset[str] = frozenset()
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
     decision_doc_nos: dict[str, str] = field(default_factory=dict)  # record id -> 决定文书号
+
+    # 涉企检查码 (docs/inspections.md): 执法人员 by 执法证号, 双随机 plan ids, supervision.yaml values
+    personnel: dict[str, Inspector] = field(default_factory=dict)
+    inspection_plans: frozenset[str] = frozenset()
+    inspection_window_days: int = 3
+    repeat_window_days: int = 30
+    repeat_max_offices: int = 1
+    repeat_max_per_year: int = 2
 
     @cached_property
     def _decision_keys(self) -> dict[str, str]:

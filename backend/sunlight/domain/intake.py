@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from sunlight.domain.catalog import Catalog, Category
 from sunlight.domain.credit_code import credit_code_problem
+from sunlight.domain.inspections import normalise_inspection_code
 from sunlight.domain.problems import Problem
 
 REPORTER_TYPES = ("enterprise", "person")
@@ -125,6 +126,14 @@ class _Checker:
             )
         else:
             self.text("decision_id", False)
+        code = self.get("inspection_code")
+        if code and normalise_inspection_code(code) is None:
+            self.add(
+                "inspection_code",
+                "检查码格式不正确(10位，不含0、O、1、I、L)",
+                "not an inspection code (10 characters, no 0, O, 1, I, L)",
+                code,
+            )
         if need_place and not office and not street:
             self.add(
                 "office", "请至少填写被投诉单位或街道（镇）", "give the office complained about or the street"

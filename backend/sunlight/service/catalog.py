@@ -14,6 +14,7 @@ from typing import Any
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.catalog import Catalog, Category, OfficeInfo, RoutingRule, Settings
+from sunlight.domain.inspections import Inspector
 from sunlight.domain.problems import Problem
 
 MATCH_KEYS = ("category", "power_code", "office", "street")
@@ -51,6 +52,30 @@ def _categories(items: Any) -> dict[str, Category]:
 
 def _dates(items: Any) -> list[dt.date]:
     return [d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)) for d in items or []]
+
+
+def _inspection_settings(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The 执法人员 (backend copy only), the 双随机 plan ids and the ``supervision.yaml`` values."""
+    supervision = data.get("supervision") or {}
+    code = supervision.get("inspection_code") or {}
+    repeat = supervision.get("repeat_inspection") or {}
+    return {
+        "personnel": {
+            str(p["cert_no"]): Inspector(
+                cert_no=str(p["cert_no"]),
+                name=str(p.get("name") or ""),
+                office=str(p.get("office") or ""),
+                status=str(p.get("status") or "active"),
+                valid_until=dt.date.fromisoformat(str(p["valid_until"])) if p.get("valid_until") else None,
+            )
+            for p in data.get("personnel") or []
+        },
+        "inspection_plans": frozenset(str(i) for i in data.get("inspection_plans") or ()),
+        "inspection_window_days": int(code.get("window_days", 3)),
+        "repeat_window_days": int(repeat.get("window_days", 30)),
+        "repeat_max_offices": int(repeat.get("max_offices", 1)),
+        "repeat_max_per_year": int(repeat.get("max_per_year", 2)),
+    }
 
 
 def catalog_from_dict(data: Mapping[str, Any], source: str = "catalog.json") -> Catalog:
@@ -119,6 +144,7 @@ def catalog_from_dict(data: Mapping[str, Any], source: str = "catalog.json") -> 
             decisions=frozenset(str(d) for d in data.get("decisions") or ()),
             decision_doc_nos={str(k): str(v) for k, v in (data.get("decision_doc_nos") or {}).items()},
             calendar=calendar,
+            **_inspection_settings(data),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CatalogError([Problem("目录文件格式错误", f"malformed catalog: {exc!r}", file=source)]) from exc

@@ -32,6 +32,7 @@ class FileComplaint:
     street: str = ""
     decision_id: str = ""
     occurred_on: str = ""  # YYYY-MM-DD
+    inspection_code: str = ""  # the 检查码 of the inspection complained about (docs/inspections.md)
 
 
 @dataclass(frozen=True)

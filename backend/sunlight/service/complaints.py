@@ -20,7 +20,7 @@ from sunlight.domain.intake import resolve_decision, validate_complaint, validat
 from sunlight.domain.local_time import aware, local_date
 from sunlight.domain.problems import Problem
 from sunlight.domain.visibility import may_see
-from sunlight.service import actions, codes, delivery, filing, limits, stats
+from sunlight.service import actions, codes, delivery, filing, inspections, limits, stats
 from sunlight.service.commands import FileComplaint, FileFeedback, StaffAction
 from sunlight.service.limits import Check, Limits
 from sunlight.service.outbox import Channel
@@ -264,7 +264,9 @@ class ComplaintService:
 
     def _staff_view(self, c: Complaint, account: Account) -> StaffView:
         names = {a.id: a.name for a in self.store.list_accounts()}
-        return staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no), names)
+        view = staff_view(self.catalog, c, account.office, self.store.audit_trail(c.tracking_no), names)
+        recent = inspections.for_complaint(self.store, self.catalog, c)
+        return replace(view, inspections=recent) if recent else view
 
     def _visible_complaint(self, account: Account, tracking_no: str) -> Complaint:
         c = self.store.get_complaint(codes.normalise_tracking_no(tracking_no or "")[:40])
@@ -320,6 +322,38 @@ class ComplaintService:
         if account.kind != "staff" or account.office not in self.catalog.offices:
             raise Forbidden("仅限执法单位工作人员", "staff accounts only")
         return account
+
+    # --- 涉企检查码 (docs/inspections.md) --------------------------------------------------------
+
+    def register_inspection(
+        self, token: str, values: Mapping[str, object], now: dt.datetime
+    ) -> dict[str, object]:
+        """Staff register a planned inspection; 201 body: ``code``, the window, ``verify_url``, ``qr_svg``."""
+        return inspections.register(self.store, self.catalog, self._staff(token), values, aware(now))
+
+    def record_inspection_result(
+        self, token: str, code: str, values: Mapping[str, object], now: dt.datetime
+    ) -> dict[str, object]:
+        """The office that registered the code records what the inspection found, once."""
+        return inspections.record_result(
+            self.store, self.catalog, self._staff(token), code, values, aware(now)
+        )
+
+    def verify_inspection(
+        self, code: str, credit_code: str, now: dt.datetime, client: str = ""
+    ) -> dict[str, object]:
+        """Anyone: the public answer for a 检查码 (rate-limited like access codes)."""
+        return inspections.verify(self.store, self.catalog, code, credit_code, aware(now), client)
+
+    def inspection_flags(self, token: str, now: dt.datetime) -> list[dict[str, object]]:
+        """The supervision office's staff and observers: enterprises inspected too often or by too many."""
+        return inspections.supervision_list(
+            self.store, self.catalog, self._account(token), local_date(aware(now))
+        )
+
+    def inspection_stats(self) -> list[dict[str, object]]:
+        """Per-office figures of the inspection codes, for anyone (no enterprise)."""
+        return inspections.public_aggregates(self.store, self.catalog)
 
     # --- timers, outbox, figures ----------------------------------------------------------------
 

@@ -38,7 +38,7 @@ from sunlight.store.base import (
 Admit = Callable[[], Callable[[], None]]
 
 MAX_KEY_LENGTH = 200
-ABOUT = ("office", "power_code", "street", "decision_id", "occurred_on", "page_url")
+ABOUT = ("office", "power_code", "street", "decision_id", "occurred_on", "page_url", "inspection_code")
 
 
 def complaint_values(cmd: FileComplaint) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ class StaffView:
     handling_office_name: str = ""
     supervising_office_name: str = ""
     about_office_name: str = ""  # the office complained about
+    # 重复检查 complaints (or with an inspection code): the enterprise's inspections of the past year
+    inspections: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

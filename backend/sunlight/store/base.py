@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.domain.inspections import Inspection
 from sunlight.domain.visibility import named_offices
 
 T = TypeVar("T")
@@ -243,6 +244,24 @@ class Store(ABC):
             for key in keys:
                 self.increment_counter(key, now, window_seconds, amount=-1)
         return result
+
+    # inspection codes (涉企检查码, docs/inspections.md)
+    @abstractmethod
+    def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
+        """Write ``inspection`` with version ``expected_version + 1`` (1 when new: the code must not exist
+        yet) and its audit ``event`` (``tracking_no`` ``INSPECTION-<code>``) atomically, or raise
+        ``ConditionFailed``."""
+
+    @abstractmethod
+    def get_inspection(self, code: str) -> Inspection | None: ...
+
+    @abstractmethod
+    def enterprise_inspections(self, credit_code: str) -> list[Inspection]:
+        """Every inspection of one enterprise (by credit code), by planned day then code."""
+
+    @abstractmethod
+    def all_inspections(self) -> list[Inspection]:
+        """Every inspection, by code (supervision list and aggregates; a full read)."""
 
     # the clock
     @abstractmethod

@@ -9,10 +9,13 @@ Chosen by ``SUNLIGHT_STORE=dynamodb://TABLE`` (``sunlight.bootstrap``).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.domain.inspections import Inspection, inspection_from_dict, inspection_to_dict
 from sunlight.store import dynamo_items as items
 from sunlight.store.base import (
     Account,
@@ -155,6 +158,59 @@ class DynamoStore(Store):
                 ConsistentRead=True,
             )
         ]
+
+    # --- inspection codes (docs/dynamodb.md) --------------------------------------------------
+
+    def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
+        version = (expected_version or 0) + 1
+        body = {
+            "data": S(
+                json.dumps(inspection_to_dict(replace(inspection, version=version)), ensure_ascii=False)
+            ),
+            "version": N(version),
+        }
+        condition, values = (
+            (NEW, None) if expected_version is None else ("version = :v", {":v": N(expected_version)})
+        )
+
+        def put(item: dict[str, Any]) -> dict[str, Any]:
+            action: dict[str, Any] = {"Item": item, "ConditionExpression": condition}
+            if values:
+                action["ExpressionAttributeValues"] = values
+            return {"Put": action}
+
+        entries = [
+            put({**items.key(f"N#{inspection.code}", "N"), **body}),
+            put({**items.key(f"NE#{inspection.credit_code}", f"N#{inspection.code}"), **body}),
+            {"Put": {"Item": items.audit_item(event), "ConditionExpression": NEW}},
+        ]
+        try:
+            self.client.transact_write(entries)
+        except ConditionalCheckFailed as failed:
+            raise ConditionFailed(min(failed.index, 1), inspection, "condition failed") from None
+
+    def get_inspection(self, code: str) -> Inspection | None:
+        item = self.client.get(items.key(f"N#{code}", "N"))
+        return inspection_from_dict(json.loads(item["data"]["S"])) if item else None
+
+    def enterprise_inspections(self, credit_code: str) -> list[Inspection]:
+        found = [
+            inspection_from_dict(json.loads(item["data"]["S"]))
+            for item in self.client.query(
+                KeyConditionExpression="pk = :p",
+                ExpressionAttributeValues={":p": S(f"NE#{credit_code}")},
+                ConsistentRead=True,
+            )
+        ]
+        return sorted(found, key=lambda i: (i.planned_on, i.code))
+
+    def all_inspections(self) -> list[Inspection]:
+        """A scan (the supervision list and aggregates, at an agency's volume)."""
+        found = [
+            inspection_from_dict(json.loads(item["data"]["S"]))
+            for item in self.client.scan(FilterExpression="sk = :n", ExpressionAttributeValues={":n": S("N")})
+        ]
+        return sorted(found, key=lambda i: i.code)
 
     # --- idempotency, timers, accounts -------------------------------------------------------
 

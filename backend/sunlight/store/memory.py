@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.domain.inspections import Inspection
 from sunlight.store.base import (
     Account,
     AppendAudit,
@@ -42,6 +43,7 @@ class MemoryStore(Store):
         self.accounts: dict[str, Account] = {}
         self.counters: dict[str, tuple[int, dt.datetime]] = {}
         self.clock_mark: dt.datetime | None = None
+        self.inspections: dict[str, Inspection] = {}
 
     def _check(self, index: int, op: WriteOp, staged: dict[str, object]) -> None:
         def fail(reason: str) -> None:
@@ -121,6 +123,31 @@ class MemoryStore(Store):
                     self.timers.add(value)  # type: ignore[arg-type]
                 elif kind == "u":
                     self.accounts[value.token_hash] = value  # type: ignore[attr-defined]
+
+    def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
+        with self._lock:
+            current = self.inspections.get(inspection.code)
+            if (current is None) != (expected_version is None) or (
+                current is not None and current.version != expected_version
+            ):
+                raise ConditionFailed(0, inspection, "version mismatch")
+            if (event.tracking_no, event.seq) in self.audit:
+                raise ConditionFailed(1, event, "audit event exists")
+            self.inspections[inspection.code] = replace(inspection, version=(expected_version or 0) + 1)
+            self.audit[(event.tracking_no, event.seq)] = event
+
+    def get_inspection(self, code: str) -> Inspection | None:
+        with self._lock:
+            return self.inspections.get(code)
+
+    def enterprise_inspections(self, credit_code: str) -> list[Inspection]:
+        with self._lock:
+            found = [i for i in self.inspections.values() if i.credit_code == credit_code]
+        return sorted(found, key=lambda i: (i.planned_on, i.code))
+
+    def all_inspections(self) -> list[Inspection]:
+        with self._lock:
+            return [self.inspections[k] for k in sorted(self.inspections)]
 
     def get_complaint(self, tracking_no: str) -> Complaint | None:
         with self._lock:

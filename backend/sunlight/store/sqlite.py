@@ -15,10 +15,12 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from sunlight.domain.complaints import AuditEvent, Complaint, complaint_from_dict, complaint_to_dict
+from sunlight.domain.inspections import Inspection, inspection_from_dict, inspection_to_dict
 from sunlight.store.base import (
     Account,
     AppendAudit,
@@ -301,6 +303,48 @@ class SqliteStore(Store):
         return [
             self._account(r) for r in self._conn().execute("SELECT * FROM accounts ORDER BY created_at, id")
         ]
+
+    # --- inspection codes ------------------------------------------------------------------
+
+    def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
+        version = (expected_version or 0) + 1
+        data = _dumps(inspection_to_dict(replace(inspection, version=version)))
+        with self._write() as conn:
+            if expected_version is None:
+                try:
+                    conn.execute(
+                        "INSERT INTO inspections (code, version, office, credit_code, planned_on, data)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        (inspection.code, version, inspection.office, inspection.credit_code,
+                         inspection.planned_on.isoformat(), data),
+                    )  # fmt: skip
+                except sqlite3.IntegrityError as exc:
+                    raise ConditionFailed(0, inspection, str(exc)) from None
+            else:
+                cursor = conn.execute(
+                    "UPDATE inspections SET version=?, data=? WHERE code=? AND version=?",
+                    (version, data, inspection.code, expected_version),
+                )
+                if cursor.rowcount != 1:
+                    raise ConditionFailed(0, inspection, "version mismatch")
+            try:
+                self._apply(conn, AppendAudit(event))
+            except sqlite3.IntegrityError as exc:
+                raise ConditionFailed(1, event, str(exc)) from None
+
+    def get_inspection(self, code: str) -> Inspection | None:
+        row = self._conn().execute("SELECT data FROM inspections WHERE code=?", (code,)).fetchone()
+        return inspection_from_dict(json.loads(row[0])) if row else None
+
+    def enterprise_inspections(self, credit_code: str) -> list[Inspection]:
+        rows = self._conn().execute(
+            "SELECT data FROM inspections WHERE credit_code=? ORDER BY planned_on, code", (credit_code,)
+        )
+        return [inspection_from_dict(json.loads(r[0])) for r in rows]
+
+    def all_inspections(self) -> list[Inspection]:
+        rows = self._conn().execute("SELECT data FROM inspections ORDER BY code")
+        return [inspection_from_dict(json.loads(r[0])) for r in rows]
 
     # --- outbox -------------------------------------------------------------------------------
 

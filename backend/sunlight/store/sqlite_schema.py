@@ -111,6 +111,18 @@ MIGRATIONS: list[str] = [
     DROP INDEX complaints_review;
     DROP INDEX complaints_escalated;
     """,
+    # 6: 涉企检查码 (inspection codes): one row per code, looked up by code and by enterprise
+    """
+    CREATE TABLE inspections (
+        code TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        office TEXT NOT NULL,
+        credit_code TEXT NOT NULL,
+        planned_on TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX inspections_enterprise ON inspections (credit_code, planned_on, code);
+    """,
 ]
 
 

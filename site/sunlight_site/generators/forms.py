@@ -23,6 +23,7 @@ PAGES = (
     ("forms/complaint_status.html", "complaints/status/index.html", "进度查询", "status"),
     ("forms/feedback.html", "feedback/index.html", "监督反馈与纠错", "feedback"),
     ("forms/staff.html", "staff/index.html", "投诉办理工作台", "staff"),
+    ("forms/verify.html", "verify/index.html", "检查码核验", "verify"),
 )
 
 
@@ -41,6 +42,8 @@ class FormsGenerator(SectionGenerator):
             "streets": [(s, s) for s in sorted({s for o in content.offices for s in o.streets})],
             "powers": [(p.code, p.name) for p in content.powers if p.status == "active"],
             "phone": content.agency.phone,
+            # /verify/ prefills a complaint about an inspection with this category (docs/inspections.md)
+            "repeat_category": next((c.id for c in complaints.categories if c.name == "重复检查"), ""),
             # labels the staff workbench shows for trail entries (the domain's own words)
             "labels_json": Markup(
                 json.dumps(

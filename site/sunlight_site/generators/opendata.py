@@ -83,11 +83,13 @@ class OpenDataGenerator(SectionGenerator):
             (
                 "personnel",
                 "执法人员",
-                "姓名、执法证号、所属机构、执法区域、状态",
-                ["姓名", "执法证号", "所属机构编号", "所属机构", "执法区域", "状态"],
-                [[p.name, p.cert_no, p.office, names.get(p.office, ""), p.area, p.status] for p in c.personnel],
+                "姓名、执法证号、所属机构、执法区域、状态、有效期至(/verify/ 据此核验执法证)",
+                ["姓名", "执法证号", "所属机构编号", "所属机构", "执法区域", "状态", "有效期至"],
+                [[p.name, p.cert_no, p.office, names.get(p.office, ""), p.area, p.status,
+                  p.valid_until.isoformat() if p.valid_until else ""] for p in c.personnel],
                 [{"name": p.name, "cert_no": p.cert_no, "office": p.office, "office_name": names.get(p.office, ""),
-                  "area": p.area, "status": p.status} for p in c.personnel],
+                  "area": p.area, "status": p.status,
+                  "valid_until": p.valid_until.isoformat() if p.valid_until else None} for p in c.personnel],
             ),
             (
                 "exemptions",

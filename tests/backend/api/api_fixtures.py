@@ -103,6 +103,42 @@ CATALOG: dict[str, Any] = {
     },
     "calendar": {"holidays": [], "workdays": []},
     "decisions": [],
+    # 涉企检查码 (tests/backend/api/test_inspections_api.py)
+    "personnel": [
+        {
+            "cert_no": "330199250008",
+            "name": "黄敏",
+            "office": "squad-east",
+            "status": "active",
+            "valid_until": "2029-12-31",
+        },
+        {
+            "cert_no": "330199250009",
+            "name": "周杰",
+            "office": "squad-east",
+            "status": "active",
+            "valid_until": None,
+        },
+        {
+            "cert_no": "330199250013",
+            "name": "马超",
+            "office": "squad-east",
+            "status": "revoked",
+            "valid_until": "2029-12-31",
+        },
+        {
+            "cert_no": "330199250011",
+            "name": "徐明",
+            "office": "squad-west",
+            "status": "active",
+            "valid_until": "2029-12-31",
+        },
+    ],
+    "inspection_plans": ["2026-yangchen"],
+    "supervision": {
+        "inspection_code": {"window_days": 3},
+        "repeat_inspection": {"window_days": 30, "max_offices": 1, "max_per_year": 2},
+    },
 }
 
 

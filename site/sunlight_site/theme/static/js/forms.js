@@ -158,7 +158,7 @@
 
   function prefill(form) {
     var params = new URLSearchParams(window.location.search);
-    ["power_code", "office", "decision_id", "street", "category", "page_url"].forEach(function (name) {
+    ["power_code", "office", "decision_id", "street", "category", "page_url", "inspection_code"].forEach(function (name) {
       var value = params.get(name);
       var field = form.querySelector('[name="' + name + '"]');
       if (value && field) { field.value = value; }

@@ -1,0 +1,56 @@
+"""``supervision.yaml`` (optional): the 检查码 validity window and the thresholds that flag repeated
+and multi-office inspections (重复检查、多头检查). Other blocks of the file (``fine_growth_warning``,
+``case_review``) belong to other checks and are passed over here."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from sunlight.content.fields import Fields, source_name
+from sunlight.content.model import SupervisionSettings
+from sunlight.content.yamlfile import load_yaml
+from sunlight.domain.problems import Problem, Problems
+
+BLOCKS = ("inspection_code", "repeat_inspection", "fine_growth_warning", "case_review")
+# block -> {key: attribute of SupervisionSettings}
+SETTINGS = {
+    "inspection_code": {"window_days": "inspection_code_window_days"},
+    "repeat_inspection": {
+        "window_days": "repeat_window_days",
+        "max_offices": "repeat_max_offices",
+        "max_per_year": "repeat_max_per_year",
+    },
+}
+MINIMUM = {"window_days": 1, "max_offices": 1, "max_per_year": 1}
+
+
+def load_supervision(root: Path, problems: Problems) -> SupervisionSettings:
+    path = root / "supervision.yaml"
+    settings = SupervisionSettings(source=source_name(root, path))
+    if not path.exists():
+        return settings
+    name = settings.source
+    data = load_yaml(path, name, problems)
+    if data is None:
+        return settings
+    if not isinstance(data, dict):
+        problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
+        return settings
+    top = Fields(data, name, problems)
+    top.allow(*BLOCKS)
+    settings.line = top.line
+    for block, keys in SETTINGS.items():
+        mapping = top.mapping(block)
+        if mapping is None:
+            continue
+        found = Problems()  # reported with the block's name in front of the field
+        f = Fields(mapping, name, found, line=top.line_of(block))
+        f.allow(*keys)
+        for key, attribute in keys.items():
+            value = f.integer(key, minimum=MINIMUM[key])
+            if value is not None:
+                setattr(settings, attribute, value)
+        for problem in found.items:
+            problems.add(replace(problem, field=f"{block}.{problem.field}" if problem.field else block))
+    return settings
