@@ -1,0 +1,103 @@
+"""Group commit for the SQLite store: concurrent writes share one transaction and one fsync.
+
+Each write is a *job*: a function of the connection that returns its result and whether to keep
+what it wrote. A caller queues its job and waits. The first caller to find no batch running
+becomes the writer: it takes every job queued so far, opens one ``BEGIN IMMEDIATE`` transaction,
+runs each job under its own ``SAVEPOINT`` (a job that raises, e.g. ``ConditionFailed``, or that
+asks not to be kept is rolled back to its savepoint alone; the others go on), commits once and
+only then wakes every caller of the batch with its own result or error. Jobs queued while a batch
+runs form the next one. With ``synchronous = FULL`` the commit is one fsync for the whole batch,
+and nobody is answered before it returned, so an answered write is on disk.
+
+If the transaction itself fails (``BEGIN`` times out behind another process, SQLite aborts it on
+a full disk, ``COMMIT`` fails), every job of the batch gets that error: nothing of it was written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any, Generic, TypeVar
+
+R = TypeVar("R")
+
+Work = Callable[[sqlite3.Connection], tuple[R, bool]]
+
+
+class _Job(Generic[R]):
+    __slots__ = ("done", "error", "result", "work")
+
+    def __init__(self, work: Work[R]) -> None:
+        self.work = work
+        self.result: R | None = None
+        self.error: BaseException | None = None
+        self.done = False
+
+
+class GroupCommit:
+    def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
+        self._connect = connect
+        self._changed = threading.Condition()
+        self._queue: list[_Job[Any]] = []
+        self._running = False
+        self.commits = 0  # transactions committed (tests count them)
+        # Called after a batch's writes, just before its COMMIT (tests: a crash at that moment).
+        self.before_commit: Callable[[], None] | None = None
+
+    def waiting(self) -> int:
+        """Jobs queued for the next batch."""
+        with self._changed:
+            return len(self._queue)
+
+    def run(self, work: Work[R]) -> R:
+        """Run ``work`` in a batch; its result once the batch is committed (or its error)."""
+        job: _Job[R] = _Job(work)
+        batch: list[_Job[Any]] = []
+        with self._changed:
+            self._queue.append(job)
+            while self._running and not job.done:
+                self._changed.wait()
+            if not job.done:  # no batch running: this caller writes the next one
+                self._running = True
+                batch, self._queue = self._queue, []
+        if batch:
+            try:
+                self._write(batch)
+            finally:
+                with self._changed:
+                    self._running = False
+                    for queued in batch:
+                        queued.done = True
+                    self._changed.notify_all()
+        if job.error is not None:
+            raise job.error
+        return job.result  # type: ignore[return-value]
+
+    def _write(self, batch: list[_Job[Any]]) -> None:
+        conn = self._connect()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for job in batch:
+                conn.execute("SAVEPOINT job")
+                keep = False
+                try:
+                    job.result, keep = job.work(conn)
+                except BaseException as exc:  # noqa: BLE001 - given to the job's caller
+                    job.error = exc
+                if not conn.in_transaction:  # SQLite rolled the whole transaction back
+                    raise job.error or sqlite3.OperationalError("transaction rolled back")
+                if not keep:
+                    conn.execute("ROLLBACK TO job")
+                conn.execute("RELEASE job")
+            if self.before_commit is not None:
+                self.before_commit()
+            conn.execute("COMMIT")
+            self.commits += 1
+        except BaseException as exc:  # noqa: BLE001 - nothing of the batch was written
+            if conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            for job in batch:
+                job.result, job.error = None, exc
