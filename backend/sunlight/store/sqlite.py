@@ -48,7 +48,7 @@ def ts(value: dt.datetime) -> str:
     """A UTC timestamp that sorts as text."""
     if value.tzinfo is None:
         raise StoreError("naive datetime")
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def from_ts(text: str | None) -> dt.datetime | None:
