@@ -1,13 +1,18 @@
 """Group commit for the SQLite store: concurrent writes share one transaction and one fsync.
 
 Each write is a *job*: a function of the connection that returns its result and whether to keep
-what it wrote. A caller queues its job and waits. The first caller to find no batch running
-becomes the writer: it takes every job queued so far, opens one ``BEGIN IMMEDIATE`` transaction,
-runs each job under its own ``SAVEPOINT`` (a job that raises, e.g. ``ConditionFailed``, or that
-asks not to be kept is rolled back to its savepoint alone; the others go on), commits once and
-only then wakes every caller of the batch with its own result or error. Jobs queued while a batch
+what it wrote. A caller queues its job and waits. When no batch is running, the caller whose job
+is first in line becomes the writer: it takes every job queued so far, opens one
+``BEGIN IMMEDIATE`` transaction, runs each job under its own ``SAVEPOINT`` (a job that raises,
+e.g. ``ConditionFailed``, or that asks not to be kept is rolled back to its savepoint alone; the
+others go on), commits once and only then wakes every caller of the batch with its own result or
+error. Jobs queued while a batch
 runs form the next one. With ``synchronous = FULL`` the commit is one fsync for the whole batch,
 and nobody is answered before it returned, so an answered write is on disk.
+
+A job may be *early* (``run(work, early=True)``): its caller is answered as soon as its work is
+applied, before the commit. Only rate-limit counters are: if that commit then fails, their add is
+lost (a limit counts one attempt less), which a counter may afford and a complaint may not.
 
 If the transaction itself fails (``BEGIN`` times out behind another process, SQLite aborts it on
 a full disk, ``COMMIT`` fails), every job of the batch gets that error: nothing of it was written.
@@ -27,10 +32,11 @@ Work = Callable[[sqlite3.Connection], tuple[R, bool]]
 
 
 class _Job(Generic[R]):
-    __slots__ = ("done", "error", "result", "work")
+    __slots__ = ("done", "early", "error", "result", "work")
 
-    def __init__(self, work: Work[R]) -> None:
+    def __init__(self, work: Work[R], early: bool) -> None:
         self.work = work
+        self.early = early
         self.result: R | None = None
         self.error: BaseException | None = None
         self.done = False
@@ -51,15 +57,16 @@ class GroupCommit:
         with self._changed:
             return len(self._queue)
 
-    def run(self, work: Work[R]) -> R:
-        """Run ``work`` in a batch; its result once the batch is committed (or its error)."""
-        job: _Job[R] = _Job(work)
+    def run(self, work: Work[R], early: bool = False) -> R:
+        """Run ``work`` in a batch; its result once the batch is committed (or its error); an
+        ``early`` job's result once it is applied (see the module docstring)."""
+        job: _Job[R] = _Job(work, early)
         batch: list[_Job[Any]] = []
         with self._changed:
             self._queue.append(job)
-            while self._running and not job.done:
+            while not job.done and (self._running or self._queue[0] is not job):
                 self._changed.wait()
-            if not job.done:  # no batch running: this caller writes the next one
+            if not job.done:  # no batch running and first in line: this caller writes the next one
                 self._running = True
                 batch, self._queue = self._queue, []
         if batch:
@@ -91,6 +98,10 @@ class GroupCommit:
                 if not keep:
                     conn.execute("ROLLBACK TO job")
                 conn.execute("RELEASE job")
+                if job.early and job is not batch[0]:  # the first caller writes the batch: it waits
+                    with self._changed:
+                        job.done = True
+                        self._changed.notify_all()
             if self.before_commit is not None:
                 self.before_commit()
             conn.execute("COMMIT")
@@ -100,4 +111,5 @@ class GroupCommit:
                 with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
             for job in batch:
-                job.result, job.error = None, exc
+                if not job.done:
+                    job.result, job.error = None, exc

@@ -227,3 +227,50 @@ def test_a_crash_mid_batch_loses_only_unanswered_writes(tmp_path: Path) -> None:
     assert acknowledged <= stored  # every answered write is on disk
     assert stored <= tried
     assert tried - acknowledged  # the batch that died held writes nobody was answered for
+
+
+def test_a_counter_is_answered_before_its_batch_commits_and_a_complaint_after(tmp_path: Path) -> None:
+    """Rate-limit counters are early jobs: answered once applied. A complaint is answered only after
+    the commit; here the commit waits for the counter's answer, so an early answer is seen."""
+    store = SqliteStore(tmp_path / "s.sqlite3")
+    counted, complaint_done = threading.Event(), threading.Event()
+    seen_at_commit: list[tuple[bool, bool]] = []
+
+    def hook() -> None:
+        if store.waiting():  # the holder's batch, with both writes still queued behind it
+            return
+        counted.wait(10)
+        seen_at_commit.append((counted.is_set(), complaint_done.is_set()))
+
+    def file() -> None:
+        store.transact([PutComplaint(complaint("TS-FIRST"), None)])
+        complaint_done.set()
+
+    def count() -> None:
+        store.increment_counter("filing:all", T0, 60)
+        counted.set()
+
+    holding, release = threading.Event(), threading.Event()
+
+    def judge(values: list[int]) -> tuple[None, bool]:
+        holding.set()
+        release.wait()
+        return None, True
+
+    holder = threading.Thread(target=store.count_attempt, args=(["hold"], T0, 60, judge))
+    holder.start()
+    holding.wait()
+    first = threading.Thread(target=file)
+    first.start()
+    _wait_until(lambda: store.waiting() == 1)
+    second = threading.Thread(target=count)
+    second.start()
+    _wait_until(lambda: store.waiting() == 2)
+    store.before_commit = hook
+    release.set()
+    for t in (holder, first, second):
+        t.join()
+    assert (True, False) in seen_at_commit  # at the commit: the counter answered, the complaint not yet
+    assert store.increment_counter("filing:all", T0, 60, amount=0) == 1
+    assert store.get_complaint("TS-FIRST") is not None
+    store.close()
