@@ -32,7 +32,7 @@ Work = Callable[[sqlite3.Connection], tuple[R, bool]]
 
 
 class _Job(Generic[R]):
-    __slots__ = ("done", "early", "error", "result", "work")
+    __slots__ = ("done", "early", "error", "result", "wake", "work")
 
     def __init__(self, work: Work[R], early: bool) -> None:
         self.work = work
@@ -40,12 +40,13 @@ class _Job(Generic[R]):
         self.result: R | None = None
         self.error: BaseException | None = None
         self.done = False
+        self.wake = threading.Event()  # set when done, or when it is this caller's turn to write
 
 
 class GroupCommit:
     def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
         self._connect = connect
-        self._changed = threading.Condition()
+        self._lock = threading.Lock()
         self._queue: list[_Job[Any]] = []
         self._running = False
         self.commits = 0  # transactions committed (tests count them)
@@ -54,30 +55,33 @@ class GroupCommit:
 
     def waiting(self) -> int:
         """Jobs queued for the next batch."""
-        with self._changed:
+        with self._lock:
             return len(self._queue)
 
     def run(self, work: Work[R], early: bool = False) -> R:
         """Run ``work`` in a batch; its result once the batch is committed (or its error); an
         ``early`` job's result once it is applied (see the module docstring)."""
         job: _Job[R] = _Job(work, early)
-        batch: list[_Job[Any]] = []
-        with self._changed:
+        with self._lock:
             self._queue.append(job)
-            while not job.done and (self._running or self._queue[0] is not job):
-                self._changed.wait()
-            if not job.done:  # no batch running and first in line: this caller writes the next one
+            if not self._running:  # nobody writing: this caller writes the next batch
                 self._running = True
+                job.wake.set()
+        job.wake.wait()  # each caller is woken once: answered, or its turn to write
+        if not job.done:
+            with self._lock:
                 batch, self._queue = self._queue, []
-        if batch:
             try:
                 self._write(batch)
             finally:
-                with self._changed:
-                    self._running = False
+                with self._lock:
                     for queued in batch:
                         queued.done = True
-                    self._changed.notify_all()
+                        queued.wake.set()
+                    if self._queue:  # the first caller in line writes the next batch
+                        self._queue[0].wake.set()
+                    else:
+                        self._running = False
         if job.error is not None:
             raise job.error
         return job.result  # type: ignore[return-value]
@@ -99,9 +103,9 @@ class GroupCommit:
                     conn.execute("ROLLBACK TO job")
                 conn.execute("RELEASE job")
                 if job.early and job is not batch[0]:  # the first caller writes the batch: it waits
-                    with self._changed:
+                    with self._lock:
                         job.done = True
-                        self._changed.notify_all()
+                        job.wake.set()
             if self.before_commit is not None:
                 self.before_commit()
             conn.execute("COMMIT")
