@@ -4,7 +4,7 @@ Durability: ``journal_mode=WAL`` with ``synchronous=FULL``, so a write that retu
 the disk and survives a ``kill -9``. Concurrency: one connection per thread for reads; the writes
 of this process go through group commit (``sqlite_batch``): concurrent writes share one
 ``BEGIN IMMEDIATE`` transaction and one fsync, each under its own savepoint, and each returns only
-once that transaction is committed. Other processes wait up to ``busy_timeout``, so several
+once that transaction is committed (a rate-limit counter: once applied). Other processes wait up to ``busy_timeout``, so several
 processes may share one file. Schema changes are numbered migrations recorded in
 ``schema_migrations``.
 """
