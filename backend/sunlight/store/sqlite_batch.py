@@ -6,9 +6,9 @@ is first in line becomes the writer: it takes every job queued so far, opens one
 ``BEGIN IMMEDIATE`` transaction, runs each job under its own ``SAVEPOINT`` (a job that raises,
 e.g. ``ConditionFailed``, or that asks not to be kept is rolled back to its savepoint alone; the
 others go on), commits once and only then wakes every caller of the batch with its own result or
-error. Jobs queued while a batch
-runs form the next one. With ``synchronous = FULL`` the commit is one fsync for the whole batch,
-and nobody is answered before it returned, so an answered write is on disk.
+error; each caller is woken once (its own event). Jobs queued while a batch runs form the next
+one. With ``synchronous = FULL`` the commit is one fsync for the whole batch, and nobody is
+answered before it returned, so an answered write is on disk.
 
 A job may be *early* (``run(work, early=True)``): its caller is answered as soon as its work is
 applied, before the commit. Only rate-limit counters are: if that commit then fails, their add is
