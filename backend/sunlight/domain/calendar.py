@@ -45,6 +45,7 @@ class WorkingCalendar:
     complete_years: frozenset[int] = frozenset()
     fallback_years: set[int] = field(default_factory=set)
     _cache: dict[dt.date, bool] = field(default_factory=dict, repr=False)
+    _after: dict[tuple[dt.date, int], dt.date] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_overrides(
@@ -86,12 +87,16 @@ class WorkingCalendar:
         """The ``days``-th working day after ``start`` (``days`` >= 0; 0 returns ``start``)."""
         if days < 0:
             raise ValueError("days must not be negative")
+        known = self._after.get((start, days))  # a filing asks for the same deadlines several times
+        if known is not None:
+            return known
         day = start
         remaining = days
         while remaining:
             day += _ONE_DAY
             if self.is_working_day(day):
                 remaining -= 1
+        self._after[(start, days)] = day
         return day
 
     def subtract_working_days(self, end: dt.date, days: int) -> dt.date:

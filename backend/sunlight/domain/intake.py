@@ -49,6 +49,8 @@ _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u20
 
 
 def _has_control(text: str) -> bool:
+    if text.isprintable():  # no character of a category Cc, Cs, Co (nor Cf, Z*, Cn): the usual case
+        return False
     return any(unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t" for ch in text)
 
 
@@ -56,6 +58,8 @@ def _line_problem(text: str, multiline: bool) -> tuple[str, str] | None:
     """Why ``text`` may not stand in its field: a line break in a one-line field, an invisible
     format character (Unicode category Cf: zero-width and direction marks) in a one-line field,
     or a direction override anywhere."""
+    if text.isprintable():  # no line break, no format character (Cf) at all: the usual case
+        return None
     if any(ch in _BIDI_CONTROLS for ch in text):
         return ("含有改变文字方向的不可见格式字符", "contains invisible characters that reorder the text")
     if multiline:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import asdict, replace
+from dataclasses import fields, replace
 
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.complaint_deadlines import accept_due, next_due, respond_due
@@ -41,14 +41,21 @@ MAX_KEY_LENGTH = 200
 ABOUT = ("office", "power_code", "street", "decision_id", "occurred_on", "page_url", "inspection_code")
 
 
+def _flat(cmd: object, prefix: str = "") -> dict[str, str]:
+    """A command's text fields, stripped (no deep copy as ``dataclasses.asdict`` makes)."""
+    return {
+        prefix + f.name: str(getattr(cmd, f.name) or "").strip()
+        for f in fields(cmd)  # type: ignore[arg-type]
+        if f.name != "reporter"
+    }
+
+
 def complaint_values(cmd: FileComplaint) -> dict[str, str]:
-    values = {k: v for k, v in asdict(cmd).items() if k != "reporter"}
-    values.update({f"reporter.{k}": v for k, v in asdict(cmd.reporter).items()})
-    return {k: str(v or "").strip() for k, v in values.items()}
+    return _flat(cmd) | _flat(cmd.reporter, "reporter.")
 
 
 def feedback_values(cmd: FileFeedback) -> dict[str, str]:
-    return {k: str(v or "").strip() for k, v in asdict(cmd).items()}
+    return _flat(cmd)
 
 
 def _key_problem(key: str) -> None:

@@ -12,7 +12,8 @@ Small on purpose, so that a DynamoDB store can implement it one to one:
 - The outbox hands each due message to one claimer at a time (a lease); ``mark_delivered`` and
   ``reschedule`` only succeed for the current lease holder.
 - ``increment_counter`` is an atomic add (DynamoDB ``UpdateItem ADD``); reading a counter
-  (``amount=0``) writes nothing. ``count_attempt`` counts an attempt *before* it is judged, so
+  (``amount=0``) writes nothing. A counter is a rate limit, not a record: a store may answer an
+  add before it is durable (SQLite's group commit does), never before it is applied. ``count_attempt`` counts an attempt *before* it is judged, so
   concurrent attempts never all see the count from before any of them.
 
 Reads are narrow access patterns, each one index (no OR over columns, no scan of open complaints):

@@ -1,10 +1,12 @@
 """The embedded store: one SQLite file in WAL mode.
 
-Durability: ``journal_mode=WAL`` with ``synchronous=FULL``, so a transaction that returned has
-reached the disk and survives a ``kill -9``. Concurrency: one connection per thread, each write
-in ``BEGIN IMMEDIATE`` (one writer at a time, others wait up to ``busy_timeout``), so several
-threads and several processes may share one file. Schema changes are numbered migrations
-recorded in ``schema_migrations``.
+Durability: ``journal_mode=WAL`` with ``synchronous=FULL``, so a write that returned has reached
+the disk and survives a ``kill -9``. Concurrency: one connection per thread for reads; the writes
+of this process go through group commit (``sqlite_batch``): concurrent writes share one
+``BEGIN IMMEDIATE`` transaction and one fsync, each under its own savepoint, and each returns only
+once that transaction is committed (a rate-limit counter: once applied). Other processes wait up to ``busy_timeout``, so several
+processes may share one file. Schema changes are numbered migrations recorded in
+``schema_migrations``.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,7 @@ from sunlight.store.base import (
     T,
     WriteOp,
 )
+from sunlight.store.sqlite_batch import GroupCommit, R, Work
 from sunlight.store.sqlite_schema import MIGRATIONS, statements
 
 BUSY_TIMEOUT_MS = 30_000
@@ -47,7 +50,7 @@ def ts(value: dt.datetime) -> str:
     """A UTC timestamp that sorts as text."""
     if value.tzinfo is None:
         raise StoreError("naive datetime")
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def from_ts(text: str | None) -> dt.datetime | None:
@@ -65,7 +68,7 @@ class SqliteStore(Store):
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._writer = threading.Lock()
+        self._batch = GroupCommit(self._conn)
         self._migrate()
 
     # --- connections ------------------------------------------------------------------------
@@ -85,23 +88,34 @@ class SqliteStore(Store):
                 self._all.append(conn)
         return conn
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction. The threads of this process queue on a lock first: SQLite's own
-        busy handler (for other processes) waits by sleeping, up to 100 ms a turn, which under many
-        concurrent writers made the slowest filings wait a second."""
-        conn = self._conn()
-        with self._writer:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+    def _write(self, work: Callable[[sqlite3.Connection], R]) -> R:
+        """Run ``work`` in the next group commit; its result once committed (``sqlite_batch``)."""
+        return self._batch.run(lambda conn: (work(conn), True))
+
+    def _write_or_not(self, work: Work[R]) -> R:
+        """As ``_write``, but ``work`` also says whether to keep what it wrote."""
+        return self._batch.run(work)
+
+    @property
+    def commits(self) -> int:
+        """Write transactions committed by this store object (each one fsync for its whole batch)."""
+        return self._batch.commits
+
+    def waiting(self) -> int:
+        """Writes queued for the next group commit."""
+        return self._batch.waiting()
+
+    @property
+    def before_commit(self) -> Callable[[], None] | None:
+        return self._batch.before_commit
+
+    @before_commit.setter
+    def before_commit(self, hook: Callable[[], None] | None) -> None:
+        """Tests: called after a batch's writes, just before its COMMIT (a crash at that moment)."""
+        self._batch.before_commit = hook
 
     def _migrate(self) -> None:
-        with self._write() as conn:
+        def migrate(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
             )
@@ -114,6 +128,8 @@ class SqliteStore(Store):
                 conn.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?)", (number, ts(dt.datetime.now(dt.UTC)))
                 )
+
+        self._write(migrate)
 
     def schema_version(self) -> int:
         row = self._conn().execute("SELECT MAX(version) FROM schema_migrations").fetchone()
@@ -130,7 +146,10 @@ class SqliteStore(Store):
     # --- writes -------------------------------------------------------------------------------
 
     def transact(self, ops: Sequence[WriteOp]) -> None:
-        with self._write() as conn:
+        """The ops under one savepoint of the next group commit: a failing condition rolls back
+        this call's ops alone and raises ``ConditionFailed`` here once the batch is committed."""
+
+        def apply_all(conn: sqlite3.Connection) -> None:
             for index, op in enumerate(ops):
                 try:
                     ok = self._apply(conn, op)
@@ -138,6 +157,8 @@ class SqliteStore(Store):
                     raise ConditionFailed(index, op, str(exc)) from None
                 if not ok:
                     raise ConditionFailed(index, op, "version mismatch")
+
+        self._write(apply_all)
 
     def _apply(self, conn: sqlite3.Connection, op: WriteOp) -> bool:
         if isinstance(op, PutComplaint):
@@ -309,7 +330,8 @@ class SqliteStore(Store):
     def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
         version = (expected_version or 0) + 1
         data = _dumps(inspection_to_dict(replace(inspection, version=version)))
-        with self._write() as conn:
+
+        def work(conn: sqlite3.Connection) -> None:
             if expected_version is None:
                 try:
                     conn.execute(
@@ -331,6 +353,8 @@ class SqliteStore(Store):
                 self._apply(conn, AppendAudit(event))
             except sqlite3.IntegrityError as exc:
                 raise ConditionFailed(1, event, str(exc)) from None
+
+        self._write(work)
 
     def get_inspection(self, code: str) -> Inspection | None:
         row = self._conn().execute("SELECT data FROM inspections WHERE code=?", (code,)).fetchone()
@@ -373,7 +397,8 @@ class SqliteStore(Store):
         self, now: dt.datetime, owner: str, lease_seconds: int, limit: int
     ) -> list[QueuedMessage]:
         now_s, until = ts(now), ts(now + dt.timedelta(seconds=lease_seconds))
-        with self._write() as conn:
+
+        def claim(conn: sqlite3.Connection) -> list[sqlite3.Row]:
             ids = [
                 r[0]
                 for r in conn.execute(
@@ -388,38 +413,36 @@ class SqliteStore(Store):
             conn.execute(
                 f"UPDATE outbox SET lease_owner=?, lease_until=? WHERE id IN ({marks})", (owner, until, *ids)
             )
-            rows = conn.execute(
+            return conn.execute(
                 f"SELECT * FROM outbox WHERE id IN ({marks}) ORDER BY next_attempt_at, created_at, id", ids
             ).fetchall()
-        return [self._message(r) for r in rows]
+
+        return [self._message(r) for r in self._write(claim)]
 
     def renew_lease(self, message_id: str, owner: str, now: dt.datetime, lease_seconds: int) -> bool:
         if not owner:
             return False
-        with self._write() as conn:
-            cur = conn.execute(
-                "UPDATE outbox SET lease_until=? WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-                (ts(now + dt.timedelta(seconds=lease_seconds)), message_id, owner),
-            )
-            return cur.rowcount == 1
+        return self._update_one(
+            "UPDATE outbox SET lease_until=? WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+            (ts(now + dt.timedelta(seconds=lease_seconds)), message_id, owner),
+        )
+
+    def _update_one(self, sql: str, args: tuple[object, ...]) -> bool:
+        return self._write(lambda conn: conn.execute(sql, args).rowcount == 1)
 
     def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
-        with self._write() as conn:
-            cur = conn.execute(
-                "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL"
-                " WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-                (ts(now), message_id, owner),
-            )
-            return cur.rowcount == 1
+        return self._update_one(
+            "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL"
+            " WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+            (ts(now), message_id, owner),
+        )
 
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:
-        with self._write() as conn:
-            cur = conn.execute(
-                "UPDATE outbox SET next_attempt_at=?, attempts=attempts+1, last_error=?, lease_owner='',"
-                " lease_until=NULL WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-                (ts(next_attempt_at), error[:500], message_id, owner),
-            )
-            return cur.rowcount == 1
+        return self._update_one(
+            "UPDATE outbox SET next_attempt_at=?, attempts=attempts+1, last_error=?, lease_owner='',"
+            " lease_until=NULL WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+            (ts(next_attempt_at), error[:500], message_id, owner),
+        )
 
     def list_messages(self, *, delivered: bool | None = None) -> list[QueuedMessage]:
         sql = "SELECT * FROM outbox"
@@ -440,8 +463,11 @@ class SqliteStore(Store):
                 now + dt.timedelta(seconds=window_seconds)
             )
             return int(row["value"]) if live else 0
-        with self._write() as conn:
-            return self._add(conn, key, now, window_seconds, amount)
+        # answered once applied, before the commit's fsync (``sqlite_batch``: an early job): a lost
+        # add after a failed commit only makes a limit count one less
+        return self._batch.run(
+            lambda conn: (self._add(conn, key, now, window_seconds, amount), True), early=True
+        )
 
     def count_attempt(
         self,
@@ -450,19 +476,13 @@ class SqliteStore(Store):
         window_seconds: int,
         judge: Callable[[list[int]], tuple[T, bool]],
     ) -> T:
-        """One write transaction around ``judge``: rolled back (nothing written, not even a counter row)
-        when the attempt is not kept."""
-        conn = self._conn()
-        with self._writer:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                values = [self._add(conn, key, now, window_seconds, 1) for key in keys]
-                result, keep = judge(values)
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT" if keep else "ROLLBACK")
-        return result
+        """``judge`` inside the write transaction (one job of a group commit): rolled back to its
+        savepoint (nothing written, not even a counter row) when the attempt is not kept."""
+
+        def attempt(conn: sqlite3.Connection) -> tuple[T, bool]:
+            return judge([self._add(conn, key, now, window_seconds, 1) for key in keys])
+
+        return self._write_or_not(attempt)
 
     @staticmethod
     def _add(conn: sqlite3.Connection, key: str, now: dt.datetime, window_seconds: int, amount: int) -> int:
@@ -483,9 +503,11 @@ class SqliteStore(Store):
     # --- the clock ----------------------------------------------------------------------------
 
     def advance_clock(self, now: dt.datetime) -> dt.datetime | None:
-        with self._write() as conn:
+        def advance(conn: sqlite3.Connection) -> dt.datetime | None:
             row = conn.execute("SELECT at FROM clock WHERE name='tick'").fetchone()
             before = from_ts(row["at"]) if row else None
             if before is None or now > before:
                 conn.execute("INSERT OR REPLACE INTO clock VALUES ('tick', ?)", (ts(now),))
-        return before
+            return before
+
+        return self._write(advance)

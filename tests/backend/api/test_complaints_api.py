@@ -183,6 +183,7 @@ def test_an_extension_after_the_deadline_is_a_409_in_the_error_shape(api, wiring
 def test_a_complaint_names_its_decision_by_doc_no(chalice_app, make_store) -> None:  # type: ignore[no-untyped-def]
     """The 文书号 from the decision in the owner's hand is accepted and kept as the record id."""
     from api_fixtures import CATALOG, Api
+    from sunlight.code_key import StaticCodeKey
     from sunlight.service.catalog import catalog_from_dict
     from sunlight.service.complaints import ComplaintService
 
@@ -191,7 +192,9 @@ def test_a_complaint_names_its_decision_by_doc_no(chalice_app, make_store) -> No
         "decisions": ["MC-2026-0080"],
         "decision_doc_nos": {"MC-2026-0080": "明城管罚决字〔2026〕第000080号"},
     }
-    service = ComplaintService(make_store(), catalog_from_dict(data))
+    service = ComplaintService(
+        make_store(), catalog_from_dict(data), code_key=StaticCodeKey(b"api-tests-" * 4)
+    )
     bootstrap.install(bootstrap.Wiring(service=service, clock=fixed_clock(NOW), channels={}))
     try:
         with Client(chalice_app) as client:
