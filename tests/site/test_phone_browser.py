@@ -154,7 +154,10 @@ def font_px(page, selector: str) -> float:  # type: ignore[no-untyped-def]
 def test_large_text_enlarges_everything_and_persists(phone, url: str) -> None:  # type: ignore[no-untyped-def]
     phone.goto(url + "/search/?q=占用绿地")
     phone.wait_for_selector(".search-result-link", timeout=30000)
-    before = {s: font_px(phone, s) for s in ("main p", ".search-result-link", ".search-result-excerpt", "nav.site-nav a")}
+    before = {
+        s: font_px(phone, s)
+        for s in ("main p", ".search-result-link", ".search-result-excerpt", "nav.site-nav a")
+    }
     phone.goto(url + "/")
     phone.click("[data-large-text-toggle]")
     assert phone.get_attribute("[data-large-text-toggle]", "aria-pressed") == "true"
@@ -218,6 +221,12 @@ def test_axe_is_clean_in_every_mode(phone, url: str, path: str, mode: str) -> No
     assert run_axe(phone) == []
 
 
+@pytest.mark.parametrize("path", ["/points/", "/stats/", "/stats/2025/", "/offices/", "/data/"])
+def test_axe_is_clean_on_pages_with_wide_charts_and_tables(phone, url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    phone.goto(url + path)
+    assert run_axe(phone) == []
+
+
 # --- Tables, charts, pagination -----------------------------------------------------------------
 
 NARROW = """() => [...document.querySelectorAll('th, caption')].filter(e => e.getClientRects().length)
@@ -232,11 +241,15 @@ NARROW = """() => [...document.querySelectorAll('th, caption')].filter(e => e.ge
     ["/powers/", "/compliance/", "/offices/", "/personnel/", "/stats/", "/stats/2025/", "/inspections/",
      "/points/", "/legal-review/", "/exemptions/", "/data/"],
 )  # fmt: skip
-def test_no_header_cell_or_caption_is_narrower_than_two_characters(phone, url: str, path: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_header_cell_or_caption_is_narrower_than_two_characters(
+    phone, url: str, path: str, mode: str
+) -> None:  # type: ignore[no-untyped-def]
     set_mode(phone, url, mode)
     phone.goto(url + path)
     assert phone.evaluate(NARROW) == []
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], (
+        "the page scrolls sideways"
+    )
     if path in ("/powers/", "/compliance/"):
         shot(phone, f"tables-{path.strip('/')}-{mode or 'normal'}")
 
