@@ -31,6 +31,14 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("feedback", "反馈", "/feedback/"),
 )
 
+# The menu (base.html): NAV's keys in groups, so a phone shows a few group names, not 15 links.
+NAV_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("办事服务", ("home", "complaints", "status", "verify", "feedback")),
+    ("执法公示", ("powers", "decisions", "offices", "personnel", "exemptions")),
+    ("执法监督", ("inspections", "points", "legal-review", "compliance")),
+    ("统计公告", ("stats", "notices")),
+)
+
 # Column types of the government-website conventions (ColumnType meta tag).
 COLUMN_DISCLOSURE = "信息公开"
 COLUMN_INTERACTION = "互动交流"
@@ -44,6 +52,7 @@ def site_context(content: Content, today: dt.date) -> dict[str, Any]:
         "url": agency.site_url.rstrip("/"),
         "today": today,
         "nav": [{"key": k, "title": t, "url": u} for k, t, u in NAV],
+        "nav_groups": _nav_groups(),
         "pages": [],  # (title, url) of content/pages, filled by the home generator
         "stats_years": sorted((s.year for s in content.stats), reverse=True),
     }
@@ -51,3 +60,8 @@ def site_context(content: Content, today: dt.date) -> dict[str, Any]:
 
 def column(name: str, kind: str = COLUMN_DISCLOSURE) -> dict[str, str]:
     return {"name": name, "type": kind}
+
+
+def _nav_groups() -> list[dict[str, Any]]:
+    items = {k: {"key": k, "title": t, "url": u} for k, t, u in NAV}
+    return [{"title": title, "items": [items[k] for k in keys]} for title, keys in NAV_GROUPS]

@@ -70,8 +70,8 @@ def to_dot(chart: Flowchart) -> str:
     lines = [
         "digraph flowchart {",
         f'  graph [rankdir=TB, fontname="{FONT}", bgcolor="transparent", pad="0.2", nodesep="0.4"];',
-        f'  node [fontname="{FONT}", fontsize=13, color="#555555", margin="0.15,0.08"];',
-        f'  edge [fontname="{FONT}", fontsize=12, color="#555555"];',
+        f'  node [fontname="{FONT}", fontsize=14, color="#555555", margin="0.15,0.08"];',
+        f'  edge [fontname="{FONT}", fontsize=13, color="#555555"];',
     ]
     for i, node in enumerate(chart.nodes):
         lines.append(f"  n{i} [label={_quote(node_label(node))}, {SHAPES.get(node.kind, SHAPES['step'])}];")

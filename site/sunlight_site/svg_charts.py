@@ -18,22 +18,22 @@ FONT = "Noto Sans CJK SC, sans-serif"
 
 def bar_chart(title: str, rows: Sequence[tuple[str, float]], unit: str = "") -> str:
     """A horizontal bar chart of ``(label, value)`` rows, largest scale = the largest value."""
-    label_w, bar_w, row_h, top = 150, 330, 28, 8
-    width = label_w + bar_w + 90
+    label_w, bar_w, row_h, top = 150, 150, 30, 8
+    width = label_w + bar_w + 70
     height = top * 2 + row_h * max(1, len(rows))
     peak = max((v for _, v in rows), default=0) or 1
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family="{FONT}" font-size="13">'
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family="{FONT}" font-size="14">'
     ]
     for i, (label, value) in enumerate(rows):
         y = top + i * row_h
         length = round(bar_w * value / peak, 1)
         shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
         parts.append(
-            f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" fill="{INK}">{escape(label)}</text>'
+            f'<text x="{label_w - 8}" y="{y + 20}" text-anchor="end" fill="{INK}">{escape(label)}</text>'
             f'<rect x="{label_w}" y="{y + 5}" width="{length}" height="{row_h - 10}" fill="{BAR}"/>'
-            f'<text x="{label_w + length + 6}" y="{y + 18}" fill="{INK}">{shown}{escape(unit)}</text>'
+            f'<text x="{label_w + length + 6}" y="{y + 20}" fill="{INK}">{shown}{escape(unit)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -45,7 +45,7 @@ def point_map(points: Sequence[Point], title: str = "非现场执法点位分布
     width, height, pad = 600, 360, 40
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family="{FONT}" font-size="12">',
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family="{FONT}" font-size="13">',
         f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="#f4f6f8" stroke="#d0d4da"/>',
     ]
     if located:

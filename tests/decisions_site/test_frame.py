@@ -52,7 +52,8 @@ def context() -> dict[str, object]:
         {"key": "decisions", "title": "执法决定", "url": "/decisions/"},
         {"key": "home", "title": "首页", "url": "/"},
     ]
-    return {"site": {"agency": agency, "domain": "x.example", "nav": nav, "pages": []}}
+    groups = [{"title": "执法公示", "items": nav}]
+    return {"site": {"agency": agency, "domain": "x.example", "nav": nav, "nav_groups": groups, "pages": []}}
 
 
 def full_render(writer: SiteWriter, template: str, variables: dict[str, object]) -> str:

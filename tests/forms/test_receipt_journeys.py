@@ -137,6 +137,7 @@ def test_file_keep_the_receipt_and_read_the_status_in_beijing_time(phone, portal
 
     # the status page: in the navigation, code accepted with dashes and in lower case, Beijing time
     page.goto(portal.url + "/")
+    page.click(".site-nav summary")  # on a phone the menu is collapsed: open it first
     page.locator(".site-nav a", has_text="进度查询").first.click()
     page.wait_for_url("**/complaints/status/")
     page.fill('[name="tracking_no"]', tracking_no.lower())

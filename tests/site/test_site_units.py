@@ -185,3 +185,11 @@ def test_office_tree_is_depth_first_and_survives_unknown_parents() -> None:
         (2, "squad"),
         (0, "orphan"),
     ]
+
+
+def test_the_menu_groups_hold_every_section_once() -> None:
+    from sunlight_site.context import NAV, NAV_GROUPS
+
+    grouped = [key for _, keys in NAV_GROUPS for key in keys]
+    assert sorted(grouped) == sorted(key for key, _, _ in NAV)
+    assert len(grouped) == len(set(grouped)) == 15
