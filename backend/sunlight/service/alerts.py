@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from sunlight.domain.credit_code import is_valid_credit_code, normalise_credit_code
+from sunlight.domain.errors import DomainError
 from sunlight.service.codes import new_token, token_hash
 from sunlight.service.outbox import EMAIL
 from sunlight.store.base import (
@@ -39,10 +40,13 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
 MAX_VALUE = 100
 
 
-class AlertError(ValueError):
+class AlertError(DomainError):
+    """Invalid subscription input (400), naming the field."""
+
+    code = "invalid"
+
     def __init__(self, field: str, zh: str, en: str) -> None:
-        super().__init__(f"{field}: {zh} / {en}")
-        self.field, self.zh, self.en = field, zh, en
+        super().__init__(zh, en, field)
 
 
 @dataclass(frozen=True)
