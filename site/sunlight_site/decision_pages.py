@@ -207,6 +207,7 @@ def _list_pages(
                     # autodiscovery: (format, URL) of this list's own feeds, and the title's scope
                     "feeds": group_feeds(g),
                     "feed_scope": "" if g.key == "all" else g.label,
+                    "alert_form": g.key == "all" and pager.number == 1,  # e-mail alerts: /decisions/
                     "browse": browse if pager.number == 1 else "",
                     # the lookup box (当事人 / 信用代码 / 文书号) heads the first page of /decisions/
                     "lookup_digits": lookup_digits if g.key == "all" and pager.number == 1 else 0,

@@ -57,3 +57,27 @@ def test_feed_renders_as_a_page_with_the_explanation(page, served: str, name: st
         f"{served}/theme/css/site.css",
         f"{served}/theme/css/feed.css",
     ]
+
+
+def test_alert_form_on_a_phone_posts_json(browser, served: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    posted: list[str] = []
+
+    def answer(route):  # type: ignore[no-untyped-def]
+        posted.append(route.request.post_data or "")
+        route.fulfill(status=202, content_type="application/json", body='{"status": "pending"}')
+
+    page.route("**/api/alerts", answer)
+    page.goto(f"{served}/offices/brigade-east/")
+    page.click(".alert-form button")  # empty: says what is missing, posts nothing
+    assert "必填" in page.inner_text(".alert-status") and posted == []
+    page.fill("#alert-email", "li@example.cn")
+    page.click(".alert-form button")
+    page.wait_for_function("document.querySelector('.alert-status').textContent.includes('确认链接')")
+    import json
+
+    assert json.loads(posted[0]) == {"kind": "office", "value": "brigade-east", "email": "li@example.cn"}
+    box = page.locator("#alert-email").bounding_box()
+    assert box and box["x"] + box["width"] <= 390  # fits the phone's width
+    context.close()

@@ -92,3 +92,35 @@ def test_stylesheet_turns_a_feed_into_a_page_that_explains_subscribing(built_sit
         assert f'href="{entries[0].link}"' in html and entries[0].title in html
         assert f"{SITE}/feeds/{name}" in html  # the address to paste into a reader
         assert 'href="/decisions/"' in html or f'href="{SITE}/decisions/"' in html
+
+
+@pytest.mark.parametrize(
+    ("page", "fields"),
+    [
+        (
+            "decisions/index.html",
+            {"alert-kind": "订阅类别", "alert-value": "订阅对象", "alert-email": "电子邮箱"},
+        ),
+        ("offices/brigade-east/index.html", {"alert-email": "电子邮箱"}),
+    ],
+)
+def test_alert_form_is_labelled_and_marks_required_fields(
+    built_site: Path, page: str, fields: dict[str, str]
+) -> None:
+    html = (built_site / page).read_text(encoding="utf-8")
+    assert 'data-alert-form action="/api/alerts"' in html
+    for field_id, label in fields.items():
+        assert re.search(
+            rf'<label for="{field_id}">{label} <span class="required">（必填）</span></label>', html
+        )
+        assert re.search(rf'id="{field_id}"[^>]*required', html)
+    assert '<script src="/theme/js/alerts.js"></script>' in html
+    if page.startswith("offices/"):
+        assert '<input type="hidden" name="kind" value="office">' in html
+        assert '<input type="hidden" name="value" value="brigade-east">' in html
+
+
+def test_alert_form_only_on_the_first_page_of_all_decisions(built_site: Path) -> None:
+    assert "data-alert-form" not in (built_site / "decisions/office/brigade-east/index.html").read_text(
+        "utf-8"
+    )

@@ -26,8 +26,8 @@ from sunlight_site import decision_data, decision_pages, lookup, name_verdicts
 from sunlight_site.decision_cache import RenderKeys, theme_digest
 from sunlight_site.decision_parallel import default_workers
 from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.output import OutputWriter
 from sunlight_site.new_decisions import NEW_DECISIONS_FILE, new_decisions_text
+from sunlight_site.output import OutputWriter
 from sunlight_site.withdrawal_memory import MEMORY_FILE, memory_text, read_memory
 from sunlight_site.writer import SiteWriter
 

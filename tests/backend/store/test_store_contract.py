@@ -293,7 +293,9 @@ def test_alert_subscriptions_by_token_hash(store: Store) -> None:
     assert store.get_subscription("th1") == confirmed
     with pytest.raises(ConditionFailed):  # an update needs the subscription to exist
         store.transact([PutSubscription(replace(sub, token_hash="th9"), expected_new=False)])
-    other = Subscription("th3", "c@example.cn", "credit_code", "91330100MA2B3C4D1A", T0 - dt.timedelta(days=1))
+    other = Subscription(
+        "th3", "c@example.cn", "credit_code", "91330100MA2B3C4D1A", T0 - dt.timedelta(days=1)
+    )
     store.transact([PutSubscription(other, expected_new=True)])
     assert store.list_subscriptions() == [other, confirmed]  # oldest first
 
