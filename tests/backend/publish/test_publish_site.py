@@ -29,7 +29,15 @@ def snapshot(out: Path) -> dict[str, bytes]:
 
 
 def public(files: dict[str, bytes]) -> set[str]:
-    return {rel for rel in files if rel not in PRIVATE and not rel.endswith("/sunlight-source.sha1")}
+    # the build's own files (sunlight.sitefiles): these names, dot files (the withdrawal memory, the
+    # name verdicts, the list of new decisions ...) and the search shards' digests
+    return {
+        rel
+        for rel in files
+        if rel not in PRIVATE
+        and not any(part.startswith(".") for part in rel.split("/"))
+        and not rel.endswith("/sunlight-source.sha1")
+    }
 
 
 def edit_row(content: Path, decision_id: str, **changes: str) -> None:
