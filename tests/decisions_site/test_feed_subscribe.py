@@ -115,6 +115,7 @@ def test_alert_form_is_labelled_and_marks_required_fields(
         )
         assert re.search(rf'id="{field_id}"[^>]*required', html)
     assert '<script src="/theme/js/alerts.js"></script>' in html
+    assert '<link rel="stylesheet" href="/theme/css/forms.css">' in html  # buttons look like buttons
     if page.startswith("offices/"):
         assert '<input type="hidden" name="kind" value="office">' in html
         assert '<input type="hidden" name="value" value="brigade-east">' in html
