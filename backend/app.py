@@ -12,15 +12,19 @@ from typing import Any
 from chalice import Rate, Response
 from sunlight import bootstrap
 from sunlight.api import open311, parse, serialize
+from sunlight.api.alert_pages import alert_page
 from sunlight.api.errors import guard, json_response, normalize
 from sunlight.api.gateway import ThreadLocalChalice
 from sunlight.api.openapi import document
+from sunlight.domain.errors import NotFound
+from sunlight.service import alerts, limits
 
 app = ThreadLocalChalice(app_name="sunlight", configure_logs=False)  # logging is set up by the runner
 app.register_middleware(normalize, "http")
 
 JSON = ["application/json"]
-OPEN311_TYPES = ["application/x-www-form-urlencoded", "application/json"]
+FORM = "application/x-www-form-urlencoded"
+OPEN311_TYPES = [FORM, "application/json"]
 
 
 @app.route("/api/openapi.json", methods=["GET"])
@@ -145,6 +149,54 @@ def verify_inspection(code: str) -> Response:
     credit_code = ((request.query_params or {}).get("credit_code") or "").strip()
     view = wiring.service.verify_inspection(code, credit_code, wiring.clock(), parse.client_key(request))
     return json_response(serialize.plain(view))
+
+
+@app.route("/api/alerts", methods=["POST"], content_types=JSON)
+@guard
+def subscribe_alert() -> Response:
+    """E-mail alerts of new decisions (double opt-in: a confirmation mail is sent)."""
+    request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
+    email, kind, value = parse.alert_subscription(parse.json_body(request))
+    service, now = wiring.service, wiring.clock()
+    refund = limits.admit_filing(service.store, service.limits, parse.client_key(request), now)
+    try:
+        alerts.subscribe(service.store, email, kind, value, now, service.catalog.site_url)
+    except Exception:
+        refund()
+        raise
+    return json_response({"status": "pending", "kind": kind, "value": value}, 202)
+
+
+@app.route("/api/alerts/confirm", methods=["GET", "POST"], content_types=[*JSON, FORM])
+@guard
+def confirm_alert() -> Response:
+    request, wiring = app.current_request, bootstrap.current()
+    sub = alerts.confirm(wiring.service.store, parse.alert_token(request), wiring.clock())
+    if sub is None:
+        raise NotFound("订阅链接无效或已退订", "unknown or cancelled subscription link")
+    if request.method == "GET":
+        return alert_page(
+            "订阅已确认", f"有新公示的执法决定时，我们会发邮件到 {sub.email}。每封邮件都附有退订链接。"
+        )
+    return json_response({"status": "confirmed", "kind": sub.kind, "value": sub.value})
+
+
+@app.route("/api/alerts/unsubscribe", methods=["GET", "POST"], content_types=[*JSON, FORM])
+@guard
+def unsubscribe_alert() -> Response:
+    """One-click unsubscribe (RFC 8058: a POST, no Origin check: the token is the authority). A GET
+    (a link followed by a person or a mail scanner) changes nothing and offers the button."""
+    request, wiring = app.current_request, bootstrap.current()
+    token, service = parse.alert_token(request), wiring.service
+    if request.method == "GET":
+        if service.store.get_subscription(token.partition(".")[0]) is None:
+            raise NotFound("退订链接无效", "unknown unsubscribe link")
+        return alert_page("退订执法决定提醒", "点击下面的按钮即可退订，之后不会再收到提醒邮件。", token)
+    sub = alerts.unsubscribe(service.store, token, wiring.clock(), service.code_key.get())
+    if sub is None:
+        raise NotFound("退订链接无效", "unknown unsubscribe link")
+    return json_response({"status": "unsubscribed"})
 
 
 @app.route("/api/stats", methods=["GET"])

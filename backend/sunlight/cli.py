@@ -19,6 +19,7 @@ COMMANDS = {
     "store": "sunlight.accounts:run_store",
     "catalog": "sunlight.publish.catalog:run",
     "stats": "sunlight.stats_export:run",
+    "alerts": "sunlight.alerts_command:run",
 }
 
 
@@ -122,6 +123,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--data", default="var/data", help="directory of the SQLite store")
     export.add_argument("-o", "--output", required=True, help="the JSON file to write (- for stdout)")
     export.add_argument("--now", help="ISO date-time with offset (default: SUNLIGHT_NOW or the clock)")
+    alerts = sub.add_parser("alerts", help="e-mail alerts of new decisions (subscribed through the API)")
+    alerts_actions = alerts.add_subparsers(dest="action", required=True)
+    send = alerts_actions.add_parser(
+        "send", help="queue the alerts of the decisions the last build published (run after each build)"
+    )
+    send.add_argument("--data", default="var/data", help="directory of the SQLite store")
+    send.add_argument("--site", default="output", help="the built site (its .sunlight-new-decisions.json)")
+    send.add_argument("--now", help="ISO date-time with offset (default: SUNLIGHT_NOW or the clock)")
     return parser
 
 

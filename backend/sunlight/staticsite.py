@@ -24,8 +24,12 @@ TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".mjs": "text/javascript; charset=utf-8",
     ".json": "application/json; charset=utf-8",
-    ".atom": "application/atom+xml; charset=utf-8",
-    ".rss": "application/rss+xml; charset=utf-8",
+    # Feeds as plain XML: browsers then apply their stylesheet (/theme/feed.xsl) and show a page
+    # (Chromium shows application/atom+xml and application/rss+xml as raw text); feed readers go
+    # by the content, and the pages' autodiscovery links still name the feed formats.
+    ".atom": "application/xml; charset=utf-8",
+    ".rss": "application/xml; charset=utf-8",
+    ".xsl": "application/xslt+xml; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",

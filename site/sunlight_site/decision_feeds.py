@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from feedgen.feed import FeedGenerator
 from sunlight.domain.decision_kinds import KINDS
 
-from sunlight_site.decision_pages import Group
+from sunlight_site.decision_pages import Group, group_feeds
 from sunlight_site.decision_views import DecisionView
+from sunlight_site.feeds import DECISIONS, feed_title, with_stylesheet
 
 FEED_SIZE = 100
 BEIJING = dt.timezone(dt.timedelta(hours=8))
@@ -45,8 +46,9 @@ def feed_generator(
     fg = FeedGenerator()
     fg.id(base + self_url)
     fg.title(title)
-    fg.link(href=base + html_url, rel="alternate")
+    # self first: feedgen's RSS <channel><link> is the last link given, the HTML page.
     fg.link(href=base + self_url, rel="self")
+    fg.link(href=base + html_url, rel="alternate")
     fg.language("zh-CN")
     fg.description(title)
     fg.generator("Sunlight")
@@ -71,27 +73,17 @@ def feed_generator(
     return fg
 
 
-def group_feeds(g: Group) -> list[tuple[str, str]]:
-    """(URL, format) of the feeds of one decision list: Atom and RSS for all decisions, Atom for
-    an office's or a domain's list, none for the others. ``feed_files`` writes exactly these and
-    ``feed_links`` lists them."""
-    if g.key == "all":
-        return [("/feeds/decisions.atom", "atom"), ("/feeds/decisions.rss", "rss")]
-    return [(g.feed, "atom")] if g.feed else []
-
-
 def feed_files(
     groups: Sequence[Group], site_url: str, agency_name: str, today: dt.date
 ) -> list[tuple[str, bytes]]:
     """(relative path, bytes) of every decision feed."""
     out: list[tuple[str, bytes]] = []
     for g in groups:
-        title = f"{agency_name}行政执法决定公示" + ("" if g.key == "all" else f"：{g.label}")
+        title = feed_title(agency_name, DECISIONS, "" if g.key == "all" else g.label)
         for url, kind in group_feeds(g):
             fg = feed_generator(g.items, title, url, g.base_url, site_url, today)
-            out.append(
-                (url.lstrip("/"), fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True))
-            )
+            xml = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
+            out.append((url.lstrip("/"), with_stylesheet(xml)))
     return out
 
 
@@ -110,6 +102,6 @@ def feed_links(groups: Sequence[Group]) -> list[tuple[str, str]]:
 
 def atom_of_all(views: Sequence[DecisionView], site_url: str, agency_name: str, today: dt.date) -> bytes:
     fg = feed_generator(
-        views, f"{agency_name}行政执法决定公示", "/feeds/decisions.atom", "/decisions/", site_url, today
+        views, feed_title(agency_name, DECISIONS), "/feeds/decisions.atom", "/decisions/", site_url, today
     )
-    return fg.atom_str(pretty=True)
+    return with_stylesheet(fg.atom_str(pretty=True))

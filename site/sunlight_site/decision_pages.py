@@ -169,6 +169,15 @@ def groups(views: Sequence[DecisionView], office_names: Mapping[str, str]) -> li
     return out
 
 
+def group_feeds(g: Group) -> list[tuple[str, str]]:
+    """(URL, format) of the feeds of one decision list: Atom and RSS for all decisions, Atom for
+    an office's or a domain's list, none for the others. ``sunlight_site.decision_feeds.feed_files``
+    writes exactly these, ``feed_links`` lists them and the list page autodiscovers them."""
+    if g.key == "all":
+        return [("/feeds/decisions.atom", "atom"), ("/feeds/decisions.rss", "rss")]
+    return [(g.feed, "atom")] if g.feed else []
+
+
 BROWSE_TITLES = {"office": "按执法机关", "domain": "按领域", "kind": "按决定类别", "month": "按月份"}
 
 
@@ -196,6 +205,10 @@ def _list_pages(
                     "heading": heading,
                     "trail": trail,
                     "feed": g.feed,
+                    # autodiscovery: (format, URL) of this list's own feeds, and the title's scope
+                    "feeds": group_feeds(g),
+                    "feed_scope": "" if g.key == "all" else g.label,
+                    "alert_form": g.key == "all" and pager.number == 1,  # e-mail alerts: /decisions/
                     "browse": browse if pager.number == 1 else "",
                     # the lookup box (当事人 / 信用代码 / 文书号) heads the first page of /decisions/
                     "lookup_digits": lookup_digits if g.key == "all" and pager.number == 1 else 0,

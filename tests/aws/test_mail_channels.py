@@ -157,3 +157,14 @@ def test_bootstrap_chooses_the_mail_channel_from_the_environment(tmp_path) -> No
         email({"SUNLIGHT_MAIL": "pigeon"})
     with pytest.raises(ValueError, match="SUNLIGHT_SMTP_URL"):
         email({"SUNLIGHT_MAIL": "smtp"})
+
+
+def test_ses_alert_carries_one_click_unsubscribe_headers() -> None:
+    stop = "https://zfgs.example.cn/api/alerts/unsubscribe?token=ab.cd"
+    alert = Message(
+        id="a1", channel="email", recipient="a@example.cn", subject="新执法决定", body="b", kind="alert",
+        payload={"list_unsubscribe": stop},
+    )  # fmt: skip
+    headers = SesChannel(sender=SENDER, client=object()).request(alert)["Content"]["Simple"]["Headers"]
+    assert {"Name": "List-Unsubscribe", "Value": f"<{stop}>"} in headers
+    assert {"Name": "List-Unsubscribe-Post", "Value": "List-Unsubscribe=One-Click"} in headers

@@ -61,7 +61,7 @@ def test_header_search_form_query_runs_on_the_search_page(page, site_url: str) -
 @pytest.mark.parametrize(
     "path",
     ["/decisions/", "/decisions/MC2026-0001/", "/decisions/MC2026-0007/", "/decisions/office/brigade-east/",
-     "/compliance/", "/search/"],
+     "/compliance/", "/search/", "/offices/brigade-east/"],
 )  # fmt: skip
 def test_pages_pass_axe(page, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_url + path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterator
 from decimal import Decimal
@@ -13,7 +14,7 @@ from markupsafe import Markup
 from pelican.writers import FileOverwriteFailedError
 from sunlight.content.model import Agency
 from sunlight.domain.publication import PublicDecision, WithdrawalNotice
-from sunlight_site import decision_pages, decision_parallel
+from sunlight_site import decision_pages, decision_parallel, feeds
 from sunlight_site.decision_frame import FramedTemplate
 from sunlight_site.decision_parallel import PageStream, PageWorkerError
 from sunlight_site.decision_views import decision_views
@@ -53,7 +54,17 @@ def context() -> dict[str, object]:
         {"key": "home", "title": "首页", "url": "/"},
     ]
     groups = [{"title": "执法公示", "items": nav}]
-    return {"site": {"agency": agency, "domain": "x.example", "nav": nav, "nav_groups": groups, "pages": []}}
+    feed_title = functools.partial(feeds.feed_title, agency.name)  # as sunlight_site.context does
+    return {
+        "site": {
+            "agency": agency,
+            "domain": "x.example",
+            "nav": nav,
+            "nav_groups": groups,
+            "pages": [],
+            "feed_title": feed_title,
+        }
+    }
 
 
 def full_render(writer: SiteWriter, template: str, variables: dict[str, object]) -> str:

@@ -130,6 +130,15 @@ INSPECTION_VIEW = {
     },
 }
 BODY_ERRORS = ("400", "413", "415", "422")
+ALERT_TOKEN = {
+    "name": "token",
+    "in": "query",
+    "required": True,
+    "description": "订阅邮件中的链接所带的 token / the token of the link in the alert mail",
+    "schema": {"type": "string", "maxLength": 200},
+}
+ALERT_STATUS = {"type": "object", "properties": {"status": {"type": "string"}}}
+HTML_PAGE = "GET: 一个简短的网页（text/html） / a short HTML page; POST: JSON"
 
 
 def _results() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
@@ -300,6 +309,37 @@ def document() -> dict[str, Any]:
                 ],
                 result=INSPECTION_VIEW,
             )
+        },
+        "/api/alerts": {
+            "post": _op(
+                "订阅执法决定提醒邮件（需邮件确认） / subscribe to e-mail alerts (double opt-in)",
+                "202",
+                (*BODY_ERRORS, "403", "429"),
+                _object(parse.ALERT, ("email", "kind", "value")),
+                result=ALERT_STATUS,
+            )
+        },
+        "/api/alerts/confirm": {
+            method: _op(
+                f"确认订阅 / confirm a subscription ({HTML_PAGE})",
+                errors=("400", "404"),
+                params=[ALERT_TOKEN],
+                result=ALERT_STATUS,
+            )
+            for method in ("get", "post")
+        },
+        "/api/alerts/unsubscribe": {
+            "get": _op(
+                "退订确认页（不改变订阅） / the unsubscribe button page (changes nothing; text/html)",
+                errors=("400", "404"),
+                params=[ALERT_TOKEN],
+            ),
+            "post": _op(
+                "一键退订（RFC 8058） / one-click unsubscribe (RFC 8058)",
+                errors=("400", "404"),
+                params=[ALERT_TOKEN],
+                result=ALERT_STATUS,
+            ),
         },
         "/api/stats": {
             "get": _op(

@@ -286,3 +286,30 @@ def token(request: Any) -> str:
     if not value:
         raise Unauthorized("请登录", "an Authorization: Bearer token is required")
     return value
+
+
+# E-mail alerts (sunlight.service.alerts checks the values themselves).
+ALERT = {
+    "email": "电子邮箱 / e-mail address",
+    "kind": "office | domain | credit_code",
+    "value": "订阅对象 / the office id, domain or credit code",
+}
+
+
+def alert_subscription(body: Mapping[str, Any]) -> tuple[str, str, str]:
+    """``(email, kind, value)`` of ``POST /api/alerts``; every field a string."""
+    out = []
+    for name in ALERT:
+        value = body.get(name, "")
+        if not isinstance(value, str):
+            raise Invalid([Problem(f"{name} 应为文本", f"{name} must be a string", field=name)])
+        out.append(value)
+    return out[0], out[1], out[2]
+
+
+def alert_token(request: Any) -> str:
+    """The ``token`` query parameter of an alert link (400 without one)."""
+    value = str((request.query_params or {}).get("token") or "").strip()
+    if not value or len(value) > 200:
+        raise BadRequest("链接缺少有效的 token", "the token query parameter is required")
+    return value

@@ -50,6 +50,10 @@ class SesChannel:
         headers = [{"Name": "X-Sunlight-Message-Id", "Value": message.id}]
         if message.kind:
             headers.append({"Name": "X-Sunlight-Kind", "Value": message.kind})
+        stop = message.payload.get("list_unsubscribe")
+        if stop:  # e-mail alerts: one-click unsubscribe (RFC 8058)
+            headers.append({"Name": "List-Unsubscribe", "Value": f"<{stop}>"})
+            headers.append({"Name": "List-Unsubscribe-Post", "Value": "List-Unsubscribe=One-Click"})
         return {
             "FromEmailAddress": self.sender,
             "Destination": {"ToAddresses": [message.recipient]},

@@ -68,6 +68,10 @@ class SmtpChannel:
         mail["X-Sunlight-Message-Id"] = message.id
         if message.kind:
             mail["X-Sunlight-Kind"] = message.kind
+        stop = message.payload.get("list_unsubscribe")
+        if stop:  # e-mail alerts: one-click unsubscribe (RFC 8058)
+            mail["List-Unsubscribe"] = f"<{stop}>"
+            mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         mail.set_content(message.body)
         return mail
 

@@ -73,6 +73,25 @@ class Account:
 
 
 @dataclass(frozen=True)
+class Subscription:
+    """An e-mail alert (``sunlight.service.alerts``): new public decisions of an office, a domain
+    or a credit code, sent to ``email`` once confirmed (double opt-in) and until unsubscribed.
+    The subscriber's token (in the confirmation mail and every alert) is stored only hashed."""
+
+    token_hash: str  # sha256 of the token: the key
+    email: str
+    kind: str  # office | domain | credit_code
+    value: str
+    created_at: dt.datetime
+    confirmed_at: dt.datetime | None = None
+    unsubscribed_at: dt.datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+@dataclass(frozen=True)
 class QueuedMessage:
     """An outbox row: the message plus its delivery state."""
 
@@ -150,8 +169,21 @@ class PutAccount:
     account: Account
 
 
+@dataclass(frozen=True)
+class PutSubscription:
+    subscription: Subscription
+    expected_new: bool  # True: the token hash must be free; False: it must exist (confirm, unsubscribe)
+
+
 WriteOp = (
-    PutComplaint | SetTimerOn | AppendAudit | EnqueueMessage | PutIdempotency | MarkTimerFired | PutAccount
+    PutComplaint
+    | SetTimerOn
+    | AppendAudit
+    | EnqueueMessage
+    | PutIdempotency
+    | MarkTimerFired
+    | PutAccount
+    | PutSubscription
 )
 
 
@@ -194,6 +226,13 @@ class Store(ABC):
 
     @abstractmethod
     def list_accounts(self) -> list[Account]: ...
+
+    @abstractmethod
+    def get_subscription(self, token_hash: str) -> Subscription | None: ...
+
+    @abstractmethod
+    def list_subscriptions(self) -> list[Subscription]:
+        """Every subscription, oldest first (``created_at``, then token hash)."""
 
     # outbox
     @abstractmethod

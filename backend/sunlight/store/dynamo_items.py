@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from sunlight.domain.complaints import AuditEvent, Complaint, complaint_from_dict, complaint_to_dict
-from sunlight.store.base import Account, IdempotencyRecord, QueuedMessage
+from sunlight.store.base import Account, IdempotencyRecord, QueuedMessage, Subscription
 from sunlight.store.sqlite import from_ts, ts
 
 TTL = "ttl"  # epoch seconds; DynamoDB deletes the item some time after
@@ -279,4 +279,37 @@ def account_of(item: dict[str, Any]) -> Account:
         _str(item, "sk")[2:],
         from_ts(_str(item, "created_at")),  # type: ignore[arg-type]
         bool(item.get("active", {}).get("BOOL", True)),
+    )
+
+
+# --- e-mail alert subscriptions: one partition "A", sorted by token hash ---------------------------
+
+
+def subscription_item(sub: Subscription) -> dict[str, Any]:
+    item = {
+        **key("A", f"A#{sub.token_hash}"),
+        "email": S(sub.email),
+        "kind": S(sub.kind),
+        "value": S(sub.value),
+        "created_at": S(ts(sub.created_at)),
+    }
+    if sub.confirmed_at:
+        item["confirmed_at"] = S(ts(sub.confirmed_at))
+    if sub.unsubscribed_at:
+        item["unsubscribed_at"] = S(ts(sub.unsubscribed_at))
+    return item
+
+
+def subscription_of(item: dict[str, Any]) -> Subscription:
+    def moment(name: str) -> dt.datetime | None:
+        return from_ts(item[name]["S"]) if name in item else None
+
+    return Subscription(
+        _str(item, "sk")[2:],
+        _str(item, "email"),
+        _str(item, "kind"),
+        _str(item, "value"),
+        from_ts(_str(item, "created_at")),  # type: ignore[arg-type]
+        moment("confirmed_at"),
+        moment("unsubscribed_at"),
     )

@@ -27,10 +27,12 @@ from sunlight.store.base import (
     PutAccount,
     PutComplaint,
     PutIdempotency,
+    PutSubscription,
     QueuedMessage,
     SetTimerOn,
     Store,
     StoreError,
+    Subscription,
     WriteOp,
 )
 from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
@@ -109,6 +111,9 @@ class DynamoStore(Store):
             return [put(items.timer_item(op.key, op.at))]
         if isinstance(op, PutAccount):
             return [put(items.account_item(op.account))]
+        if isinstance(op, PutSubscription):
+            item = items.subscription_item(op.subscription)
+            return [put(item, NEW if op.expected_new else "attribute_exists(pk)")]
         raise StoreError(f"unknown op {op!r}")
 
     # --- complaints ---------------------------------------------------------------------------
@@ -230,6 +235,16 @@ class DynamoStore(Store):
             KeyConditionExpression="pk = :u", ExpressionAttributeValues={":u": S("U")}, ConsistentRead=True
         )
         return sorted((items.account_of(i) for i in found), key=lambda a: (a.created_at, a.id))
+
+    def get_subscription(self, token_hash: str) -> Subscription | None:
+        item = self.client.get(items.key("A", f"A#{token_hash}"))
+        return items.subscription_of(item) if item else None
+
+    def list_subscriptions(self) -> list[Subscription]:
+        found = self.client.query(
+            KeyConditionExpression="pk = :a", ExpressionAttributeValues={":a": S("A")}, ConsistentRead=True
+        )
+        return sorted((items.subscription_of(i) for i in found), key=lambda s: (s.created_at, s.token_hash))
 
     # --- outbox -------------------------------------------------------------------------------
 

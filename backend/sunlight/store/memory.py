@@ -20,10 +20,12 @@ from sunlight.store.base import (
     PutAccount,
     PutComplaint,
     PutIdempotency,
+    PutSubscription,
     QueuedMessage,
     SetTimerOn,
     Store,
     StoreError,
+    Subscription,
     T,
     WriteOp,
 )
@@ -41,6 +43,7 @@ class MemoryStore(Store):
         self.idempotency: dict[str, IdempotencyRecord] = {}
         self.timers: set[str] = set()
         self.accounts: dict[str, Account] = {}
+        self.subscriptions: dict[str, Subscription] = {}
         self.counters: dict[str, tuple[int, dt.datetime]] = {}
         self.clock_mark: dt.datetime | None = None
         self.inspections: dict[str, Inspection] = {}
@@ -93,6 +96,12 @@ class MemoryStore(Store):
             if key in staged or op.account.token_hash in self.accounts:
                 fail("exists")
             staged[key] = op.account
+        elif isinstance(op, PutSubscription):
+            token = op.subscription.token_hash
+            key = "s:" + token
+            if (key in staged or token in self.subscriptions) == op.expected_new:
+                fail("exists" if op.expected_new else "missing")
+            staged[key] = op.subscription
         else:
             raise StoreError(f"unknown op {op!r}")
 
@@ -123,6 +132,8 @@ class MemoryStore(Store):
                     self.timers.add(value)  # type: ignore[arg-type]
                 elif kind == "u":
                     self.accounts[value.token_hash] = value  # type: ignore[attr-defined]
+                elif kind == "s":
+                    self.subscriptions[value.token_hash] = value  # type: ignore[attr-defined]
 
     def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
         with self._lock:
@@ -186,6 +197,14 @@ class MemoryStore(Store):
     def list_accounts(self) -> list[Account]:
         with self._lock:
             return sorted(self.accounts.values(), key=lambda a: (a.created_at, a.id))
+
+    def get_subscription(self, token_hash: str) -> Subscription | None:
+        with self._lock:
+            return self.subscriptions.get(token_hash)
+
+    def list_subscriptions(self) -> list[Subscription]:
+        with self._lock:
+            return sorted(self.subscriptions.values(), key=lambda s: (s.created_at, s.token_hash))
 
     def claim_messages(
         self, now: dt.datetime, owner: str, lease_seconds: int, limit: int

@@ -33,10 +33,12 @@ from sunlight.store.base import (
     PutAccount,
     PutComplaint,
     PutIdempotency,
+    PutSubscription,
     QueuedMessage,
     SetTimerOn,
     Store,
     StoreError,
+    Subscription,
     T,
     WriteOp,
 )
@@ -251,6 +253,30 @@ class SqliteStore(Store):
                 (a.id, a.kind, a.name, a.office, a.token_hash, ts(a.created_at), int(a.active)),
             )
             return True
+        if isinstance(op, PutSubscription):
+            sub = op.subscription
+            row = (
+                sub.email,
+                sub.kind,
+                sub.value,
+                ts(sub.created_at),
+                ts(sub.confirmed_at) if sub.confirmed_at else None,
+                ts(sub.unsubscribed_at) if sub.unsubscribed_at else None,
+                sub.token_hash,
+            )
+            if op.expected_new:
+                conn.execute(
+                    "INSERT INTO subscriptions (email, kind, value, created_at, confirmed_at,"
+                    " unsubscribed_at, token_hash) VALUES (?,?,?,?,?,?,?)",
+                    row,
+                )
+                return True
+            cur = conn.execute(
+                "UPDATE subscriptions SET email=?, kind=?, value=?, created_at=?, confirmed_at=?,"
+                " unsubscribed_at=? WHERE token_hash=?",
+                row,
+            )
+            return cur.rowcount == 1
         raise StoreError(f"unknown op {op!r}")
 
     # --- reads --------------------------------------------------------------------------------
@@ -369,6 +395,25 @@ class SqliteStore(Store):
     def all_inspections(self) -> list[Inspection]:
         rows = self._conn().execute("SELECT data FROM inspections ORDER BY code")
         return [inspection_from_dict(json.loads(r[0])) for r in rows]
+
+    def _subscription(self, r: sqlite3.Row) -> Subscription:
+        return Subscription(
+            r["token_hash"],
+            r["email"],
+            r["kind"],
+            r["value"],
+            from_ts(r["created_at"]),  # type: ignore[arg-type]
+            from_ts(r["confirmed_at"]),
+            from_ts(r["unsubscribed_at"]),
+        )
+
+    def get_subscription(self, token_hash: str) -> Subscription | None:
+        r = self._conn().execute("SELECT * FROM subscriptions WHERE token_hash=?", (token_hash,)).fetchone()
+        return self._subscription(r) if r else None
+
+    def list_subscriptions(self) -> list[Subscription]:
+        rows = self._conn().execute("SELECT * FROM subscriptions ORDER BY created_at, token_hash")
+        return [self._subscription(r) for r in rows]
 
     # --- outbox -------------------------------------------------------------------------------
 

@@ -123,6 +123,18 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX inspections_enterprise ON inspections (credit_code, planned_on, code);
     """,
+    # 7: e-mail alerts (sunlight.service.alerts): one row per subscription, keyed by its token's hash
+    """
+    CREATE TABLE subscriptions (
+        token_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        unsubscribed_at TEXT
+    );
+    """,
 ]
 
 

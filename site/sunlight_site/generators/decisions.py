@@ -27,6 +27,7 @@ from sunlight_site import decision_data, decision_pages, lookup, name_verdicts
 from sunlight_site.decision_cache import RenderKeys, theme_digest
 from sunlight_site.decision_parallel import default_workers
 from sunlight_site.generators.base import SectionGenerator
+from sunlight_site.new_decisions import NEW_DECISIONS_FILE, new_decisions_text
 from sunlight_site.output import OutputWriter
 from sunlight_site.withdrawal_memory import MEMORY_FILE, memory_text, read_memory
 from sunlight_site.writer import SiteWriter
@@ -61,6 +62,7 @@ class DecisionsGenerator(SectionGenerator):
         self.views = decision_pages.publish_views(content.decisions, publisher, self.pages, remedies=remedies)
         result = publisher.finish()
         memory = read_memory(state.out_dir)
+        self.public_before = memory.public_before  # for the e-mail alerts' list of new decisions
         result.withdrawn = takedown_dates(
             result.withdrawn,
             remembered=memory.remembered,
@@ -119,6 +121,7 @@ class DecisionsGenerator(SectionGenerator):
         self.keys.save(writer)
         self.names.save(writer)
         writer.write_text(MEMORY_FILE, memory_text((v.id for v in self.views), self.withdrawn))
+        writer.write_text(NEW_DECISIONS_FILE, new_decisions_text(self.views, self.public_before))
 
 
 GENERATORS = [DecisionsGenerator]

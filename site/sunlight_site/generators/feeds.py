@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sunlight.content.model import Power
 
-from sunlight_site.feeds import Entry, at_midnight, atom_feed, aware, tag_uri
+from sunlight_site.feeds import NOTICES, POWERS, Entry, at_midnight, atom_feed, aware, feed_title, tag_uri
 from sunlight_site.generators.base import SectionGenerator
 from sunlight_site.writer import SiteWriter
 
@@ -65,17 +65,18 @@ class FeedsGenerator(SectionGenerator):
 
     def generate_output(self, writer: SiteWriter) -> None:
         agency = self.content.agency
-        for name, title, entries in (
-            ("notices", f"{agency.name} - 通知公告", self.notices),
-            ("powers", f"{agency.name} - 权责清单变更", self.power_entries),
+        short = agency.short_name or agency.name
+        for name, what, page, entries in (
+            ("notices", NOTICES, "/notices/", self.notices),
+            ("powers", POWERS, "/powers/", self.power_entries),
         ):
             newest = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_SIZE]
             writer.write_bytes(
                 f"feeds/{name}.atom",
                 atom_feed(
                     feed_id=f"{self.site_url}/feeds/{name}.atom",
-                    title=title,
-                    site_url=self.site_url,
+                    title=feed_title(short, what),
+                    html_url=self.site_url + page,
                     feed_url=f"{self.site_url}/feeds/{name}.atom",
                     author=agency.name,
                     entries=newest,

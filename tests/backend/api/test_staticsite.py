@@ -40,7 +40,7 @@ def test_files_directories_types_and_404(tmp_path: Path) -> None:
     assert status.startswith("200") and "权责清单" in body.decode()
     assert _get(app, "/powers")[1]["Location"] == "/powers/"
     status, headers, _ = _get(app, "/feeds/市容环卫.atom")
-    assert status.startswith("200") and headers["Content-Type"].startswith("application/atom+xml")
+    assert status.startswith("200") and headers["Content-Type"].startswith("application/xml")
     assert _get(app, "/pagefind/a.pf_index")[1]["Content-Type"] == "application/octet-stream"
     assert _get(app, "/100%.txt")[2] == b"percent"
     status, _, body = _get(app, "/nowhere/")

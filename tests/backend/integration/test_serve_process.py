@@ -151,7 +151,7 @@ def portal(tmp_path_factory) -> Portal:  # type: ignore[no-untyped-def]
     [
         ("/", 200, "text/html"),
         ("/complaints/new/", 200, "text/html"),
-        ("/feeds/notices.atom", 200, "application/atom+xml"),
+        ("/feeds/notices.atom", 200, "application/xml"),
         ("/data/powers.csv", 200, "text/csv"),
         ("/data/catalog.json", 200, "application/json"),
         ("/theme/js/forms.js", 200, "text/javascript"),

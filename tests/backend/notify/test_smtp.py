@@ -65,3 +65,21 @@ def test_bad_recipient_is_permanent() -> None:
     with pytest.raises(DeliveryError) as info:
         channel.send(bad)
     assert info.value.permanent
+
+
+def test_alert_mail_carries_one_click_unsubscribe_headers() -> None:
+    from sunlight.notify.smtp import SmtpChannel
+
+    stop = "https://zfgs.example.cn/api/alerts/unsubscribe?token=ab.cd"
+    alert = Message(
+        id="a1", channel="email", recipient="a@example.cn", subject="新执法决定", body="b", kind="alert",
+        payload={"list_unsubscribe": stop},
+    )  # fmt: skip
+    mail = SmtpChannel.from_url("smtp://127.0.0.1:2525").build(alert)
+    # RFC 8058: an HTTPS URI in List-Unsubscribe and exactly this List-Unsubscribe-Post value
+    assert mail["List-Unsubscribe"] == f"<{stop}>"
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    plain = SmtpChannel.from_url("smtp://127.0.0.1:2525").build(Message(
+        id="a2", channel="email", recipient="a@example.cn", subject="s", body="b", kind="receipt"
+    ))  # fmt: skip
+    assert plain["List-Unsubscribe"] is None

@@ -85,8 +85,8 @@ def test_upload_tiers_follow_the_order_readers_need() -> None:
 HEADERS = [
     ("index.html", "text/html; charset=utf-8", "public, max-age=300"),
     ("decisions/MC-2024-0001/index.html", "text/html; charset=utf-8", "public, max-age=300"),
-    ("feeds/decisions.atom", "application/atom+xml; charset=utf-8", "public, max-age=300"),
-    ("feeds/decisions.rss", "application/rss+xml; charset=utf-8", "public, max-age=300"),
+    ("feeds/decisions.atom", "application/xml; charset=utf-8", "public, max-age=300"),
+    ("feeds/decisions.rss", "application/xml; charset=utf-8", "public, max-age=300"),
     ("sitemap.xml", "application/xml; charset=utf-8", "public, max-age=300"),
     ("data/decisions.csv", "text/csv; charset=utf-8", "public, max-age=300"),
     ("data/catalog.json", "application/json; charset=utf-8", "public, max-age=300"),

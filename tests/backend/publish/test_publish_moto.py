@@ -81,8 +81,8 @@ def test_first_publish_uploads_every_public_file_and_no_private_one(capsys, site
 HEADERS = {
     "index.html": ("text/html; charset=utf-8", "public, max-age=300"),
     "decisions/D-1/index.html": ("text/html; charset=utf-8", "public, max-age=300"),
-    "feeds/decisions.atom": ("application/atom+xml; charset=utf-8", "public, max-age=300"),
-    "feeds/decisions.rss": ("application/rss+xml; charset=utf-8", "public, max-age=300"),
+    "feeds/decisions.atom": ("application/xml; charset=utf-8", "public, max-age=300"),
+    "feeds/decisions.rss": ("application/xml; charset=utf-8", "public, max-age=300"),
     "data/decisions.csv": ("text/csv; charset=utf-8", "public, max-age=300"),
     "data/decisions.json": ("application/json; charset=utf-8", "public, max-age=300"),
     "theme/css/site.css": ("text/css; charset=utf-8", "public, max-age=600"),

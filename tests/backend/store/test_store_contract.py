@@ -22,9 +22,11 @@ from sunlight.store.base import (
     PutAccount,
     PutComplaint,
     PutIdempotency,
+    PutSubscription,
     QueuedMessage,
     SetTimerOn,
     Store,
+    Subscription,
 )
 from sunlight.store.sqlite import SqliteStore
 from sunlight.store.sqlite_schema import MIGRATIONS
@@ -277,6 +279,25 @@ def test_accounts_by_token_hash(store: Store) -> None:
     with pytest.raises(ConditionFailed):
         store.transact([PutAccount(replace(account, id="a2"))])  # same token hash
     assert store.list_accounts() == [account]
+
+
+def test_alert_subscriptions_by_token_hash(store: Store) -> None:
+    sub = Subscription("th1", "a@example.cn", "office", "brigade-east", T0)
+    store.transact([PutSubscription(sub, expected_new=True)])
+    assert store.get_subscription("th1") == sub
+    assert store.get_subscription("th2") is None
+    with pytest.raises(ConditionFailed):  # a new subscription never overwrites another
+        store.transact([PutSubscription(replace(sub, email="b@example.cn"), expected_new=True)])
+    confirmed = replace(sub, confirmed_at=T0 + dt.timedelta(minutes=5))
+    store.transact([PutSubscription(confirmed, expected_new=False)])
+    assert store.get_subscription("th1") == confirmed
+    with pytest.raises(ConditionFailed):  # an update needs the subscription to exist
+        store.transact([PutSubscription(replace(sub, token_hash="th9"), expected_new=False)])
+    other = Subscription(
+        "th3", "c@example.cn", "credit_code", "91330100MA2B3C4D1A", T0 - dt.timedelta(days=1)
+    )
+    store.transact([PutSubscription(other, expected_new=True)])
+    assert store.list_subscriptions() == [other, confirmed]  # oldest first
 
 
 def test_counter_adds_and_expires(store: Store) -> None:
