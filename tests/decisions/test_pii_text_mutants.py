@@ -8,7 +8,7 @@ numbers were written into.
 from __future__ import annotations
 
 import pytest
-from sunlight.domain.pii_text import flagged
+from sunlight.domain.pii_text import flagged, normalise
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,16 @@ def test_the_first_look_on_single_line_texts(texts: list[str], expected: list[in
 )
 def test_the_first_look_on_texts_with_newlines(texts: list[str], expected: list[int]) -> None:
     assert flagged(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arabic-Indic digits (U+0660-U+0669), which NFKC leaves alone, read as ASCII digits
+        ("电话\u0661\u0663\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668", "电话13812345678"),
+        # Devanagari digits (U+0966-U+096F)
+        ("账号\u096c\u0968\u0968\u0968", "账号6222"),
+    ],
+)
+def test_digits_of_other_scripts_are_read_as_digits(text: str, expected: str) -> None:
+    assert normalise(text) == expected
