@@ -71,7 +71,7 @@ deploy: package
 
 ## mutation: mutation testing of the domain with mutmut (slow, not in CI); the score goes to docs/mutation.md.
 ## MODULES: domain modules by file name without .py, or all. JOBS: parallel workers.
-MODULES ?= routing timers complaints complaint_deadlines intake catalog errors problems calendar disclosure_deadlines
+MODULES ?= all
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 mutation: setup
 	$(BIN)/pip install -q -e '.[mutation]'
