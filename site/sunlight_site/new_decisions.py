@@ -6,8 +6,11 @@
 first build (or a fresh output folder) mails no one about old decisions. A private dot file
 (``sunlight.sitefiles``): never served, never published. Public fields only::
 
-    {"version": 1, "first_build": false, "decisions": [{"id", "doc_no", "party_name", "office",
-     "office_name", "domain", "credit_code", "url"}, ...]}
+    {"version": 1, "decisions": [{"id", "doc_no", "party_name", "office", "office_name", "domain",
+     "credit_code", "url"}, ...]}
+
+The file depends on the content and the previous build only, so a rebuild of the same content
+writes the same bytes as the build before it.
 """
 
 from __future__ import annotations
@@ -35,5 +38,5 @@ def new_decisions_text(views: Iterable[DecisionView], public_before: frozenset[s
         }
         for v in sorted(fresh, key=lambda v: v.id)
     ]
-    data = {"version": 1, "first_build": public_before is None, "decisions": rows}
+    data = {"version": 1, "decisions": rows}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
