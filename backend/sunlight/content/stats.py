@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 from sunlight.content.fields import Fields, source_name
-from sunlight.content.model import YearStats
+from sunlight.content.model import OfficePenalties, YearStats
 from sunlight.content.values import ValueProblem, parse_int
 from sunlight.content.yamlfile import load_yaml
 from sunlight.domain.problems import Problem, Problems
@@ -22,7 +23,9 @@ STATS_KEYS = (
     "exemptions",
     "reconsiderations",
     "lawsuits",
+    "penalties_by_office",
 )
+PENALTY_KEYS = ("decisions", "fines_total", "top_band_share")
 OUTCOME_KEYS = ("total", "upheld", "revoked", "changed", "confirmed_illegal", "other")
 
 
@@ -59,6 +62,7 @@ def load_stats(root: Path, problems: Problems) -> list[YearStats]:
         stats.exemptions = f.integer("exemptions", minimum=0)
         stats.reconsiderations = _outcomes(f, "reconsiderations")
         stats.lawsuits = _outcomes(f, "lawsuits")
+        stats.penalties_by_office = _penalties(f)
         years.append(stats)
     seen: dict[int, YearStats] = {}
     for stats in years:
@@ -103,4 +107,37 @@ def _outcomes(f: Fields, key: str) -> dict[str, int]:
     out = {k: n for k in OUTCOME_KEYS if (n := block.integer(k, minimum=0)) is not None}
     if "total" in out and sum(v for k, v in out.items() if k != "total") > out["total"]:
         block.error("total", "各项之和大于总数", "the parts add up to more than the total", out["total"])
+    return out
+
+
+def _penalties(f: Fields) -> list[OfficePenalties]:
+    """``penalties_by_office: {office: {decisions, fines_total, top_band_share}}`` (逐利执法 warning)."""
+    key = "penalties_by_office"
+    block = f.mapping(key)
+    if block is None:
+        return []
+    out: list[OfficePenalties] = []
+    for office, value in block.items():
+        where = f"{key}.{office}"
+        line = block.line_of(office)
+        if not isinstance(value, dict):
+            f.problems.add(
+                Problem(
+                    "应为映射(键: 值)", "must be a mapping (key: value)", file=f.file, line=line, field=where
+                )
+            )
+            continue
+        found = Problems()
+        row = Fields(value, f.file, found, line=line)
+        row.allow(*PENALTY_KEYS)
+        decisions = row.integer("decisions", required=True, minimum=0)
+        total = row.decimal("fines_total", required=True, minimum=Decimal(0))
+        share = row.decimal("top_band_share")
+        if share is not None and not Decimal(0) <= share <= 1:
+            row.error("top_band_share", "应在 0 到 1 之间", "must be between 0 and 1", share)
+            share = None
+        for problem in found.items:
+            f.problems.add(replace(problem, field=f"{where}.{problem.field}"))
+        if decisions is not None and total is not None:
+            out.append(OfficePenalties(str(office), decisions, total, share))
     return out

@@ -158,7 +158,9 @@ def fine_trends(
     }
     for year, items in stats.items():
         for item in items:
-            average = (item.fines_total / item.decisions).quantize(CENT, ROUND_HALF_UP) if item.decisions else None
+            average = (
+                (item.fines_total / item.decisions).quantize(CENT, ROUND_HALF_UP) if item.decisions else None
+            )
             figures[item.office, year] = _Figures(
                 item.decisions, item.fines_total, average, item.top_band_share, "stats"
             )

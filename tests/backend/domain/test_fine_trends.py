@@ -75,7 +75,9 @@ def test_growth_of_25_percent_is_flagged_and_10_percent_is_not() -> None:
     first = rows["brigade-east", 2025]
     assert (first.decisions, first.fines_total, first.growth, first.flagged) == (3, D("10000"), None, False)
     assert first.fines_average == D("3333.33") and first.source == "feed"
-    assert [(r.office, r.year) for r in fine_trends(records, {}, FineWarningSettings(), dt.date(2027, 1, 10))] == [
+    assert [
+        (r.office, r.year) for r in fine_trends(records, {}, FineWarningSettings(), dt.date(2027, 1, 10))
+    ] == [
         ("brigade-east", 2025),
         ("brigade-east", 2026),
         ("brigade-west", 2025),
