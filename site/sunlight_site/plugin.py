@@ -35,6 +35,7 @@ ORDER = (
     "decisions",
     "decision_feeds",
     "compliance",
+    "fines",
     "forms",
     "opendata",
 )

@@ -38,6 +38,7 @@ class ComplianceGenerator(SectionGenerator):
                 "today": self.today,
                 "active": "compliance",
                 "column": column("公示时效"),
+                "extras": self.state.extra("compliance"),  # e.g. "fines" (generators/fines.py)
             },
         )
 
