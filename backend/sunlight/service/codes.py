@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
@@ -142,6 +143,7 @@ class SealError(ValueError):
     """A sealed access code that cannot be opened: another key, another complaint, or damaged."""
 
 
+@functools.lru_cache(maxsize=4)  # one key in use (two while it is being replaced)
 def _receipt_cipher(key: bytes) -> AESGCM:
     derived = HKDF(algorithm=SHA256(), length=32, salt=None, info=RECEIPT_SEAL_INFO).derive(key)
     return AESGCM(derived)
