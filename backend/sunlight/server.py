@@ -91,6 +91,7 @@ def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) ->
     from sunlight_site.build import build_site
 
     search = os.environ.get("SUNLIGHT_BUILD_SEARCH", "1") not in ("0", "false", "no")
+    figures = bootstrap.store_figures(site_dir.parent)
     # The backend's catalog keeps the offices' webhook URLs, so it is written beside the site, not in it.
     return build_site(
         content_dir,
@@ -98,8 +99,9 @@ def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) ->
         wiring_clock().date(),  # the clock gives Beijing time: this is the day in Asia/Shanghai
         search=search,
         backend_catalog=site_dir.parent / bootstrap.CATALOG_FILE,
-        # The figures of the store as it was at start-up go on /compliance/.
-        complaint_stats=bootstrap.complaint_stats(site_dir.parent),
+        # The figures of the store as it was at start-up go on /compliance/ and in /data/.
+        complaint_stats=figures["offices"],
+        inspection_stats=figures["inspections"],
     )
 
 

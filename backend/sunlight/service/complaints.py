@@ -376,7 +376,9 @@ class ComplaintService:
         A message whose channel is not configured stays queued. The lease is renewed from ``clock``
         before each send, so a run that overlaps a slow one never sends a message twice."""
         timer = (lambda: aware(clock())) if clock is not None else None
-        return delivery.deliver(self.store, aware(now), channels, limit, lease_seconds, timer)
+        return delivery.deliver(
+            self.store, aware(now), channels, limit, lease_seconds, timer, code_key=self.code_key.get
+        )
 
     def stats(self, now: dt.datetime) -> list[OfficeStats]:
         """Per handling office: received, accepted/responded on time, overdue now, average working days

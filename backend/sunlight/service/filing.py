@@ -222,6 +222,7 @@ def file(
             respond_due(c, catalog.calendar),
             f"{tracking_no}/filed",
             now,
+            codes.seal_for_receipt(code, code_key, tracking_no) if c.reporter.get("email") else "",
         )
         try:
             store.transact(ops)

@@ -247,8 +247,11 @@ class Store(ABC):
         (expired and claimed by someone else, or delivered): the caller must not send the message."""
 
     @abstractmethod
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
-        """True when ``owner`` still held the lease and the message is now delivered."""
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
+        """True when ``owner`` still held the lease and the message is now delivered. ``payload``, when
+        given, replaces the stored one (e.g. without a receipt's sealed access code)."""
 
     @abstractmethod
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:

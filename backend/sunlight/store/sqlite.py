@@ -475,11 +475,13 @@ class SqliteStore(Store):
     def _update_one(self, sql: str, args: tuple[object, ...]) -> bool:
         return self._write(lambda conn: conn.execute(sql, args).rowcount == 1)
 
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
         return self._update_one(
-            "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL"
-            " WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-            (ts(now), message_id, owner),
+            "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL,"
+            " payload=COALESCE(?, payload) WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+            (ts(now), None if payload is None else _dumps(payload), message_id, owner),
         )
 
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:
