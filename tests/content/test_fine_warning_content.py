@@ -123,3 +123,22 @@ def test_fines_total_and_decisions_are_required(minimal: Path) -> None:
     assert any(
         m.startswith("content/stats/2024.yaml:3: penalties_by_office.squad.fines_total: 必填") for m in got
     )
+
+
+def test_penalty_figures_beyond_the_year_totals_are_a_warning(minimal: Path) -> None:
+    write_content(
+        minimal,
+        {
+            "stats/2024.yaml": "year: 2024\nby_kind: {行政处罚: 100}\namount_cny: 5000\npenalties_by_office:\n"
+            "  squad: {decisions: 80, fines_total: 4000}\n  bureau: {decisions: 30, fines_total: 1500}\n"
+        },
+    )
+    got = messages(minimal)
+    assert (
+        "content/stats/2024.yaml:4: penalties_by_office: 各机构处罚决定数之和(110)大于 by_kind.行政处罚(100) / "
+        "the offices' decisions add up to 110, more than by_kind.行政处罚 (100)" in got
+    )
+    assert (
+        "content/stats/2024.yaml:4: penalties_by_office: 各机构罚没款之和(5500)大于 amount_cny(5000) / "
+        "the offices' fines add up to 5500, more than amount_cny (5000)" in got
+    )

@@ -63,6 +63,7 @@ def load_stats(root: Path, problems: Problems) -> list[YearStats]:
         stats.reconsiderations = _outcomes(f, "reconsiderations")
         stats.lawsuits = _outcomes(f, "lawsuits")
         stats.penalties_by_office = _penalties(f)
+        _check_penalty_sums(f, stats)
         years.append(stats)
     seen: dict[int, YearStats] = {}
     for stats in years:
@@ -141,3 +142,25 @@ def _penalties(f: Fields) -> list[OfficePenalties]:
         if decisions is not None and total is not None:
             out.append(OfficePenalties(str(office), decisions, total, share))
     return out
+
+
+def _check_penalty_sums(f: Fields, stats: YearStats) -> None:
+    """The offices' penalty figures may not add up to more than the year's own totals (a warning)."""
+    if not stats.penalties_by_office:
+        return
+    decisions = sum(p.decisions for p in stats.penalties_by_office)
+    fines = sum((p.fines_total for p in stats.penalties_by_office), Decimal(0))
+    limit = stats.by_kind.get("行政处罚")
+    key = "penalties_by_office"
+    if limit is not None and decisions > limit:
+        f.warning(
+            key,
+            f"各机构处罚决定数之和({decisions})大于 by_kind.行政处罚({limit})",
+            f"the offices' decisions add up to {decisions}, more than by_kind.行政处罚 ({limit})",
+        )
+    if stats.amount_cny is not None and fines > stats.amount_cny:
+        f.warning(
+            key,
+            f"各机构罚没款之和({fines})大于 amount_cny({stats.amount_cny})",
+            f"the offices' fines add up to {fines}, more than amount_cny ({stats.amount_cny})",
+        )
