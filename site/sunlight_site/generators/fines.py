@@ -6,6 +6,7 @@ not; no decision is shown individually (docs/supervision.md).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +39,17 @@ COLUMNS = [
 ]
 SOURCES = {"feed": "执法决定数据", "stats": "统计年报"}
 CENT = Decimal("0.01")
+
+
+@dataclass(slots=True)
+class FineWarningView:
+    """What ``fines_compliance_block.html`` shows on /compliance/ (every figure as text)."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)  # see ``view_row``
+    flagged: list[str] = field(default_factory=list)  # one sentence per flagged office and year
+    svg: Markup | None = None  # the chart; None without rows
+    threshold: str = ""  # "20%"
+    top_band_rise: str = ""  # "15%"
 
 
 def penalty_records(content: Content) -> list[PenaltyRecord]:
@@ -156,17 +168,17 @@ class FinesGenerator(SectionGenerator):
         self.rows = fine_trends(penalty_records(c), stats_figures(c), self.settings_used, self.today)
         names = {o.id: o.name for o in c.offices}
         self.names = names
-        self.state.extra("compliance")["fines"] = {
-            "rows": [view_row(r, names.get(r.office, r.office), self.settings_used) for r in self.rows],
-            "flagged": [
+        self.state.extra("compliance")["fines"] = FineWarningView(
+            rows=[view_row(r, names.get(r.office, r.office), self.settings_used) for r in self.rows],
+            flagged=[
                 f"{names.get(r.office, r.office)} {r.year}年：{reason_text(r, self.settings_used)}"
                 for r in self.rows
                 if r.flagged
             ],
-            "svg": Markup(chart(self.rows, names, self.settings_used)) if self.rows else None,
-            "threshold": setting_percent(self.settings_used.threshold),
-            "top_band_rise": setting_percent(self.settings_used.top_band_rise),
-        }
+            svg=Markup(chart(self.rows, names, self.settings_used)) if self.rows else None,
+            threshold=setting_percent(self.settings_used.threshold),
+            top_band_rise=setting_percent(self.settings_used.top_band_rise),
+        )
         self.state.extra("data").setdefault("datasets", []).append(
             Dataset(
                 NAME,
