@@ -70,13 +70,14 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
         clock = now
 
     from sunlight.content.model import Agency
-    from sunlight_site import decision_feeds, decision_pages
-    from sunlight_site.decision_parallel import default_workers
-    from sunlight_site.output import OutputWriter
-    from sunlight_site.pagination import paginate
+    from sunlight_site.decisions import feeds as decision_feeds
+    from sunlight_site.decisions import pages as decision_pages
+    from sunlight_site.decisions.page_stream import default_workers
+    from sunlight_site.render.output import OutputWriter
+    from sunlight_site.render.pagination import paginate
 
     lap("import")
-    theme = Path(decision_pages.__file__).parent / "theme"
+    theme = Path(decision_pages.__file__).parents[1] / "theme"  # site/sunlight_site/theme
     writer = OutputWriter(out_dir, settings={"THEME": str(theme), "JINJA_ENVIRONMENT": {"autoescape": True}})
     agency = Agency(
         name="上海市嘉定区城市管理行政执法局", site_url="https://example.gov.cn", site_code="3101140001"

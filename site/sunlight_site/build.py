@@ -6,7 +6,7 @@ The pipeline (docs/site.md):
 2. run Pelican with settings made here and the plugin ``sunlight_site.plugin`` (the section
    generators and the writer); the decisions section applies the publication policy
    (``sunlight.domain.publication``) and starts writing the decision pages in the background
-   while the other sections are made (``generators/decisions.py``);
+   while the other sections are made (``sections/decision_pages.py``);
 3. write ``OUT/build-report.json``, then let the writer delete what the previous build wrote and
    this one did not.
 
@@ -34,11 +34,11 @@ from sunlight.sitefiles import REPORT_NAME
 
 from sunlight_site import plugin
 from sunlight_site.batch import batch_gc
-from sunlight_site.context import site_context
-from sunlight_site.filters import FILTERS
-from sunlight_site.search_index import take_known_pages
+from sunlight_site.data.search_index import take_known_pages
+from sunlight_site.render.context import site_context
+from sunlight_site.render.filters import FILTERS
+from sunlight_site.render.templating import THEME_GLOBALS
 from sunlight_site.state import BuildReport, BuildState, plain_value
-from sunlight_site.templating import THEME_GLOBALS
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 TIMEZONE = "Asia/Shanghai"
@@ -286,7 +286,7 @@ def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dic
             ],
             no,
         ),
-        # Pelican's own feeds are off: feeds are made with feedgen (generators/feeds.py).
+        # Pelican's own feeds are off: feeds are made with feedgen (sections/notice_feeds.py).
         **dict.fromkeys(
             [
                 "FEED_ATOM",

@@ -20,7 +20,7 @@ from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
 from sunlight.domain.publication import PublicationResult
 
-from sunlight_site.flowchart_svg import sound
+from sunlight_site.render.flowchart_svg import sound
 
 
 def plain_value(value: Any) -> Any:
@@ -37,7 +37,7 @@ def plain_value(value: Any) -> Any:
 
 
 if TYPE_CHECKING:
-    from sunlight_site.writer import SiteWriter
+    from sunlight_site.render.writer import SiteWriter
 
 
 @dataclass

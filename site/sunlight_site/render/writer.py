@@ -1,4 +1,4 @@
-"""The site's writer for the Pelican build: ``OutputWriter`` (see ``sunlight_site.output``) as a
+"""The site's writer for the Pelican build: ``OutputWriter`` (see ``sunlight_site.render.output``) as a
 Pelican ``Writer``.
 
 Pelican's own output (articles, pages, its feeds) goes through ``_open_w``, which is redirected to
@@ -15,8 +15,8 @@ from typing import Any
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from sunlight_site.output import MANIFEST_NAME, OutputWriter, WriteStats
-from sunlight_site.templating import theme_environment
+from sunlight_site.render.output import MANIFEST_NAME, OutputWriter, WriteStats
+from sunlight_site.render.templating import theme_environment
 
 __all__ = ["MANIFEST_NAME", "SiteWriter", "WriteStats", "theme_environment"]
 

@@ -14,9 +14,9 @@ from typing import Any
 from markupsafe import Markup
 from sunlight.domain.complaints import ACTION_LABELS, STATUS_LABELS
 
-from sunlight_site.context import COLUMN_INTERACTION, column
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.context import COLUMN_INTERACTION, column
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 PAGES = (
     ("forms/complaint_new.html", "complaints/new/index.html", "涉企投诉", "complaints"),
@@ -74,6 +74,3 @@ class FormsGenerator(SectionGenerator):
                 },
             )
         self.count("forms", len(PAGES))
-
-
-GENERATORS = [FormsGenerator]

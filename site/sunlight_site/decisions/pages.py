@@ -19,12 +19,12 @@ from markupsafe import Markup
 from sunlight.domain.decision_kinds import DEFAULT_REMEDY
 from sunlight.domain.publication import WithdrawalNotice
 
-from sunlight_site.decision_cache import RenderKeys
-from sunlight_site.decision_frame import FramedTemplate
-from sunlight_site.decision_parallel import PageStream
-from sunlight_site.decision_views import DecisionView, sort_key, view_of
-from sunlight_site.pagination import paginate
-from sunlight_site.slugs import decision_kind_slug, domain_slug
+from sunlight_site.decisions.page_frame import FramedTemplate
+from sunlight_site.decisions.page_stream import PageStream
+from sunlight_site.decisions.render_keys import RenderKeys
+from sunlight_site.decisions.views import DecisionView, sort_key, view_of
+from sunlight_site.render.pagination import paginate
+from sunlight_site.render.slugs import decision_kind_slug, domain_slug
 
 P = ParamSpec("P")
 PER_PAGE = 50
@@ -34,7 +34,7 @@ COLUMN = {"name": LIST_TITLE, "type": "信息公开"}
 
 
 class Writer(Protocol):
-    """What this module needs of ``sunlight_site.writer.SiteWriter``."""
+    """What this module needs of ``sunlight_site.render.writer.SiteWriter``."""
 
     env: Environment
     manifest: set[str]
@@ -171,7 +171,7 @@ def groups(views: Sequence[DecisionView], office_names: Mapping[str, str]) -> li
 
 def group_feeds(g: Group) -> list[tuple[str, str]]:
     """(URL, format) of the feeds of one decision list: Atom and RSS for all decisions, Atom for
-    an office's or a domain's list, none for the others. ``sunlight_site.decision_feeds.feed_files``
+    an office's or a domain's list, none for the others. ``sunlight_site.decisions.feeds.feed_files``
     writes exactly these, ``feed_links`` lists them and the list page autodiscovers them."""
     if g.key == "all":
         return [("/feeds/decisions.atom", "atom"), ("/feeds/decisions.rss", "rss")]
@@ -229,7 +229,7 @@ def start_lists(
     """Every list page, handed to the page workers at once (``flush``): the caller can write
     something else before it ``wait()``s. The browse navigation (with counts) is on the first page
     of each list only, so a day's new decisions do not change the later pages of lists they do
-    not shift. ``lookup_digits`` (``sunlight_site.lookup.digits_for``): the lookup box of
+    not shift. ``lookup_digits`` (``sunlight_site.decisions.lookup.digits_for``): the lookup box of
     ``/decisions/`` (none when 0)."""
     browse = browse_navigation(writer, all_groups, context)
     pages = _list_pages(all_groups, browse, lookup_digits)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from sunlight_site.context import column
-from sunlight_site.flowchart_svg import FlowchartRenderError, render_svg, steps
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.context import column
+from sunlight_site.render.flowchart_svg import FlowchartRenderError, render_svg, steps
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 
 class FlowchartsGenerator(SectionGenerator):
@@ -58,6 +58,3 @@ class FlowchartsGenerator(SectionGenerator):
             {"active": "powers", "column": column("流程图"), "charts": self.charts, "used_by": self.used_by},
         )
         self.count("flowcharts", len(self.charts))
-
-
-GENERATORS = [FlowchartsGenerator]

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from sunlight.content.model import Power
 
-from sunlight_site.feeds import NOTICES, POWERS, Entry, at_midnight, atom_feed, aware, feed_title, tag_uri
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.atom import (
+    NOTICES,
+    POWERS,
+    Entry,
+    at_midnight,
+    atom_feed,
+    aware,
+    feed_title,
+    tag_uri,
+)
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 FEED_SIZE = 100
 
@@ -84,6 +93,3 @@ class FeedsGenerator(SectionGenerator):
                 ),
             )
             self.count(f"feed_{name}_entries", len(newest))
-
-
-GENERATORS = [FeedsGenerator]

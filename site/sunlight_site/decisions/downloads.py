@@ -17,8 +17,8 @@ from typing import Any
 
 from sunlight.domain import decision_kinds
 
-from sunlight_site.decision_views import DecisionView
-from sunlight_site.opendata import FORMULA_START, spreadsheet_safe
+from sunlight_site.data.tables import FORMULA_START, spreadsheet_safe
+from sunlight_site.decisions.views import DecisionView
 
 # key, Chinese label, the view's attribute: the public fields and their labels are those of
 # ``sunlight.domain.decision_kinds.COLUMNS`` (one description for pages, feeds and data), then the URL.

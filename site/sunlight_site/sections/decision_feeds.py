@@ -1,11 +1,11 @@
 """Decision feeds: ``/feeds/decisions.atom`` and ``.rss``, ``/feeds/offices/<id>.atom`` and
-``/feeds/domains/<slug>.atom`` (see ``sunlight_site.decision_feeds``)."""
+``/feeds/domains/<slug>.atom`` (see ``sunlight_site.decisions.feeds``)."""
 
 from __future__ import annotations
 
-from sunlight_site.decision_feeds import feed_files
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.writer import SiteWriter
+from sunlight_site.decisions.feeds import feed_files
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 
 class DecisionFeedsGenerator(SectionGenerator):
@@ -18,6 +18,3 @@ class DecisionFeedsGenerator(SectionGenerator):
         for path, data in files:
             writer.write_bytes(path, data)
         self.count("decision_feeds", len(files))
-
-
-GENERATORS = [DecisionFeedsGenerator]

@@ -4,10 +4,10 @@ through the ``compliance_office_block.html`` hook."""
 
 from __future__ import annotations
 
-from sunlight_site.compliance import compliance_rows, totals
-from sunlight_site.context import column
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.writer import SiteWriter
+from sunlight_site.decisions.timeliness import compliance_rows, totals
+from sunlight_site.render.context import column
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 
 class ComplianceGenerator(SectionGenerator):
@@ -40,6 +40,3 @@ class ComplianceGenerator(SectionGenerator):
                 "column": column("公示时效"),
             },
         )
-
-
-GENERATORS = [ComplianceGenerator]

@@ -1,14 +1,14 @@
-"""Search: the index under ``/pagefind/`` (see ``sunlight_site.search_index``) and ``/search/``:
-exact identifiers from the lookup (``sunlight_site.lookup``) above full-text results of the
+"""Search: the index under ``/pagefind/`` (see ``sunlight_site.data.search_index``) and ``/search/``:
+exact identifiers from the lookup (``sunlight_site.decisions.lookup``) above full-text results of the
 index's shards, merged in the browser (``theme/static/js/search.js``). Runs last: it reads the
 pages written before it."""
 
 from __future__ import annotations
 
-from sunlight_site.context import column
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.search_index import write_index
-from sunlight_site.writer import SiteWriter
+from sunlight_site.data.search_index import write_index
+from sunlight_site.render.context import column
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 
 class SearchGenerator(SectionGenerator):
@@ -30,6 +30,3 @@ class SearchGenerator(SectionGenerator):
                 "column": column("站内搜索"),
             },
         )
-
-
-GENERATORS = [SearchGenerator]

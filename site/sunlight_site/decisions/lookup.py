@@ -65,7 +65,7 @@ def digits_for(decisions: int) -> int:
 
 
 def keys_of(view: Any) -> set[str]:
-    """The keys of a decision view (``sunlight_site.decision_views.DecisionView``)."""
+    """The keys of a decision view (``sunlight_site.decisions.views.DecisionView``)."""
     raw = [view.doc_no, view.id, view.credit_code]
     masked = view.party_type == "个体工商户" and MASK in view.party_name  # 李某水果店
     if view.party_type in ORGANISATIONS and not masked:

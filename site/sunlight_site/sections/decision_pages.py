@@ -11,7 +11,7 @@ the views for the lists and fills the hooks of other pages: the home page's late
 the views and groups in ``extras["decisions"]`` for the feeds, compliance and search sections.
 
 ``generate_output()`` writes the notices, hands the lists to the page workers, writes the
-downloads and the identifier lookup (``sunlight_site.lookup``) meanwhile, then waits for the lists and the decision pages and adds the latter to the
+downloads and the identifier lookup (``sunlight_site.decisions.lookup``) meanwhile, then waits for the lists and the decision pages and adds the latter to the
 site writer's manifest.
 """
 
@@ -23,14 +23,16 @@ from sunlight.domain import decision_kinds
 from sunlight.domain.publication import Publisher
 from sunlight.domain.withdrawals import late_withdrawals, takedown_dates
 
-from sunlight_site import decision_data, decision_pages, lookup, name_verdicts
-from sunlight_site.decision_cache import RenderKeys, theme_digest
-from sunlight_site.decision_parallel import default_workers
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.new_decisions import NEW_DECISIONS_FILE, new_decisions_text
-from sunlight_site.output import OutputWriter
-from sunlight_site.withdrawal_memory import MEMORY_FILE, memory_text, read_memory
-from sunlight_site.writer import SiteWriter
+from sunlight_site.decisions import downloads as decision_data
+from sunlight_site.decisions import lookup, name_verdicts
+from sunlight_site.decisions import pages as decision_pages
+from sunlight_site.decisions.new_decisions import NEW_DECISIONS_FILE, new_decisions_text
+from sunlight_site.decisions.page_stream import default_workers
+from sunlight_site.decisions.render_keys import RenderKeys, theme_digest
+from sunlight_site.decisions.withdrawal_memory import MEMORY_FILE, memory_text, read_memory
+from sunlight_site.render.output import OutputWriter
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 RECENT = 10
 
@@ -122,6 +124,3 @@ class DecisionsGenerator(SectionGenerator):
         self.names.save(writer)
         writer.write_text(MEMORY_FILE, memory_text((v.id for v in self.views), self.withdrawn))
         writer.write_text(NEW_DECISIONS_FILE, new_decisions_text(self.views, self.public_before))
-
-
-GENERATORS = [DecisionsGenerator]

@@ -13,12 +13,12 @@ from typing import Any
 from sunlight.content.catalog import build_catalog
 from sunlight.content.model import Where
 
-from sunlight_site.context import column
-from sunlight_site.decision_feeds import feed_links
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.generators.standing_disclosures import EXEMPTION_LISTS
-from sunlight_site.opendata import Dataset, csv_bytes, json_bytes
-from sunlight_site.writer import SiteWriter
+from sunlight_site.data.tables import Dataset, csv_bytes, json_bytes
+from sunlight_site.decisions.feeds import feed_links
+from sunlight_site.render.context import column
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
+from sunlight_site.sections.standing_disclosures import EXEMPTION_LISTS
 
 EXEMPTION_NAMES = dict(EXEMPTION_LISTS)
 # Bookkeeping of where a record came from (file, line, per-field lines): never published.
@@ -221,6 +221,3 @@ class OpenDataGenerator(SectionGenerator):
         )
         text = json.dumps(catalog, ensure_ascii=False, indent=1, sort_keys=False, default=str) + "\n"
         writer.write_bytes("data/catalog.json", text.encode("utf-8"))
-
-
-GENERATORS = [OpenDataGenerator]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sunlight_site.decision_views import DecisionView
+from sunlight_site.decisions.views import DecisionView
 
 NEW_DECISIONS_FILE = ".sunlight-new-decisions.json"
 

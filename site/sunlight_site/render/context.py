@@ -11,7 +11,7 @@ from typing import Any
 
 from sunlight.content.model import Content
 
-from sunlight_site.feeds import feed_title
+from sunlight_site.render.atom import feed_title
 
 # (key, title, url): the main navigation, one entry per section; ``active`` in a page's variables
 # names the key to mark with aria-current.
@@ -57,7 +57,7 @@ def site_context(content: Content, today: dt.date) -> dict[str, Any]:
         "nav": [{"key": k, "title": t, "url": u} for k, t, u in NAV],
         "nav_groups": _nav_groups(),
         "pages": [],  # (title, url) of content/pages, filled by the home generator
-        # feed_title(what, scope=""): the title of a feed (sunlight_site.feeds.feed_title)
+        # feed_title(what, scope=""): the title of a feed (sunlight_site.render.atom.feed_title)
         "feed_title": functools.partial(feed_title, agency.short_name or agency.name),
         "stats_years": sorted((s.year for s in content.stats), reverse=True),
     }

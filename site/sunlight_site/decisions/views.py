@@ -20,7 +20,7 @@ from urllib.parse import quote
 from sunlight.domain.decision_kinds import KINDS
 from sunlight.domain.publication import ORGANISATIONS, PublicDecision
 
-from sunlight_site.slugs import decision_kind_slug, domain_slug
+from sunlight_site.render.slugs import decision_kind_slug, domain_slug
 
 NO_DOMAIN = "其他"
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from feedgen.feed import FeedGenerator
 from sunlight.domain.decision_kinds import KINDS
 
-from sunlight_site.decision_pages import Group, group_feeds
-from sunlight_site.decision_views import DecisionView
-from sunlight_site.feeds import DECISIONS, feed_title, with_stylesheet
+from sunlight_site.decisions.pages import Group, group_feeds
+from sunlight_site.decisions.views import DecisionView
+from sunlight_site.render.atom import DECISIONS, feed_title, with_stylesheet
 
 FEED_SIZE = 100
 BEIJING = dt.timezone(dt.timedelta(hours=8))

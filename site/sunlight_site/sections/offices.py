@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from sunlight.content.model import Office
 
-from sunlight_site.context import column
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.context import column
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 KIND_NAMES = {
     "bureau": "局机关",
@@ -92,6 +92,3 @@ class OfficesGenerator(SectionGenerator):
             shared,
         )
         self.count("offices", len(self.offices))
-
-
-GENERATORS = [OfficesGenerator]

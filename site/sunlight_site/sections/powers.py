@@ -15,10 +15,10 @@ import markdown
 from markupsafe import Markup
 from sunlight.content.model import Power
 
-from sunlight_site.context import column
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.slugs import domain_slug, power_type_slug
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.context import column
+from sunlight_site.render.slugs import domain_slug, power_type_slug
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,3 @@ class PowersGenerator(SectionGenerator):
                 "extras": self.state.extras.get(f"power:{power.code}", {}),
             },
         )
-
-
-GENERATORS = [PowersGenerator]

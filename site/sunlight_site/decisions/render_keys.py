@@ -21,8 +21,8 @@ from typing import Any
 
 from sunlight.sitefiles import RENDER_KEYS_NAME
 
-from sunlight_site.decision_views import DecisionView
-from sunlight_site.pagination import Pager
+from sunlight_site.decisions.views import DecisionView
+from sunlight_site.render.pagination import Pager
 
 KEYS_FILE = RENDER_KEYS_NAME
 

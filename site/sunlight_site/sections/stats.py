@@ -7,10 +7,10 @@ from typing import Any
 from markupsafe import Markup
 from sunlight.content.model import YearStats
 
-from sunlight_site.context import column
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.svg_charts import bar_chart
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.context import column
+from sunlight_site.render.svg_charts import bar_chart
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 OUTCOME_NAMES = {
     "total": "总数",
@@ -72,6 +72,3 @@ class StatsGenerator(SectionGenerator):
             shared,
         )
         self.count("stats_years", len(self.years))
-
-
-GENERATORS = [StatsGenerator]

@@ -3,7 +3,7 @@
 A feed's ``updated`` is its newest entry's (or the build date at midnight when empty), never the
 wall clock, so the same content and ``--today`` give the same bytes.
 
-Every feed of the site (these and ``sunlight_site.decision_feeds``) is titled by ``feed_title``
+Every feed of the site (these and ``sunlight_site.decisions.feeds``) is titled by ``feed_title``
 (``{机关简称}·{栏目}`` or ``{机关简称}·{栏目}·{范围}``), links (``rel="alternate"``, and the RSS
 ``<channel><link>``) to the HTML page it stands for, and carries ``STYLESHEET_PI`` so that a
 browser shows it as a page explaining how to subscribe (``/theme/feed.xsl``).

@@ -8,8 +8,8 @@ from typing import Any
 from pelican.generators import Generator
 from sunlight.content.model import Content
 
+from sunlight_site.render.writer import SiteWriter
 from sunlight_site.state import BuildState
-from sunlight_site.writer import SiteWriter
 
 
 class SectionGenerator(Generator):

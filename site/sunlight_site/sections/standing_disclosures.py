@@ -7,10 +7,10 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from sunlight_site.context import column
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.svg_charts import point_map
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.context import column
+from sunlight_site.render.svg_charts import point_map
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 EXEMPTION_LISTS = (
     ("no_penalty", "不予处罚事项清单"),
@@ -85,6 +85,3 @@ class StandingDisclosuresGenerator(SectionGenerator):
         }
         for key, value in counts.items():
             self.count(key, value)
-
-
-GENERATORS = [StandingDisclosuresGenerator]

@@ -12,7 +12,7 @@
   files that the previous build wrote and this one did not, so a rebuild's output equals a full
   build's. Files the site never wrote (e.g. a search index written by its own tool) are left alone.
 
-This module does not import Pelican: ``sunlight_site.writer.SiteWriter`` adds what Pelican's own
+This module does not import Pelican: ``sunlight_site.render.writer.SiteWriter`` adds what Pelican's own
 generators need, and tools that write decision pages without Pelican use ``OutputWriter``.
 """
 
@@ -28,7 +28,7 @@ from typing import Any
 from jinja2 import Environment, Template
 from sunlight.sitefiles import MANIFEST_NAME, PARTIAL_SUFFIX
 
-from sunlight_site.templating import theme_environment
+from sunlight_site.render.templating import theme_environment
 
 
 @dataclass

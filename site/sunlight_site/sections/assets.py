@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 
 class AssetsGenerator(SectionGenerator):
@@ -24,6 +24,3 @@ class AssetsGenerator(SectionGenerator):
         for rel in self.files:
             writer.write_bytes(f"theme/{rel}", (self.root / rel).read_bytes())
         self.count("assets", len(self.files))
-
-
-GENERATORS = [AssetsGenerator]

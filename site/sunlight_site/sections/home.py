@@ -3,9 +3,9 @@ and ``/404.html``, the page a server answers for a path the site does not have."
 
 from __future__ import annotations
 
-from sunlight_site.context import column
-from sunlight_site.generators.base import SectionGenerator
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.context import column
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.base import SectionGenerator
 
 LATEST_NOTICES = 8
 
@@ -47,6 +47,3 @@ class HomeGenerator(SectionGenerator):
         )
         # What a server answers (with status 404) for a path the site does not have.
         writer.write_page("404.html", "404.html", {"entry_points": ENTRY_POINTS})
-
-
-GENERATORS = [HomeGenerator]
