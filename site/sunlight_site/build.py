@@ -132,9 +132,14 @@ def build_site(
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
     content, problems = load(content_dir)
-    extras = {"compliance": {"complaints": complaint_stats}} if complaint_stats else None
     report = build_from_content(
-        content, content_dir, out_dir, today, search=search, problems=problems, extras=extras
+        content,
+        content_dir,
+        out_dir,
+        today,
+        search=search,
+        problems=problems,
+        complaint_stats=complaint_stats,
     )
     if backend_catalog is not None:
         write_backend_catalog(content, today, out_dir, backend_catalog)
@@ -162,7 +167,7 @@ def build_from_content(
     today: dt.date,
     search: bool = True,
     problems: list[Problem] | None = None,
-    extras: dict[str, dict[str, Any]] | None = None,
+    complaint_stats: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Stages 2-4 on already loaded content (tests use this with records made in code)."""
     calendar = WorkingCalendar.from_overrides(
@@ -175,9 +180,8 @@ def build_from_content(
         calendar=calendar,
         report=BuildReport(today=today.isoformat()),
         search=search,
+        complaint_stats=list(complaint_stats or []),
     )
-    for key, values in (extras or {}).items():
-        state.extra(key).update(values)
     for problem in problems or []:
         state.report.add_problem(problem)
         if problem.severity == "error" and problem.file:

@@ -2,7 +2,7 @@
 
 ``csv_bytes(columns, rows)`` and ``json_bytes(name, today, items)`` give the bytes; the opendata
 generator writes them. Each dataset is described by a ``Dataset`` so the ``/data/`` index lists
-it; other sections add theirs to ``BuildState.extras["data"]["datasets"]``.
+it; other sections add theirs to ``BuildState.datasets``.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from sunlight_site.state import BuildState
 
 class SectionGenerator(Generator):
     """A generator of one section. ``generate_context()`` only prepares data (and may add to other
-    pages' ``extras``); ``generate_output(writer)`` only writes, through the writer."""
+    pages' hooks on ``BuildState``); ``generate_output(writer)`` only writes, through the writer."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,5 +1,5 @@
 """Compliance: ``/compliance/``, disclosure timeliness per office (and complaint figures when a
-snapshot is in ``extras["compliance"]["complaints"]``); each office page gets its own row
+snapshot is in ``BuildState.complaint_stats``); each office page gets its own row
 through the ``compliance_office_block.html`` hook."""
 
 from __future__ import annotations
@@ -15,17 +15,16 @@ class ComplianceGenerator(SectionGenerator):
         result = self.state.publication
         names = {o.id: o.name for o in self.content.offices}
         public_ids = {p.id for p in result.public} if result else set()
-        late_withdrawals = self.state.extra("decisions").get("late_withdrawals", [])
+        late_withdrawals = self.state.decisions.late_withdrawals
         self.rows = compliance_rows(result.timings if result else [], names, public_ids, late_withdrawals)
         self.totals = totals(self.rows)
-        complaints = self.state.extra("compliance").get("complaints") or []
-        self.complaints = complaints
-        by_office = {c.get("office"): c for c in complaints if isinstance(c, dict)}
+        self.complaints = self.state.complaint_stats
+        by_office = {c.get("office"): c for c in self.complaints if isinstance(c, dict)}
         for row in self.rows:
-            extras = self.state.extra(f"office:{row.office_id}")
-            extras["timeliness"] = row
+            extras = self.state.office(row.office_id)
+            extras.timeliness = row
             if row.office_id in by_office:
-                extras["complaints"] = by_office[row.office_id]
+                extras.complaints = by_office[row.office_id]
 
     def generate_output(self, writer: SiteWriter) -> None:
         writer.write_page(

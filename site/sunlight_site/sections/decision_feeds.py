@@ -10,7 +10,7 @@ from sunlight_site.sections.base import SectionGenerator
 
 class DecisionFeedsGenerator(SectionGenerator):
     def generate_output(self, writer: SiteWriter) -> None:
-        groups = self.state.extra("decisions").get("groups", [])
+        groups = self.state.decisions.groups
         agency = self.content.agency
         files = feed_files(
             groups, self.state.site.get("url", agency.site_url), agency.short_name or agency.name, self.today

@@ -3,12 +3,12 @@ decisions, and the open data ``/data/decisions.csv`` and ``/data/decisions.json`
 
 ``generate_context()`` applies the publication policy (``sunlight.domain.publication``) to the
 loaded decisions, chunk by chunk, and hands each chunk's decision pages to forked children at
-once (``decision_parallel``): they render and write the pages while this process publishes the
+once (``sunlight_site.decisions.page_stream``): they render and write the pages while this process publishes the
 next chunk and, afterwards, while Pelican makes every other section. It keeps the result in
 ``BuildState.publication`` (and the held-back, late and counted records in the report), groups
 the views for the lists and fills the hooks of other pages: the home page's latest decisions
-(``extras["home"]``) and each office's recent ones (``extras["office:<id>"]``). It also leaves
-the views and groups in ``extras["decisions"]`` for the feeds, compliance and search sections.
+(``BuildState.home``) and each office's recent ones (``BuildState.office(id)``). It also leaves
+the views and groups in ``BuildState.decisions`` for the feeds, compliance and search sections.
 
 ``generate_output()`` writes the notices, hands the lists to the page workers, writes the
 downloads and the identifier lookup (``sunlight_site.decisions.lookup``) meanwhile, then waits for the lists and the decision pages and adds the latter to the
@@ -33,6 +33,7 @@ from sunlight_site.decisions.withdrawal_memory import MEMORY_FILE, memory_text, 
 from sunlight_site.render.output import OutputWriter
 from sunlight_site.render.writer import SiteWriter
 from sunlight_site.sections.base import SectionGenerator
+from sunlight_site.state import DecisionsShared
 
 RECENT = 10
 
@@ -79,19 +80,14 @@ class DecisionsGenerator(SectionGenerator):
         state.record_late_withdrawals(late, unknown=sum(n.withdrawn_on is None for n in self.withdrawn))
         names = {o.id: o.name for o in content.offices}
         self.groups = decision_pages.groups(self.views, names)
-        shared = state.extra("decisions")
         self.lookup_digits = lookup.digits_for(len(self.views))
-        shared.update(
-            views=self.views,
-            groups=self.groups,
-            withdrawn=self.withdrawn,
-            lookup_digits=self.lookup_digits,
-            late_withdrawals=late,
+        state.decisions = DecisionsShared(
+            views=self.views, groups=self.groups, late_withdrawals=late, lookup_digits=self.lookup_digits
         )
-        state.extra("home")["latest_decisions"] = self.views[:RECENT]
+        state.home.latest_decisions = self.views[:RECENT]
         recent = decision_pages.recent_by_office(self.views, RECENT)
         for office in content.offices:
-            state.extra(f"office:{office.id}")["recent_decisions"] = recent.get(office.id, [])
+            state.office(office.id).recent_decisions = recent.get(office.id, [])
         self.count("decision_pages", len(self.views))
         self.count("decision_notices", len(self.withdrawn))
 

@@ -41,7 +41,7 @@ class HomeGenerator(SectionGenerator):
                 "column": column("首页"),
                 "notices": self.notices,
                 "entry_points": ENTRY_POINTS,
-                "extras": self.state.extra("home"),
+                "extras": self.state.home,
                 "powers_count": sum(1 for p in self.content.powers if p.status == "active"),
             },
         )

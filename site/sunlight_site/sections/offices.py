@@ -3,7 +3,7 @@
 An office page shows its contact, streets, parent and sub-offices and its power items. Two
 hook blocks belong to other sections: ``decision_office_block.html`` (recent decisions) and
 ``compliance_office_block.html`` (complaint figures); each gets ``extras`` =
-``BuildState.extras["office:<id>"]``.
+``BuildState.office(id)`` (an ``OfficeExtras``).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ class OfficesGenerator(SectionGenerator):
                         "children": [c for c in self.offices if c.parent == o.id],
                         "powers": [p for p in self.powers_of.get(o.id, []) if p.status != "retired"],
                         "people": self.people_of.get(o.id, 0),
-                        "extras": self.state.extras.get(f"office:{o.id}", {}),
+                        "extras": self.state.office(o.id),
                     },
                 )
                 for o in self.offices

@@ -194,7 +194,7 @@ class OpenDataGenerator(SectionGenerator):
         self._write_catalog(writer)
         datasets.append(Dataset("catalog", "系统目录", "机构、事项、投诉类别与办理时限、工作日历（供后台系统使用）", 1,
                                 ["catalog.json"]))  # fmt: skip
-        datasets += list(self.state.extra("data").get("datasets", []))
+        datasets += self.state.datasets
         datasets += undescribed_datasets(writer.manifest, datasets, self.state.counts_for_data())
         writer.write_page(
             "data_index.html",
@@ -206,7 +206,7 @@ class OpenDataGenerator(SectionGenerator):
                 "feeds": [
                     ("通知公告（Atom）", "/feeds/notices.atom"),
                     ("权责清单变更（Atom）", "/feeds/powers.atom"),
-                    *feed_links(self.state.extra("decisions").get("groups", [])),
+                    *feed_links(self.state.decisions.groups),
                 ],
             },
         )

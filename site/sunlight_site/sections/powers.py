@@ -126,6 +126,5 @@ class PowersGenerator(SectionGenerator):
                 "discretion_rows": [(row.circumstance, row.range) for row in power.discretion],
                 "type_slug": power_type_slug(power.type),
                 "domain_slug": domain_slug(power.domain),
-                "extras": self.state.extras.get(f"power:{power.code}", {}),
             },
         )

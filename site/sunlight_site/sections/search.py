@@ -15,7 +15,7 @@ class SearchGenerator(SectionGenerator):
     def generate_output(self, writer: SiteWriter) -> None:
         bundles: list[str] = []
         if self.state.search:
-            views = self.state.extra("decisions").get("views", [])
+            views = self.state.decisions.views
             months = {v.id: v.month for v in views}
             figures, bundles = write_index(writer, self.state.out_dir, months, self.state.search_known)
             for key, value in figures.items():
@@ -25,7 +25,7 @@ class SearchGenerator(SectionGenerator):
             "search/index.html",
             {
                 "bundles": bundles,
-                "lookup_digits": self.state.extra("decisions").get("lookup_digits", 1),
+                "lookup_digits": self.state.decisions.lookup_digits,
                 "active": "",
                 "column": column("站内搜索"),
             },
