@@ -103,7 +103,7 @@ class BuildReport:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class BuildState:
     content: Content
     today: dt.date

@@ -47,3 +47,9 @@ def test_before_the_decisions_section_ran_its_shared_data_is_empty() -> None:
     assert (state.decisions.views, state.decisions.groups, state.decisions.late_withdrawals) == ([], [], [])
     assert state.decisions.lookup_digits == 1
     assert state.complaint_stats == [] and state.datasets == []
+
+
+def test_a_misspelt_field_of_the_state_itself_is_an_error() -> None:
+    state = new_state()
+    with pytest.raises(AttributeError):
+        state.decison = None  # type: ignore[attr-defined]
