@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from sunlight_site.svg_charts import BAR, CALM, TrendBar, grouped_bar_chart
+from sunlight_site.render.svg_charts import BAR, CALM, TrendBar, grouped_bar_chart
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 

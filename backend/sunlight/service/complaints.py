@@ -84,7 +84,7 @@ class ComplaintService:
             values,
             idempotency_key,
             now,
-            self._admit(client, now),
+            limits.filing_counts(self.limits, client),
             self.code_key.get(),
         )
 
@@ -159,12 +159,9 @@ class ComplaintService:
             values,
             idempotency_key,
             now,
-            self._admit(client, now),
+            limits.filing_counts(self.limits, client),
             self.code_key.get(),
         )
-
-    def _admit(self, client: str, now: dt.datetime) -> filing.Admit:
-        return lambda: limits.admit_filing(self.store, self.limits, client, now)
 
     def observer_feedback(self, token: str) -> tuple[AccountInfo, list[ObserverItem]]:
         """An observer's own feedback (我的监督), newest first. ``Unauthorized`` for an unknown token,

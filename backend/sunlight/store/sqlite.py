@@ -27,8 +27,10 @@ from sunlight.store.base import (
     Account,
     AppendAudit,
     ConditionFailed,
+    Count,
     EnqueueMessage,
     IdempotencyRecord,
+    LimitExceeded,
     MarkTimerFired,
     PutAccount,
     PutComplaint,
@@ -151,16 +153,28 @@ class SqliteStore(Store):
         """The ops under one savepoint of the next group commit: a failing condition rolls back
         this call's ops alone and raises ``ConditionFailed`` here once the batch is committed."""
 
-        def apply_all(conn: sqlite3.Connection) -> None:
-            for index, op in enumerate(ops):
-                try:
-                    ok = self._apply(conn, op)
-                except sqlite3.IntegrityError as exc:
-                    raise ConditionFailed(index, op, str(exc)) from None
-                if not ok:
-                    raise ConditionFailed(index, op, "version mismatch")
+        self._write(lambda conn: self._apply_all(conn, ops))
 
-        self._write(apply_all)
+    def transact_counted(self, counts: Sequence[Count], ops: Sequence[WriteOp], now: dt.datetime) -> None:
+        """The counters and the ops in one job of one group commit: a filing waits in line once and
+        shares one fsync; over a limit or on a failed condition the job is rolled back whole."""
+
+        def counted(conn: sqlite3.Connection) -> None:
+            for count in counts:
+                if self._add(conn, count.key, now, count.window_seconds, 1) > count.limit:
+                    raise LimitExceeded(count)
+            self._apply_all(conn, ops)
+
+        self._write(counted)
+
+    def _apply_all(self, conn: sqlite3.Connection, ops: Sequence[WriteOp]) -> None:
+        for index, op in enumerate(ops):
+            try:
+                ok = self._apply(conn, op)
+            except sqlite3.IntegrityError as exc:
+                raise ConditionFailed(index, op, str(exc)) from None
+            if not ok:
+                raise ConditionFailed(index, op, "version mismatch")
 
     def _apply(self, conn: sqlite3.Connection, op: WriteOp) -> bool:
         if isinstance(op, PutComplaint):
