@@ -34,6 +34,7 @@ from typing import TypeVar
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.inspections import Inspection
 from sunlight.domain.visibility import named_offices
+from sunlight.store.exchange_records import PartnerStore, PutOrderLink
 
 T = TypeVar("T")
 
@@ -184,10 +185,11 @@ WriteOp = (
     | MarkTimerFired
     | PutAccount
     | PutSubscription
+    | PutOrderLink
 )
 
 
-class Store(ABC):
+class Store(PartnerStore, ABC):
     # writes
     @abstractmethod
     def transact(self, ops: Sequence[WriteOp]) -> None:
