@@ -67,9 +67,13 @@ def check_signature(secret: bytes, timestamp: str, signed: str, body: bytes, now
     the window around ``now``; else ``Unauthorized`` naming the header at fault."""
     timestamp, signed = (timestamp or "").strip(), (signed or "").strip()
     if not timestamp:
-        raise _refuse("请求未签名(缺少 X-Timestamp)", "the request is not signed (no X-Timestamp)", "X-Timestamp")
+        raise _refuse(
+            "请求未签名(缺少 X-Timestamp)", "the request is not signed (no X-Timestamp)", "X-Timestamp"
+        )
     if not signed:
-        raise _refuse("请求未签名(缺少 X-Signature)", "the request is not signed (no X-Signature)", "X-Signature")
+        raise _refuse(
+            "请求未签名(缺少 X-Signature)", "the request is not signed (no X-Signature)", "X-Signature"
+        )
     if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
         raise _refuse("X-Timestamp 应为 Unix 秒数", "X-Timestamp must be Unix seconds", "X-Timestamp")
     if abs(aware(now).timestamp() - int(timestamp)) > WINDOW_SECONDS:
