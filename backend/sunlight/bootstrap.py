@@ -253,7 +253,9 @@ def channels(config: Config) -> dict[str, Channel]:
 
 def partner_channel(service: ComplaintService) -> PartnerWebhookChannel:
     """Status updates to the 12345 exchange partners, signed with each one's secret (docs/exchange.md)."""
-    return PartnerWebhookChannel(lambda name: exchange.credentials(service.store, service.code_key.get(), name))
+    return PartnerWebhookChannel(
+        lambda name: exchange.credentials(service.store, service.code_key.get(), name)
+    )
 
 
 def bootstrap(config: Config, store: Store | None = None) -> Wiring:

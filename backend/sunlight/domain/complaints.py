@@ -213,7 +213,15 @@ def apply(complaint: Complaint, action: str, **changes: Any) -> Complaint:
 # --- (de)serialisation for stores ---------------------------------------------------------------
 
 _DATETIMES = {"filed_at", "accepted_at", "responded_at", "rated_at", "closed_at", "last_event_at"}
-_DATES = {"filed_on", "accepted_on", "paused_on", "responded_on", "review_opened_on", "next_due", "partner_due"}
+_DATES = {
+    "filed_on",
+    "accepted_on",
+    "paused_on",
+    "responded_on",
+    "review_opened_on",
+    "next_due",
+    "partner_due",
+}
 
 
 def complaint_to_dict(complaint: Complaint) -> dict[str, Any]:

@@ -76,7 +76,10 @@ def test_unsigned_is_refused_401_in_chinese_and_english(api: Api, wiring: Any, s
     r = post(api, order(), None)
     assert r.status_code == 401
     assert r.json["error"]["code"] == "unauthorized"
-    assert r.json["error"]["message"] == "请求未签名(缺少 X-Timestamp) / the request is not signed (no X-Timestamp)"
+    assert (
+        r.json["error"]["message"]
+        == "请求未签名(缺少 X-Timestamp) / the request is not signed (no X-Timestamp)"
+    )
     assert wiring.service.store.all_complaints() == []
 
 

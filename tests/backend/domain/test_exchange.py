@@ -76,7 +76,11 @@ def test_an_order_becomes_complaint_values() -> None:
     assert order.respond_due is None
     v = order.values
     assert v["category"] == "arbitrary-fine"  # named by its Chinese name
-    assert (v["reporter.type"], v["reporter.name"], v["reporter.phone"]) == ("person", "李先生", "13900139000")
+    assert (v["reporter.type"], v["reporter.name"], v["reporter.phone"]) == (
+        "person",
+        "李先生",
+        "13900139000",
+    )
     assert (v["street"], v["office"]) == ("东湖街道", "")
     assert v["subject"] == "执法人员未出示证件即罚款"
 
@@ -121,7 +125,11 @@ def test_the_hotline_deadline_wins_only_when_earlier() -> None:
 def test_status_update_tells_what_happened_without_the_reporter() -> None:
     catalog = sample_catalog()
     c = complaint(
-        dt.date(2026, 3, 2), status="responded", partner="12345", partner_order="A-1", response="已核实并退还罚款"
+        dt.date(2026, 3, 2),
+        status="responded",
+        partner="12345",
+        partner_order="A-1",
+        response="已核实并退还罚款",
     )
     events = [("staff:brigade-east:abc", "respond", {"text": "已核实并退还罚款"}), ("system", "note", {})]
     at = dt.datetime(2026, 3, 10, 15, 0, tzinfo=SHANGHAI)

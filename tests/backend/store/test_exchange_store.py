@@ -42,7 +42,9 @@ def test_a_partner_is_created_once_then_updated(store: Store) -> None:
 
 
 def test_an_order_links_to_the_complaint_filed_with_it_once(store: Store) -> None:
-    c = complaint(dt.date(2026, 12, 24), tracking_no="TS-20261224-AAAAAA", partner="12345", partner_order="A-1")
+    c = complaint(
+        dt.date(2026, 12, 24), tracking_no="TS-20261224-AAAAAA", partner="12345", partner_order="A-1"
+    )
     link = OrderLink("12345", "A-1", c.tracking_no, T0)
     event = AuditEvent(c.tracking_no, "000001.00", T0, "partner:12345", "filed", {})
     store.transact([PutComplaint(c, None), AppendAudit(event), PutOrderLink(link)])
@@ -74,7 +76,9 @@ def test_the_partner_fields_of_a_complaint_survive_the_store(store: Store) -> No
 
 
 @pytest.mark.parametrize("store_kind", ["sqlite"])
-def test_sqlite_migration_8_creates_the_exchange_tables(make_store: Callable[[], Store], tmp_path: Path) -> None:
+def test_sqlite_migration_8_creates_the_exchange_tables(
+    make_store: Callable[[], Store], tmp_path: Path
+) -> None:
     store = make_store()
     store.put_partner(P, expected_new=True)
     raw = sqlite3.connect(tmp_path / "store.sqlite3")
