@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from api_fixtures import CATALOG, NOW, Api, complaint
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sunlight.service import exchange
 from sunlight.service.catalog import catalog_from_dict
 
@@ -190,3 +192,36 @@ def test_the_route_is_in_openapi(api: Api) -> None:
     assert {"201", "200", "401", "422"} <= set(op["responses"])
     names = {p["name"] for p in op["parameters"]}
     assert {"partner", "X-Timestamp", "X-Signature"} <= names
+
+
+ORDER_FIELDS = [
+    "order_no",
+    "received_at",
+    "category",
+    "subject",
+    "description",
+    "office",
+    "street",
+    "respond_due",
+]
+_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+_orders = st.fixed_dictionaries(
+    {}, optional={**{k: _values | st.text(max_size=30) for k in ORDER_FIELDS}, "reporter": _values}
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=_orders | _values, raw=st.binary(max_size=120), n=st.integers(0, 250))
+def test_signed_random_bodies_never_500(api: Api, secret: str, body: Any, raw: bytes, n: int) -> None:
+    """Whatever a partner signs, the answer is 2xx or 4xx in the error shape (a repeat is a replay: 401)."""
+    for data in (json.dumps(body).encode(), raw):
+        headers = {"x-timestamp": str(EPOCH + n), "x-signature": sign(secret, EPOCH + n, data)}
+        r = api.post(URL, raw=data, headers=headers)
+        assert r.status_code < 500, r.body
+        if r.status_code >= 400:
+            assert " / " in r.json["error"]["message"]
