@@ -19,7 +19,7 @@ from typing import Any
 
 from sunlight.domain.catalog import Catalog, Category
 from sunlight.domain.complaint_deadlines import respond_due
-from sunlight.domain.complaints import ACTION_LABELS, STATUS_LABELS, WAITING, Complaint
+from sunlight.domain.complaints import ACCEPTED, ACTION_LABELS, STATUS_LABELS, SUBMITTED, Complaint
 from sunlight.domain.errors import Unauthorized
 from sunlight.domain.local_time import SHANGHAI, aware, local_date
 from sunlight.domain.problems import Problem
@@ -204,7 +204,8 @@ def status_update(
     if not told:
         return None
     office = catalog.office(c.handling_office)
-    due = None if c.status == WAITING or not c.is_open else respond_due(c, catalog.calendar)
+    # the running respond deadline: none while paused (补正) nor once answered
+    due = respond_due(c, catalog.calendar) if c.status in (SUBMITTED, ACCEPTED) else None
     return {
         "partner": c.partner,
         "order_no": c.partner_order,

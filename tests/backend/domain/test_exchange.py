@@ -4,6 +4,7 @@ complaint intake, the hotline's deadline, and what a status update tells the par
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -142,6 +143,9 @@ def test_status_update_tells_what_happened_without_the_reporter() -> None:
     assert [e["event"] for e in update["events"]] == ["responded"]  # an internal note is not told
     assert update["events"][0]["text"] == "已核实并退还罚款"
     assert update["at"] == "2026-03-10T15:00:00+08:00"
+    assert update["respond_due"] is None  # answered: no deadline runs
+    accepted = exchange.status_update(replace(c, status="accepted"), [("s", "accept", {})], at, catalog)
+    assert accepted is not None and accepted["respond_due"] == "2026-03-23"  # 15 working days from 3-02
     assert "李" not in str(update) and "某公司" not in str(update) and "abc" not in str(update)
     # only internal events: nothing to tell
     assert exchange.status_update(c, [("staff:x:y", "note", {"text": "内部"})], at, catalog) is None
