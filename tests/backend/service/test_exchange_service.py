@@ -17,7 +17,7 @@ from sunlight.code_key import StaticCodeKey
 from sunlight.domain.errors import Unauthorized
 from sunlight.domain.local_time import SHANGHAI
 from sunlight.service import ComplaintService, exchange
-from sunlight.service.partner_secrets import SecretError, unseal
+from sunlight.service.partner_secrets import SecretError, seal, unseal
 from sunlight.store.base import Store
 
 NOW = dt.datetime(2026, 12, 24, 10, 0, tzinfo=SHANGHAI)  # 1798077600
@@ -80,3 +80,16 @@ def test_a_sealed_secret_opens_only_for_its_partner_and_key(service: ComplaintSe
     body = json.dumps(ORDER).encode()
     with pytest.raises(Unauthorized):
         service.receive_order("12345", headers(secret, 1798077600, body), body, json.loads, NOW)
+
+
+def test_sealing_is_randomised_and_tamper_evident() -> None:
+    key, secret = KEY.get(), "ab" * 32
+    first, second = seal(secret, "12345", key), seal(secret, "12345", key)
+    assert first != second  # a fresh nonce each time
+    assert unseal(first, "12345", key) == unseal(second, "12345", key) == secret
+    scheme, nonce, data, tag = first.split("$")
+    flipped = f"{int(data[0], 16) ^ 1:x}" + data[1:]
+    with pytest.raises(SecretError):
+        unseal("$".join((scheme, nonce, flipped, tag)), "12345", key)
+    with pytest.raises(SecretError):
+        unseal("not sealed", "12345", key)
