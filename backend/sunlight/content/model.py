@@ -81,6 +81,7 @@ class Agency(Where):
     icp: str = ""
     police_record: str = ""
     remedy: str = ""  # 救济途径 of decisions whose power item gives none
+    credit_code: str = ""  # the agency's 统一社会信用代码 (双公示 export: 处罚机关, 数据来源单位)
     publication: Publication = field(default_factory=Publication)
 
     @property
@@ -99,6 +100,7 @@ class Office(Where):
     phone: str = ""
     email: str = ""
     webhook: str = ""
+    credit_code: str = ""  # 统一社会信用代码 of an office that acts in its own name (双公示 export)
 
 
 @dataclass
