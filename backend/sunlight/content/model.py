@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sunlight.domain.credit_export import Column
 from sunlight.domain.decision_kinds import DECISION_KINDS  # noqa: F401  (the kinds the loader accepts)
 
 POWER_TYPES = (
@@ -322,6 +323,14 @@ class SupervisionSettings(Where):
 
 
 @dataclass
+class CreditExport(Where):
+    """``credit_export.yaml`` (optional): the 双公示 files' columns; empty: the national template."""
+
+    penalties: tuple[Column, ...] = ()
+    licences: tuple[Column, ...] = ()
+
+
+@dataclass
 class Content:
     """Everything loaded from one content directory."""
 
@@ -340,6 +349,7 @@ class Content:
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
     complaints: ComplaintsConfig = field(default_factory=ComplaintsConfig)
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
+    credit_export: CreditExport = field(default_factory=CreditExport)
     decisions: list[Decision] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     notices: list[Page] = field(default_factory=list)

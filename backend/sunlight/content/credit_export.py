@@ -1,0 +1,140 @@
+"""``credit_export.yaml`` (optional): the agency's own columns of the 双公示 export files.
+
+Provinces vary the national template (信用信息归集模板): rename a column, move it, add one.
+Each of ``penalties`` and ``licences`` (both optional) holds ``columns``, the file's whole
+column list in order; an item is
+
+- a template column's name: ``行政相对人名称`` (kept as it is);
+- ``{column: 统一社会信用代码, header: 行政相对人代码_1（统一社会信用代码）}``: renamed;
+- ``{header: 信息提供部门, value: 明川区城管执法局}``: added, a fixed text;
+- ``{header: 事项编码, field: power_code}``: added, a public field of the decision;
+- ``{column: 许可类别, value: 核准}``: a template column with the agency's own value.
+
+Every template column must be listed (renamed or moved, not removed); the checks are
+``sunlight.domain.credit_export.column_problems``. Also the agency's and offices' own credit
+codes (``agency.yaml``/``offices.yaml``: ``credit_code``) are checked here, where the export
+reads them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sunlight.content.fields import Fields, source_name
+from sunlight.content.model import Agency, CreditExport, Office
+from sunlight.content.yamlfile import load_yaml
+from sunlight.domain.credit_code import credit_code_problem, normalise_credit_code
+from sunlight.domain.credit_export import TABLES, Column, column_problems
+from sunlight.domain.problems import Problem, Problems
+
+FILE = "credit_export.yaml"
+ITEM_KEYS = ("column", "header", "value", "field")
+
+
+def load_credit_export(root: Path, problems: Problems) -> CreditExport:
+    path = root / FILE
+    name = source_name(root, path)
+    settings = CreditExport(source=name)
+    if not path.exists():
+        return settings
+    data = load_yaml(path, name, problems)
+    if data is None:
+        return settings
+    if not isinstance(data, dict):
+        problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
+        return settings
+    top = Fields(data, name, problems)
+    top.allow(*TABLES)
+    settings.line = top.line
+    for table in TABLES:
+        block = top.mapping(table)
+        if block is None:
+            continue
+        f = Fields(block, name, problems, line=top.line_of(table))
+        f.allow("columns")
+        columns, lines = _columns(table, f)
+        for index, key, zh, en, value in column_problems(table, columns):
+            line = lines[index] if index is not None else f.line_of("columns")
+            where = f"{table}.columns[{index + 1}].{key}" if index is not None else f"{table}.columns"
+            problems.add(Problem(zh, en, file=name, line=line, field=where, value=value))
+        if columns and not any(p.file == name and p.field.startswith(f"{table}.") for p in problems.items):
+            setattr(settings, table, tuple(columns))
+    return settings
+
+
+def _columns(table: str, f: Fields) -> tuple[list[Column], list[int | None]]:
+    raw = f.data.get("columns")
+    if raw is None:
+        f.error("columns", "必填字段缺失", "required field is missing")
+        return [], []
+    if not isinstance(raw, list):
+        f.error("columns", "应为列表", "must be a list")
+        return [], []
+    columns: list[Column] = []
+    lines: list[int | None] = []
+    for index, item in enumerate(raw):
+        line = raw.line_of(index) if hasattr(raw, "line_of") else f.line_of("columns")
+        where = f"{table}.columns[{index + 1}]"
+        if isinstance(item, str):
+            columns.append(Column(item.strip(), template=item.strip()))
+        elif isinstance(item, dict):
+            columns.append(_item(item, f, where, line))
+        else:
+            f.problems.add(
+                Problem(
+                    "应为模板列名或映射",
+                    "must be a template column's name or a mapping",
+                    file=f.file,
+                    line=line,
+                    field=where,
+                )
+            )
+            continue
+        lines.append(line)
+    return columns, lines
+
+
+def _item(item: dict[str, object], f: Fields, where: str, line: int | None) -> Column:
+    found = Problems()
+    g = Fields(item, f.file, found, line=line)
+    g.allow(*ITEM_KEYS)
+    template = g.text("column")
+    header = g.text("header") or template
+    field = g.text("field")
+    value = g.text("value") if g.has("value") else None
+    if field and value is not None:
+        g.error("value", "value 与 field 只能填写其一", "give either value or field, not both")
+    for problem in found.items:
+        f.problems.add(
+            Problem(
+                problem.zh,
+                problem.en,
+                file=f.file,
+                line=line,
+                field=f"{where}.{problem.field}",
+                value=problem.value,
+            )
+        )
+    return Column(header, template=template, field=field, value=value)
+
+
+def check_credit_codes(agency: Agency, offices: list[Office], problems: Problems) -> None:
+    """``credit_code`` of ``agency.yaml`` and of the offices: a valid 统一社会信用代码 when given."""
+    for record, record_id in [(agency, ""), *((o, o.id) for o in offices)]:
+        if not record.credit_code:
+            continue
+        record.credit_code = normalise_credit_code(record.credit_code)
+        wrong = credit_code_problem(record.credit_code)
+        if wrong:
+            problems.add(
+                Problem(
+                    wrong[0],
+                    wrong[1],
+                    file=record.source,
+                    line=record.line_of("credit_code"),
+                    field="credit_code",
+                    value=record.credit_code,
+                    record_id=record_id,
+                )
+            )
+            record.credit_code = ""
