@@ -230,6 +230,19 @@ def test_a_month_that_did_not_change_is_byte_identical(site: Path, workdir: Path
     assert changed == []
 
 
+def test_a_rebuild_takes_unchanged_xlsx_from_the_previous_build(site: Path, workdir: Path) -> None:
+    """Into the same folder: every XLSX reused (same bytes); one altered on disk is made again."""
+    out = workdir / "rebuild"
+    content = write_content(workdir / "content-rebuild")
+    first = build(content, out, TODAY)
+    assert first["counts"]["credit_xlsx_made"] == 3 and "credit_xlsx_reused" not in first["counts"]
+    target = out / "data/credit/penalties-2026-09.xlsx"
+    target.write_bytes(target.read_bytes() + b"\0")
+    second = build(content, out, TODAY + dt.timedelta(days=1))
+    assert second["counts"]["credit_xlsx_reused"] == 2 and second["counts"]["credit_xlsx_made"] == 1
+    assert credit_files(out) | {"index.html": b""} == credit_files(site) | {"index.html": b""}
+
+
 def test_credit_export_yaml_renames_moves_and_adds(workdir: Path) -> None:
     penalty_rest = [
         c for c in PENALTY_HEADER if c not in ("行政处罚决定书文号", "统一社会信用代码", "处罚有效期")
