@@ -120,6 +120,8 @@ def test_penalty_categories_follow_article_nine() -> None:
     assert penalty_categories("责令停产停业", None) == "责令停产停业"
     assert penalty_categories("依法处理", Decimal("500")) == "罚款"
     assert penalty_categories("依法处理", None) == "其他"
+    assert penalty_categories("警告，免予罚款", None) == "警告"
+    assert penalty_categories("依据免罚清单不予行政处罚", None) == "其他"
 
 
 def test_natural_person_and_sole_trader_show_only_the_masked_names() -> None:

@@ -20,6 +20,7 @@ the 21 penalty columns of the issue's list with the natural-person identity colu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -114,6 +115,7 @@ PENALTY_KINDS = (
     ("行政拘留", ("行政拘留",)),
 )
 OTHER_PENALTY = "其他"
+_WAIVED = re.compile(r"(?:不予|免予|免于|免除|不再)[^，。；;,、]*")
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,8 @@ def violation_type(power_name: str) -> str:
 
 def penalty_categories(content: str, amount: Decimal | None) -> str:
     """处罚类别: the art. 9 categories the 处罚内容 names (a fine amount counts as 罚款), ``；``
-    between several; 其他 when it names none."""
+    between several; 其他 when it names none. A clause that waives (免予罚款, 不予处罚) names none."""
+    content = _WAIVED.sub("", content)  # 免予罚款, 不予处罚: not a penalty imposed
     found = []
     for category, words in PENALTY_KINDS:
         named = any(w in content for w in words)
