@@ -38,3 +38,18 @@ def test_cells_are_text_and_a_formula_stays_text() -> None:
     assert [c.data_type for c in sheet[2]] == ["s", "s", "s"]
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.properties.creator == "x" and book.properties.modified == STAMP
+
+
+def test_whitespace_line_ends_escapes_and_empty_cells_read_back() -> None:
+    rows = [[" 前后空格 ", "a\nb", "a\r\nb", "<&>\"'", "", "控制\x01字符"]]
+    data = xlsx_bytes("s", ["1", "2", "3", "4", "5", "6"], rows, stamp=STAMP, creator="x")
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert [c.value for c in sheet[2]] == [" 前后空格 ", "a\nb", "a\r\nb", "<&>\"'", None, "控制字符"]
+    assert sheet.dimensions == "A1:F2" and sheet.freeze_panes == "A2"
+
+
+def test_a_header_only_sheet() -> None:
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(xlsx_bytes("s", ["a", "b"], [], stamp=STAMP, creator="x"))
+    ).active
+    assert [[c.value for c in r] for r in sheet.iter_rows()] == [["a", "b"]]

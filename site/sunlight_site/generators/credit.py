@@ -5,10 +5,10 @@ BOM) and XLSX, in the national credit platform's collection template, and its in
 Thin glue: the rows are ``sunlight.domain.credit_export.monthly_rows`` over the decisions section's
 publication result (masked, public records only: the site's own policy, no other path); the
 columns are ``credit_export.yaml``'s or the template's. A month whose rows did not change gives
-the same bytes on every build (``sunlight_site.spreadsheet``). Making an XLSX costs about half a
-millisecond a row, so a rebuild takes a month's XLSX from the previous build when that month's
-key (a digest of everything the file is made from) is the one ``.sunlight-credit-keys`` kept
-and the file on disk is the one recorded. See docs/credit-export.md.
+the same bytes on every build (``sunlight_site.spreadsheet``). A rebuild takes a month's XLSX
+from the previous build when that month's key (a digest of everything the file is made from) is
+the one ``.sunlight-credit-keys`` kept and the file on disk is the one recorded. See
+docs/credit-export.md.
 """
 
 from __future__ import annotations
