@@ -85,6 +85,8 @@ def test_errors_name_file_line_and_field(minimal: Path) -> None:
             "    - {header: 备注2, value: a, field: doc_no}\n"
             "    - {header: 备注3, valeu: a}\n"
             "    - [1, 2]\n"
+            "    - {header: 末列, value: z, column: 许可种类}\n"
+            "penalties:\n  colums: []\n"
         },
     )
     got = messages(minimal)

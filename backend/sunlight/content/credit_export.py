@@ -18,11 +18,12 @@ reads them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import Agency, CreditExport, Office
-from sunlight.content.yamlfile import load_yaml
+from sunlight.content.yamlfile import LineList, load_yaml
 from sunlight.domain.credit_code import credit_code_problem, normalise_credit_code
 from sunlight.domain.credit_export import TABLES, Column, column_problems
 from sunlight.domain.problems import Problem, Problems
@@ -50,37 +51,45 @@ def load_credit_export(root: Path, problems: Problems) -> CreditExport:
         block = top.mapping(table)
         if block is None:
             continue
-        f = Fields(block, name, problems, line=top.line_of(table))
+        found = Problems()  # the block's own problems, reported with the table's name in front
+        f = Fields(block, name, found, line=top.line_of(table))
         f.allow("columns")
-        columns, lines = _columns(table, f)
+        items = _columns(table, f, problems)
+        columns = [column for _, _, column in items]
         for index, key, zh, en, value in column_problems(table, columns):
-            line = lines[index] if index is not None else f.line_of("columns")
-            where = f"{table}.columns[{index + 1}].{key}" if index is not None else f"{table}.columns"
+            if index is None:
+                found.add(Problem(zh, en, file=name, line=f.line_of("columns"), field="columns", value=value))
+                continue
+            position, line, _ = items[index]
+            where = f"{table}.columns[{position}].{key}"
             problems.add(Problem(zh, en, file=name, line=line, field=where, value=value))
+        for problem in found.items:
+            problems.add(replace(problem, field=f"{table}.{problem.field}"))
         if columns and not any(p.file == name and p.field.startswith(f"{table}.") for p in problems.items):
             setattr(settings, table, tuple(columns))
     return settings
 
 
-def _columns(table: str, f: Fields) -> tuple[list[Column], list[int | None]]:
+def _columns(table: str, f: Fields, problems: Problems) -> list[tuple[int, int | None, Column]]:
+    """The items of ``columns``: (position from 1, line, column); an item that is neither a name
+    nor a mapping is reported and left out."""
     raw = f.data.get("columns")
     if raw is None:
         f.error("columns", "必填字段缺失", "required field is missing")
-        return [], []
+        return []
     if not isinstance(raw, list):
         f.error("columns", "应为列表", "must be a list")
-        return [], []
-    columns: list[Column] = []
-    lines: list[int | None] = []
+        return []
+    items: list[tuple[int, int | None, Column]] = []
     for index, item in enumerate(raw):
-        line = raw.line_of(index) if hasattr(raw, "line_of") else f.line_of("columns")
+        line = raw.line_of(index) if isinstance(raw, LineList) else f.line_of("columns")
         where = f"{table}.columns[{index + 1}]"
         if isinstance(item, str):
-            columns.append(Column(item.strip(), template=item.strip()))
+            items.append((index + 1, line, Column(item.strip(), template=item.strip())))
         elif isinstance(item, dict):
-            columns.append(_item(item, f, where, line))
+            items.append((index + 1, line, _item(item, f, problems, where, line)))
         else:
-            f.problems.add(
+            problems.add(
                 Problem(
                     "应为模板列名或映射",
                     "must be a template column's name or a mapping",
@@ -89,12 +98,10 @@ def _columns(table: str, f: Fields) -> tuple[list[Column], list[int | None]]:
                     field=where,
                 )
             )
-            continue
-        lines.append(line)
-    return columns, lines
+    return items
 
 
-def _item(item: dict[str, object], f: Fields, where: str, line: int | None) -> Column:
+def _item(item: dict[str, object], f: Fields, problems: Problems, where: str, line: int | None) -> Column:
     found = Problems()
     g = Fields(item, f.file, found, line=line)
     g.allow(*ITEM_KEYS)
@@ -105,16 +112,7 @@ def _item(item: dict[str, object], f: Fields, where: str, line: int | None) -> C
     if field and value is not None:
         g.error("value", "value 与 field 只能填写其一", "give either value or field, not both")
     for problem in found.items:
-        f.problems.add(
-            Problem(
-                problem.zh,
-                problem.en,
-                file=f.file,
-                line=line,
-                field=f"{where}.{problem.field}",
-                value=problem.value,
-            )
-        )
+        problems.add(replace(problem, line=line, field=f"{where}.{problem.field}"))
     return Column(header, template=template, field=field, value=value)
 
 
