@@ -11,6 +11,8 @@ from sunlight.domain.credit_export import Column
 
 from .conftest import MINIMAL, write_content
 
+AGENCY_CODE = "11330199MB1A2C3D0Q"  # the sample agency's (checked by the loader's GB 32100 validator)
+
 
 def messages(root: Path) -> list[str]:
     _, problems = load_content(root)
@@ -154,3 +156,19 @@ def test_sunlight_check_fails_on_a_bad_column_list(minimal: Path) -> None:
         "content/credit_export.yaml:3: penalties.columns[1].column: 未知的模板列 / unknown template column (不存在的列)"
         in run.stderr
     )
+
+
+def test_a_warning_when_decisions_would_be_exported_without_the_agency_code(minimal: Path) -> None:
+    feed = (
+        "id,doc_no,kind,party_type,party_name,credit_code,facts,basis,content,amount,office,decided_on\n"
+        "T1,测城管罚决字〔2026〕第1号,行政处罚,自然人,张三,,当事人店外经营。,《条例》第三十六条,警告。,,squad,2026-10-10\n"
+    )
+    write_content(minimal, {"decisions/feed.csv": feed})
+    warning = (
+        "content/agency.yaml: credit_code: 未填写本机关统一社会信用代码：双公示文件中处罚机关、许可机关和数据来源单位的"
+        "统一社会信用代码将为空 / no credit_code for the agency: the 双公示 files will have no authority or "
+        "data-source credit code"
+    )
+    assert messages(minimal) == [warning]
+    write_content(minimal, {"agency.yaml": MINIMAL["agency.yaml"] + f"credit_code: {AGENCY_CODE}\n"})
+    assert messages(minimal) == []

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sunlight.content.fields import Fields, source_name
-from sunlight.content.model import Agency, CreditExport, Office
+from sunlight.content.model import Agency, CreditExport, Decision, Office
 from sunlight.content.yamlfile import LineList, load_yaml
 from sunlight.domain.credit_code import credit_code_problem, normalise_credit_code
 from sunlight.domain.credit_export import TABLES, Column, column_problems
@@ -136,3 +136,19 @@ def check_credit_codes(agency: Agency, offices: list[Office], problems: Problems
                 )
             )
             record.credit_code = ""
+
+
+def warn_missing_agency_code(agency: Agency, decisions: list[Decision], problems: Problems) -> None:
+    """A warning when the 双公示 files would name the agency without its credit code."""
+    kinds = {kind for kind, _ in TABLES.values()}
+    if agency.credit_code or not any(d.kind in kinds for d in decisions):
+        return
+    problems.add(
+        Problem(
+            "未填写本机关统一社会信用代码：双公示文件中处罚机关、许可机关和数据来源单位的统一社会信用代码将为空",
+            "no credit_code for the agency: the 双公示 files will have no authority or data-source credit code",
+            file=agency.source,
+            field="credit_code",
+            severity="warning",
+        )
+    )

@@ -138,7 +138,6 @@ class CreditExportGenerator(SectionGenerator):
         for t in self.tables:
             key = t.key()
             xlsx = reused_xlsx(self.state.out_dir, t, key, known)
-            self.count("credit_xlsx_reused" if xlsx is not None else "credit_xlsx_made", 1)
             if xlsx is None:
                 xlsx = t.xlsx()
             csv = csv_bytes(t.headers, t.rows)
