@@ -159,12 +159,8 @@ def subscribe_alert() -> Response:
     parse.check_origin(request, wiring.allowed_origins)
     email, kind, value = parse.alert_subscription(parse.json_body(request))
     service, now = wiring.service, wiring.clock()
-    refund = limits.admit_filing(service.store, service.limits, parse.client_key(request), now)
-    try:
-        alerts.subscribe(service.store, email, kind, value, now, service.catalog.site_url)
-    except Exception:
-        refund()
-        raise
+    counts = limits.filing_counts(service.limits, parse.client_key(request))
+    alerts.subscribe(service.store, email, kind, value, now, service.catalog.site_url, counts)
     return json_response({"status": "pending", "kind": kind, "value": value}, 202)
 
 

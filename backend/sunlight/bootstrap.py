@@ -287,18 +287,29 @@ def current() -> Wiring:
     return wiring
 
 
-def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[str, object]]:
-    """Per-office complaint figures of a ``--data`` directory as plain dicts (``GET /api/stats`` rows):
-    the snapshot the site build can show on ``/compliance/``. Empty when there is no store yet."""
+def store_figures(data_dir: str | Path, now: str | None = None) -> dict[str, list[dict[str, object]]]:
+    """The public figures of a ``--data`` directory's store as plain dicts: ``offices``, the per-office
+    complaint figures (``GET /api/stats`` rows), and ``inspections``, the per-office inspection-code
+    figures (``GET /api/stats/inspections`` rows; never an enterprise). The snapshot the site build
+    shows on ``/compliance/`` and in ``/data/``. Empty lists when there is no store yet."""
     from sunlight.api.serialize import plain
 
     config = Config.from_environment(data_dir=data_dir, now=now)
+    empty: dict[str, list[dict[str, object]]] = {"offices": [], "inspections": []}
     if not config.catalog_path.exists():
-        return []
+        return empty
     if not config.dynamodb_table and not (config.data_dir / STORE_FILE).exists():
-        return []
+        return empty
     wiring = bootstrap(config)
     try:
-        return plain(wiring.service.stats(wiring.clock()))
+        return {
+            "offices": plain(wiring.service.stats(wiring.clock())),
+            "inspections": plain(wiring.service.inspection_stats()),
+        }
     finally:
         wiring.close()
+
+
+def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[str, object]]:
+    """The per-office complaint figures of ``store_figures``."""
+    return store_figures(data_dir, now)["offices"]

@@ -46,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--today", help="fix the build date (YYYY-MM-DD) so builds are reproducible")
     build.add_argument("--no-search", action="store_true", help="skip the search index (faster builds)")
     build.add_argument(
-        "--stats-from", help="a file of `sunlight stats export` whose complaint figures go on /compliance/"
+        "--stats-from",
+        help="a file of `sunlight stats export` whose complaint and inspection figures go on /compliance/ and in /data/",
     )
     build.add_argument(
         "--backend-catalog",

@@ -68,6 +68,7 @@ def _run(args: argparse.Namespace) -> int:
             search=not getattr(args, "no_search", False),
             backend_catalog=Path(backend_catalog) if backend_catalog else None,
             complaint_stats=stats_snapshot(getattr(args, "stats_from", None)),
+            inspection_stats=inspection_snapshot(getattr(args, "stats_from", None)),
         )
     except BuildError as exc:
         print(f"sunlight build: {exc}", file=sys.stderr)
@@ -84,11 +85,8 @@ def _run(args: argparse.Namespace) -> int:
 STATS_FORMAT = "sunlight-complaint-stats"  # written by `sunlight stats export`
 
 
-def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
-    """The complaint figures of ``--stats-from FILE``, the JSON that ``sunlight stats export`` writes.
-    The build never opens the store itself: data flows one way, from the backend to the site."""
-    if not path:
-        return None
+def _snapshot(path: str) -> dict[str, Any]:
+    """The document of ``--stats-from FILE``, the JSON that ``sunlight stats export`` writes."""
     expected = (
         "应为 sunlight stats export 写出的文件 / expected the file written by `sunlight stats export -o FILE`"
     )
@@ -100,10 +98,26 @@ def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
         raise BuildError(f"--stats-from {path}: {expected} ({exc})") from None
     if not isinstance(document, dict) or document.get("format") != STATS_FORMAT:
         raise BuildError(f"--stats-from {path}: {expected}")
-    rows = document.get("offices")
-    if not isinstance(rows, list):
+    if not isinstance(document.get("offices"), list) or not isinstance(document.get("inspections", []), list):
         raise BuildError(f"--stats-from {path}: {expected}")
-    return [row for row in rows if isinstance(row, dict)]
+    return document
+
+
+def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
+    """The complaint figures of ``--stats-from FILE``.
+    The build never opens the store itself: data flows one way, from the backend to the site."""
+    if not path:
+        return None
+    return [row for row in _snapshot(path)["offices"] if isinstance(row, dict)]
+
+
+def inspection_snapshot(path: str | None) -> list[dict[str, Any]] | None:
+    """The per-office inspection-code figures of ``--stats-from FILE`` (None in a file written before
+    they were exported)."""
+    if not path:
+        return None
+    rows = _snapshot(path).get("inspections")
+    return None if rows is None else [row for row in rows if isinstance(row, dict)]
 
 
 def load(content_dir: Path) -> tuple[Content, list[Problem]]:
@@ -122,17 +136,20 @@ def build_site(
     search: bool = True,
     backend_catalog: Path | None = None,
     complaint_stats: list[dict[str, Any]] | None = None,
+    inspection_stats: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Build the site of ``content_dir`` into ``out_dir`` as of ``today``; returns the build report.
 
     ``complaint_stats``: per-office complaint figures (``GET /api/stats`` rows) shown on
-    ``/compliance/`` and the office pages.
+    ``/compliance/`` and the office pages; ``inspection_stats``: per-office inspection-code figures
+    (``GET /api/stats/inspections`` rows) shown on ``/compliance/``; both also go to ``/data/``.
 
     ``backend_catalog``: where to write the backend's own catalog, which unlike the public
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
     content, problems = load(content_dir)
-    extras = {"compliance": {"complaints": complaint_stats}} if complaint_stats else None
+    figures = {"complaints": complaint_stats, "inspections": inspection_stats}
+    extras = {"compliance": figures} if complaint_stats or inspection_stats is not None else None
     report = build_from_content(
         content, content_dir, out_dir, today, search=search, problems=problems, extras=extras
     )

@@ -84,7 +84,7 @@ class ComplaintService:
             values,
             idempotency_key,
             now,
-            self._admit(client, now),
+            limits.filing_counts(self.limits, client),
             self.code_key.get(),
         )
 
@@ -159,12 +159,9 @@ class ComplaintService:
             values,
             idempotency_key,
             now,
-            self._admit(client, now),
+            limits.filing_counts(self.limits, client),
             self.code_key.get(),
         )
-
-    def _admit(self, client: str, now: dt.datetime) -> filing.Admit:
-        return lambda: limits.admit_filing(self.store, self.limits, client, now)
 
     def observer_feedback(self, token: str) -> tuple[AccountInfo, list[ObserverItem]]:
         """An observer's own feedback (我的监督), newest first. ``Unauthorized`` for an unknown token,
@@ -376,7 +373,9 @@ class ComplaintService:
         A message whose channel is not configured stays queued. The lease is renewed from ``clock``
         before each send, so a run that overlaps a slow one never sends a message twice."""
         timer = (lambda: aware(clock())) if clock is not None else None
-        return delivery.deliver(self.store, aware(now), channels, limit, lease_seconds, timer)
+        return delivery.deliver(
+            self.store, aware(now), channels, limit, lease_seconds, timer, code_key=self.code_key.get
+        )
 
     def stats(self, now: dt.datetime) -> list[OfficeStats]:
         """Per handling office: received, accepted/responded on time, overdue now, average working days

@@ -8,7 +8,7 @@ winner's record and returns the same complaint.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import fields, replace
 
 from sunlight.domain.catalog import Catalog
@@ -22,20 +22,20 @@ from sunlight.domain.routing import route
 from sunlight.domain.timers import next_timer_on
 from sunlight.service import codes
 from sunlight.service.commands import FileComplaint, FileFeedback
+from sunlight.service.limits import refused
 from sunlight.service.notices import deadline_text, office_messages, receipt_messages
 from sunlight.service.results import Filed
 from sunlight.store.base import (
     AppendAudit,
     ConditionFailed,
+    Count,
     IdempotencyRecord,
+    LimitExceeded,
     PutComplaint,
     PutIdempotency,
     Store,
     WriteOp,
 )
-
-# Counts one filing against the limits (or raises ``RateLimited``); returns what takes it back.
-Admit = Callable[[], Callable[[], None]]
 
 MAX_KEY_LENGTH = 200
 ABOUT = ("office", "power_code", "street", "decision_id", "occurred_on", "page_url", "inspection_code")
@@ -130,11 +130,12 @@ def file(
     values: dict[str, str],
     idempotency_key: str | None,
     now: dt.datetime,
-    admit: Admit,
+    counts: Sequence[Count],
     code_key: bytes,
 ) -> Filed:
-    """Store a validated complaint (``kind`` complaint) or feedback (``kind`` feedback). ``admit``
-    counts it against the filing limits once it is known not to be a retry; ``code_key`` keys the
+    """Store a validated complaint (``kind`` complaint) or feedback (``kind`` feedback). A filing that
+    is not a retry is counted against the filing limits ``counts`` in the same write as the filing
+    (``Store.transact_counted``: counted only if written; 429 over a limit); ``code_key`` keys the
     access code's hash."""
     key_hash = req_hash = ""
     if idempotency_key is not None:
@@ -144,7 +145,6 @@ def file(
         existing = store.get_idempotency(key_hash)
         if existing is not None:
             return _replay(store, catalog, existing, idempotency_key, req_hash)
-    refund = admit()
     today = local_date(now)
     categories = (
         catalog.categories if kind == "complaint" else (catalog.feedback_categories or catalog.categories)
@@ -222,14 +222,16 @@ def file(
             respond_due(c, catalog.calendar),
             f"{tracking_no}/filed",
             now,
+            codes.seal_for_receipt(code, code_key, tracking_no) if c.reporter.get("email") else "",
         )
         try:
-            store.transact(ops)
+            store.transact_counted(counts, ops, now)
+        except LimitExceeded as exceeded:
+            raise refused(exceeded) from None
         except ConditionFailed as failed:
             if isinstance(failed.op, PutIdempotency) and idempotency_key is not None:
                 record = store.get_idempotency(key_hash)
-                if record is not None:
-                    refund()  # a concurrent retry: counted once, by the request that filed it
+                if record is not None:  # a concurrent retry: counted once, by the request that filed it
                     return _replay(store, catalog, record, idempotency_key, req_hash)
             if isinstance(failed.op, PutComplaint):
                 continue  # tracking number taken: draw another

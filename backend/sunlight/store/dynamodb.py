@@ -293,13 +293,20 @@ class DynamoStore(Store):
         until = ts(now + dt.timedelta(seconds=lease_seconds))
         return self._held(message_id, owner, "SET lease_until = :u", {":u": S(until)})
 
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
+        values = {":d": S(ts(now)), ":one": N(1), ":free": S("")}
+        replaced = ""
+        if payload is not None:
+            values[":p"] = S(items.dumps(payload))
+            replaced = ", payload = :p"
         return self._held(
             message_id,
             owner,
-            "SET delivered_at = :d, attempts = attempts + :one, lease_owner = :free"
+            f"SET delivered_at = :d, attempts = attempts + :one, lease_owner = :free{replaced}"
             f" REMOVE lease_until, {items.OUTBOX_PK}, {items.OUTBOX_SK}",
-            {":d": S(ts(now)), ":one": N(1), ":free": S("")},
+            values,
         )
 
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:

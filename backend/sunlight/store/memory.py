@@ -244,7 +244,11 @@ class MemoryStore(Store):
             self.outbox[message_id] = replace(m, lease_until=now + dt.timedelta(seconds=lease_seconds))
             return True
 
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
+        if payload is not None:
+            return self._finish(message_id, owner, delivered_at=now, payload=dict(payload))
         return self._finish(message_id, owner, delivered_at=now)
 
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:

@@ -27,8 +27,10 @@ from sunlight.store.base import (
     Account,
     AppendAudit,
     ConditionFailed,
+    Count,
     EnqueueMessage,
     IdempotencyRecord,
+    LimitExceeded,
     MarkTimerFired,
     PutAccount,
     PutComplaint,
@@ -151,16 +153,28 @@ class SqliteStore(Store):
         """The ops under one savepoint of the next group commit: a failing condition rolls back
         this call's ops alone and raises ``ConditionFailed`` here once the batch is committed."""
 
-        def apply_all(conn: sqlite3.Connection) -> None:
-            for index, op in enumerate(ops):
-                try:
-                    ok = self._apply(conn, op)
-                except sqlite3.IntegrityError as exc:
-                    raise ConditionFailed(index, op, str(exc)) from None
-                if not ok:
-                    raise ConditionFailed(index, op, "version mismatch")
+        self._write(lambda conn: self._apply_all(conn, ops))
 
-        self._write(apply_all)
+    def transact_counted(self, counts: Sequence[Count], ops: Sequence[WriteOp], now: dt.datetime) -> None:
+        """The counters and the ops in one job of one group commit: a filing waits in line once and
+        shares one fsync; over a limit or on a failed condition the job is rolled back whole."""
+
+        def counted(conn: sqlite3.Connection) -> None:
+            for count in counts:
+                if self._add(conn, count.key, now, count.window_seconds, 1) > count.limit:
+                    raise LimitExceeded(count)
+            self._apply_all(conn, ops)
+
+        self._write(counted)
+
+    def _apply_all(self, conn: sqlite3.Connection, ops: Sequence[WriteOp]) -> None:
+        for index, op in enumerate(ops):
+            try:
+                ok = self._apply(conn, op)
+            except sqlite3.IntegrityError as exc:
+                raise ConditionFailed(index, op, str(exc)) from None
+            if not ok:
+                raise ConditionFailed(index, op, "version mismatch")
 
     def _apply(self, conn: sqlite3.Connection, op: WriteOp) -> bool:
         if isinstance(op, PutComplaint):
@@ -475,11 +489,13 @@ class SqliteStore(Store):
     def _update_one(self, sql: str, args: tuple[object, ...]) -> bool:
         return self._write(lambda conn: conn.execute(sql, args).rowcount == 1)
 
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
         return self._update_one(
-            "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL"
-            " WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-            (ts(now), message_id, owner),
+            "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL,"
+            " payload=COALESCE(?, payload) WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+            (ts(now), None if payload is None else _dumps(payload), message_id, owner),
         )
 
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:

@@ -1,12 +1,15 @@
-"""Compliance: ``/compliance/``, disclosure timeliness per office (and complaint figures when a
-snapshot is in ``extras["compliance"]["complaints"]``); each office page gets its own row
-through the ``compliance_office_block.html`` hook."""
+"""Compliance: ``/compliance/``, disclosure timeliness per office, and the store's figures when the
+build was given a snapshot (``--stats-from``): complaint figures in ``extras["compliance"]["complaints"]``
+and inspection-code figures in ``extras["compliance"]["inspections"]``, also written to ``/data/``
+(``sunlight_site.store_figures``). Each office page gets its own row through the
+``compliance_office_block.html`` hook."""
 
 from __future__ import annotations
 
 from sunlight_site.compliance import compliance_rows, totals
 from sunlight_site.context import column
 from sunlight_site.generators.base import SectionGenerator
+from sunlight_site.store_figures import COMPLAINT_COLUMNS, INSPECTION_COLUMNS, inspection_cells, write_figures
 from sunlight_site.writer import SiteWriter
 
 
@@ -18,8 +21,11 @@ class ComplianceGenerator(SectionGenerator):
         late_withdrawals = self.state.extra("decisions").get("late_withdrawals", [])
         self.rows = compliance_rows(result.timings if result else [], names, public_ids, late_withdrawals)
         self.totals = totals(self.rows)
-        complaints = self.state.extra("compliance").get("complaints") or []
+        figures = self.state.extra("compliance")
+        complaints = figures.get("complaints") or []
         self.complaints = complaints
+        # None: the build was given no snapshot (the table is then filled live from the API)
+        self.inspections = figures.get("inspections")
         by_office = {c.get("office"): c for c in complaints if isinstance(c, dict)}
         for row in self.rows:
             extras = self.state.extra(f"office:{row.office_id}")
@@ -28,6 +34,15 @@ class ComplianceGenerator(SectionGenerator):
                 extras["complaints"] = by_office[row.office_id]
 
     def generate_output(self, writer: SiteWriter) -> None:
+        datasets = self.state.extra("data").setdefault("datasets", [])
+        if self.state.extra("compliance").get("complaints") is not None:
+            datasets.append(
+                write_figures(writer, self.today, "complaint-stats", self.complaints, COMPLAINT_COLUMNS)
+            )
+        if self.inspections is not None:
+            datasets.append(
+                write_figures(writer, self.today, "inspection-stats", self.inspections, INSPECTION_COLUMNS)
+            )
         writer.write_page(
             "compliance.html",
             "compliance/index.html",
@@ -35,6 +50,11 @@ class ComplianceGenerator(SectionGenerator):
                 "rows": self.rows,
                 "totals": self.totals,
                 "complaints": self.complaints,
+                "inspections": [
+                    (row.get("office_name") or row.get("office"), inspection_cells(row))
+                    for row in self.inspections or []
+                ],
+                "inspections_given": self.inspections is not None,
                 "today": self.today,
                 "active": "compliance",
                 "column": column("公示时效"),
