@@ -195,6 +195,23 @@ def unsubscribe_alert() -> Response:
     return json_response({"status": "unsubscribed"})
 
 
+@app.route("/api/exchange/{partner}/orders", methods=["POST"], content_types=JSON)
+@guard
+def exchange_order(partner: str) -> Response:
+    """A 12345 work order, signed with the partner's secret (docs/exchange.md); no Origin check: the
+    signature is the authority, and no browser page holds it."""
+    request, wiring = app.current_request, bootstrap.current()
+    content_type = request.headers.get("content-type") or "application/json"
+    filed, order_no = wiring.service.receive_order(
+        partner,
+        dict(request.headers),
+        parse.body_bytes(request.raw_body),
+        lambda raw: parse.json_object(raw, content_type),
+        wiring.clock(),
+    )
+    return json_response(serialize.exchange_filed(filed, order_no), 201 if filed.created else 200)
+
+
 @app.route("/api/stats", methods=["GET"])
 @guard
 def stats() -> Response:

@@ -20,7 +20,8 @@ Configuration (environment variables; the commands' options override them):
 | ``SUNLIGHT_CODE_KEY_PARAMETER`` | name of an SSM SecureString holding the access-code key (AWS) | none: the file ``access-code.key`` in the data directory, created on first use |
 | ``SUNLIGHT_SMS`` | the SMS channel (receipts to a reporter's mobile number): ``log`` (logged with the number masked, not sent) or ``none`` (stay queued); a gateway is a ``GatewaySmsChannel`` | ``log`` |
 
-Office webhooks need no configuration: each message to a webhook carries the office's URL.
+Office webhooks need no configuration: each message to a webhook carries the office's URL. The
+12345 exchange partners' webhooks and secrets are in the store (``sunlight partner add``).
 Tests build their own :class:`Wiring` (or call :func:`bootstrap` with a :class:`Config`) and
 install it with :func:`install`.
 """
@@ -37,12 +38,14 @@ from pathlib import Path
 from sunlight.clock import Clock, from_environment
 from sunlight.code_key import KEY_FILE, CodeKey, FileCodeKey, SsmCodeKey
 from sunlight.notify.base import Channel
+from sunlight.notify.partner import PartnerWebhookChannel
 from sunlight.notify.relay import SmtpRelayChannel
 from sunlight.notify.ses import SesChannel
 from sunlight.notify.sms import LogSmsChannel
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
 from sunlight.s3catalog import S3Catalog
+from sunlight.service import exchange
 from sunlight.service.catalog import load_catalog
 from sunlight.service.complaints import ComplaintService
 from sunlight.service.limits import Limits
@@ -248,6 +251,13 @@ def channels(config: Config) -> dict[str, Channel]:
     return out
 
 
+def partner_channel(service: ComplaintService) -> PartnerWebhookChannel:
+    """Status updates to the 12345 exchange partners, signed with each one's secret (docs/exchange.md)."""
+    return PartnerWebhookChannel(
+        lambda name: exchange.credentials(service.store, service.code_key.get(), name)
+    )
+
+
 def bootstrap(config: Config, store: Store | None = None) -> Wiring:
     """Wire the store, the catalog, the clock and the channels named by ``config``."""
     source = S3Catalog(config.catalog_url, config.catalog_refresh) if config.catalog_url else None
@@ -258,7 +268,7 @@ def bootstrap(config: Config, store: Store | None = None) -> Wiring:
     return Wiring(
         service=service,
         clock=from_environment(config.now),
-        channels=channels(config),
+        channels={**channels(config), "partner": partner_channel(service)},
         config=config,
         catalog_source=source,
         allowed_origins=config.allowed_origins,

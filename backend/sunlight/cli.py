@@ -20,6 +20,7 @@ COMMANDS = {
     "catalog": "sunlight.publish.catalog:run",
     "stats": "sunlight.stats_export:run",
     "alerts": "sunlight.alerts_command:run",
+    "partner": "sunlight.partners_command:run",
 }
 
 
@@ -132,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     send.add_argument("--data", default="var/data", help="directory of the SQLite store")
     send.add_argument("--site", default="output", help="the built site (its .sunlight-new-decisions.json)")
     send.add_argument("--now", help="ISO date-time with offset (default: SUNLIGHT_NOW or the clock)")
+    importlib.import_module("sunlight.partners_command").add_arguments(sub)
     return parser
 
 

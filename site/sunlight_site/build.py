@@ -6,7 +6,7 @@ The pipeline (docs/site.md):
 2. run Pelican with settings made here and the plugin ``sunlight_site.plugin`` (the section
    generators and the writer); the decisions section applies the publication policy
    (``sunlight.domain.publication``) and starts writing the decision pages in the background
-   while the other sections are made (``generators/decisions.py``);
+   while the other sections are made (``sections/decision_pages.py``);
 3. write ``OUT/build-report.json``, then let the writer delete what the previous build wrote and
    this one did not.
 
@@ -34,11 +34,11 @@ from sunlight.sitefiles import REPORT_NAME
 
 from sunlight_site import plugin
 from sunlight_site.batch import batch_gc
-from sunlight_site.context import site_context
-from sunlight_site.filters import FILTERS
-from sunlight_site.search_index import take_known_pages
+from sunlight_site.data.search_index import take_known_pages
+from sunlight_site.render.context import site_context
+from sunlight_site.render.filters import FILTERS
+from sunlight_site.render.templating import THEME_GLOBALS
 from sunlight_site.state import BuildReport, BuildState, plain_value
-from sunlight_site.templating import THEME_GLOBALS
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 TIMEZONE = "Asia/Shanghai"
@@ -148,10 +148,15 @@ def build_site(
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
     content, problems = load(content_dir)
-    figures = {"complaints": complaint_stats, "inspections": inspection_stats}
-    extras = {"compliance": figures} if complaint_stats or inspection_stats is not None else None
     report = build_from_content(
-        content, content_dir, out_dir, today, search=search, problems=problems, extras=extras
+        content,
+        content_dir,
+        out_dir,
+        today,
+        search=search,
+        problems=problems,
+        complaint_stats=complaint_stats,
+        inspection_stats=inspection_stats,
     )
     if backend_catalog is not None:
         write_backend_catalog(content, today, out_dir, backend_catalog)
@@ -179,7 +184,8 @@ def build_from_content(
     today: dt.date,
     search: bool = True,
     problems: list[Problem] | None = None,
-    extras: dict[str, dict[str, Any]] | None = None,
+    complaint_stats: list[dict[str, Any]] | None = None,
+    inspection_stats: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Stages 2-4 on already loaded content (tests use this with records made in code)."""
     calendar = WorkingCalendar.from_overrides(
@@ -192,9 +198,9 @@ def build_from_content(
         calendar=calendar,
         report=BuildReport(today=today.isoformat()),
         search=search,
+        complaint_stats=None if complaint_stats is None else list(complaint_stats),
+        inspection_stats=None if inspection_stats is None else list(inspection_stats),
     )
-    for key, values in (extras or {}).items():
-        state.extra(key).update(values)
     for problem in problems or []:
         state.report.add_problem(problem)
         if problem.severity == "error" and problem.file:
@@ -303,7 +309,7 @@ def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dic
             ],
             no,
         ),
-        # Pelican's own feeds are off: feeds are made with feedgen (generators/feeds.py).
+        # Pelican's own feeds are off: feeds are made with feedgen (sections/notice_feeds.py).
         **dict.fromkeys(
             [
                 "FEED_ATOM",

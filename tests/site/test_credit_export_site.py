@@ -234,7 +234,7 @@ def test_a_rebuild_takes_unchanged_xlsx_from_the_previous_build(
     site: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Into the same folder: every XLSX reused (same bytes); one altered on disk is made again."""
-    from sunlight_site.generators import credit
+    from sunlight_site.sections import credit
 
     made: list[str] = []
     real = credit.MonthTable.xlsx

@@ -1,4 +1,4 @@
-"""sunlight_site.spreadsheet: XLSX bytes that depend on the rows only, every cell text."""
+"""sunlight_site.data.spreadsheet: XLSX bytes that depend on the rows only, every cell text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from sunlight_site.spreadsheet import xlsx_bytes
+from sunlight_site.data.spreadsheet import xlsx_bytes
 
 STAMP = dt.datetime(2026, 3, 1)
 

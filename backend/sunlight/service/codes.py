@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import functools
 import hashlib
 import hmac
 import json
 import secrets
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.hashes import SHA256
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sunlight.service import sealing
 
 # No 0/O, 1/I/L: people read these aloud and type them from paper.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -135,35 +130,14 @@ def unseal_code(sealed: str, idempotency_key: str) -> str:
 
 # --- the access code in the receipt e-mail (#13) --------------------------------------------------
 
-RECEIPT_SEAL_SCHEME = "aesgcm1"
-RECEIPT_SEAL_INFO = b"sunlight/receipt-access-code/v1"
-
-
-class SealError(ValueError):
-    """A sealed access code that cannot be opened: another key, another complaint, or damaged."""
-
-
-@functools.lru_cache(maxsize=4)  # one key in use (two while it is being replaced)
-def _receipt_cipher(key: bytes) -> AESGCM:
-    derived = HKDF(algorithm=SHA256(), length=32, salt=None, info=RECEIPT_SEAL_INFO).derive(key)
-    return AESGCM(derived)
+RECEIPT_PURPOSE = "receipt-code"
 
 
 def seal_for_receipt(code: str, key: bytes, tracking_no: str) -> str:
-    """The access code encrypted (AES-256-GCM, key derived by HKDF from the access-code key, which is
-    kept outside the store) and bound to its complaint: the receipt e-mail sits in the outbox with
-    this, and the code is put into the mail only when it is sent (``open_receipt_seal``)."""
-    nonce = secrets.token_bytes(12)
-    sealed = _receipt_cipher(key).encrypt(nonce, code.encode(), tracking_no.encode())
-    return f"{RECEIPT_SEAL_SCHEME}${base64.urlsafe_b64encode(nonce + sealed).decode()}"
+    """The access code sealed (``sunlight.service.sealing``) for its complaint: the receipt e-mail
+    waits in the outbox with this, and the code is put into the mail only when it is sent."""
+    return sealing.seal(code, key, RECEIPT_PURPOSE, tracking_no)
 
 
 def open_receipt_seal(sealed: str, key: bytes, tracking_no: str) -> str:
-    scheme, _, data = sealed.partition("$")
-    if scheme != RECEIPT_SEAL_SCHEME:
-        raise SealError(f"unknown seal scheme {scheme!r}")
-    try:
-        raw = base64.urlsafe_b64decode(data.encode())
-        return _receipt_cipher(key).decrypt(raw[:12], raw[12:], tracking_no.encode()).decode()
-    except (InvalidTag, ValueError) as exc:
-        raise SealError("the sealed access code cannot be opened with this key") from exc
+    return sealing.open_seal(sealed, key, RECEIPT_PURPOSE, tracking_no)

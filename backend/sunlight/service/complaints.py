@@ -20,7 +20,7 @@ from sunlight.domain.intake import resolve_decision, validate_complaint, validat
 from sunlight.domain.local_time import aware, local_date
 from sunlight.domain.problems import Problem
 from sunlight.domain.visibility import may_see
-from sunlight.service import actions, codes, delivery, filing, inspections, limits, stats
+from sunlight.service import actions, codes, delivery, exchange, filing, inspections, limits, stats
 from sunlight.service.commands import FileComplaint, FileFeedback, StaffAction
 from sunlight.service.limits import Check, Limits
 from sunlight.service.outbox import Channel
@@ -351,6 +351,22 @@ class ComplaintService:
     def inspection_stats(self) -> list[dict[str, object]]:
         """Per-office figures of the inspection codes, for anyone (no enterprise)."""
         return inspections.public_aggregates(self.store, self.catalog)
+
+    # --- the 12345 exchange (docs/exchange.md) --------------------------------------------------
+
+    def receive_order(
+        self,
+        partner: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        parse_body: Callable[[bytes], object],
+        now: dt.datetime,
+    ) -> tuple[Filed, str]:
+        """A partner's signed work order filed as a complaint (``created`` False: filed before).
+        ``Unauthorized`` when unsigned, wrongly signed, stale or replayed; ``Invalid`` naming the field."""
+        return exchange.receive_order(
+            self.store, self.catalog, self.code_key.get(), partner, headers, body, parse_body, aware(now)
+        )
 
     # --- timers, outbox, figures ----------------------------------------------------------------
 

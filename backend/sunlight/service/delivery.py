@@ -22,10 +22,11 @@ from sunlight.domain.errors import Conflict
 from sunlight.domain.local_time import SHANGHAI, local_date
 from sunlight.domain.timers import TimerEvent, due_events
 from sunlight.service.actions import save, timer_on
-from sunlight.service.codes import SealError, open_receipt_seal
+from sunlight.service.codes import open_receipt_seal
 from sunlight.service.notices import CODE_SLOT, SEALED_CODE, deadline_text, office_messages
 from sunlight.service.outbox import Channel, DeliveryError, OutboundMessage
 from sunlight.service.results import DeliveryResult, TickResult
+from sunlight.service.sealing import SealError
 from sunlight.store.base import ConditionFailed, MarkTimerFired, QueuedMessage, SetTimerOn, Store, WriteOp
 
 log = logging.getLogger(__name__)

@@ -16,6 +16,7 @@ from sunlight.domain.complaint_deadlines import accept_due, next_due, respond_du
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.credit_code import normalise_credit_code
 from sunlight.domain.errors import Conflict, Invalid, NotFound
+from sunlight.domain.exchange import Order
 from sunlight.domain.local_time import local_date
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import route
@@ -36,6 +37,7 @@ from sunlight.store.base import (
     Store,
     WriteOp,
 )
+from sunlight.store.exchange_records import OrderLink, PutOrderLink
 
 MAX_KEY_LENGTH = 200
 ABOUT = ("office", "power_code", "street", "decision_id", "occurred_on", "page_url", "inspection_code")
@@ -132,11 +134,14 @@ def file(
     now: dt.datetime,
     counts: Sequence[Count],
     code_key: bytes,
+    partner: tuple[str, Order] | None = None,
 ) -> Filed:
     """Store a validated complaint (``kind`` complaint) or feedback (``kind`` feedback). A filing that
     is not a retry is counted against the filing limits ``counts`` in the same write as the filing
     (``Store.transact_counted``: counted only if written; 429 over a limit); ``code_key`` keys the
-    access code's hash."""
+    access code's hash. ``partner``: (partner name, work order) of the 12345 exchange: the complaint
+    records its source, the order is linked to it in the same transaction (``ConditionFailed`` on
+    its ``PutOrderLink`` when the order was filed before) and the hotline's deadline applies."""
     key_hash = req_hash = ""
     if idempotency_key is not None:
         _key_problem(idempotency_key)
@@ -179,14 +184,28 @@ def file(
             observer=values.get("observer", ""),
             version=1,
         )
+        if partner is not None:
+            name, order = partner
+            c = replace(c, partner=name, partner_order=order.order_no, partner_due=order.respond_due)
         c = replace(c, next_due=next_due(c, catalog.calendar, catalog.settings))
+        actor = "observer:" + c.observer if c.observer else "reporter"
+        source: dict[str, str | None] = {}
+        if partner is not None:
+            actor = f"partner:{partner[0]}"
+            source = {
+                "source": actor,
+                "order_no": partner[1].order_no,
+                "received_at": partner[1].received_at.isoformat(),
+                "hotline_respond_due": partner[1].respond_due.isoformat() if partner[1].respond_due else None,
+            }
         event = AuditEvent(
             tracking_no,
             "000001.00",
             now,
-            "observer:" + c.observer if c.observer else "reporter",
+            actor,
             "filed",
             {
+                **source,
                 "kind": kind,
                 "handling_office": routed.handler,
                 "supervising_office": routed.supervising,
@@ -204,6 +223,8 @@ def file(
             PutComplaint(c, None, next_timer_on(c, today, catalog, lambda _key: False)),
             AppendAudit(event),
         ]
+        if partner is not None:
+            ops.append(PutOrderLink(OrderLink(partner[0], partner[1].order_no, tracking_no, now)))
         ops += office_messages(
             catalog,
             routed.handler,

@@ -34,6 +34,7 @@ from typing import TypeVar
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.inspections import Inspection
 from sunlight.domain.visibility import named_offices
+from sunlight.store.exchange_records import PartnerStore, PutOrderLink
 
 T = TypeVar("T")
 
@@ -184,6 +185,7 @@ WriteOp = (
     | MarkTimerFired
     | PutAccount
     | PutSubscription
+    | PutOrderLink
 )
 
 
@@ -205,7 +207,7 @@ class LimitExceeded(StoreError):
         self.count = count
 
 
-class Store(ABC):
+class Store(PartnerStore, ABC):
     # writes
     @abstractmethod
     def transact(self, ops: Sequence[WriteOp]) -> None:

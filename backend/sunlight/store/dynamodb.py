@@ -36,13 +36,15 @@ from sunlight.store.base import (
     WriteOp,
 )
 from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
+from sunlight.store.dynamo_exchange import DynamoExchangeMixin, order_link_entry
 from sunlight.store.dynamo_items import N, S
+from sunlight.store.exchange_records import PutOrderLink
 from sunlight.store.sqlite import from_ts, ts
 
 NEW = "attribute_not_exists(pk)"
 
 
-class DynamoStore(Store):
+class DynamoStore(DynamoExchangeMixin, Store):
     def __init__(self, client: DynamoClient) -> None:
         self.client = client
 
@@ -114,6 +116,8 @@ class DynamoStore(Store):
         if isinstance(op, PutSubscription):
             item = items.subscription_item(op.subscription)
             return [put(item, NEW if op.expected_new else "attribute_exists(pk)")]
+        if isinstance(op, PutOrderLink):
+            return [order_link_entry(op)]
         raise StoreError(f"unknown op {op!r}")
 
     # --- complaints ---------------------------------------------------------------------------

@@ -29,9 +29,11 @@ from sunlight.store.base import (
     T,
     WriteOp,
 )
+from sunlight.store.exchange_records import OrderLink, Partner, PutOrderLink
+from sunlight.store.memory_exchange import MemoryExchangeMixin
 
 
-class MemoryStore(Store):
+class MemoryStore(MemoryExchangeMixin, Store):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self.complaints: dict[str, Complaint] = {}
@@ -47,6 +49,8 @@ class MemoryStore(Store):
         self.counters: dict[str, tuple[int, dt.datetime]] = {}
         self.clock_mark: dt.datetime | None = None
         self.inspections: dict[str, Inspection] = {}
+        self.partners: dict[str, Partner] = {}
+        self.order_links: dict[tuple[str, str], OrderLink] = {}
 
     def _check(self, index: int, op: WriteOp, staged: dict[str, object]) -> None:
         def fail(reason: str) -> None:
@@ -102,6 +106,8 @@ class MemoryStore(Store):
             if (key in staged or token in self.subscriptions) == op.expected_new:
                 fail("exists" if op.expected_new else "missing")
             staged[key] = op.subscription
+        elif isinstance(op, PutOrderLink):
+            self._check_order_link(index, op, staged)
         else:
             raise StoreError(f"unknown op {op!r}")
 
@@ -134,6 +140,8 @@ class MemoryStore(Store):
                     self.accounts[value.token_hash] = value  # type: ignore[attr-defined]
                 elif kind == "s":
                     self.subscriptions[value.token_hash] = value  # type: ignore[attr-defined]
+                elif kind == "x":
+                    self._apply_order_link(value)  # type: ignore[arg-type]
 
     def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
         with self._lock:

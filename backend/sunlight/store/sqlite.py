@@ -44,7 +44,9 @@ from sunlight.store.base import (
     T,
     WriteOp,
 )
+from sunlight.store.exchange_records import PutOrderLink
 from sunlight.store.sqlite_batch import GroupCommit, R, Work
+from sunlight.store.sqlite_exchange import SqliteExchangeMixin
 from sunlight.store.sqlite_schema import MIGRATIONS, statements
 
 BUSY_TIMEOUT_MS = 30_000
@@ -65,7 +67,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-class SqliteStore(Store):
+class SqliteStore(SqliteExchangeMixin, Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -291,6 +293,8 @@ class SqliteStore(Store):
                 row,
             )
             return cur.rowcount == 1
+        if isinstance(op, PutOrderLink):
+            return self._apply_order_link(conn, op)
         raise StoreError(f"unknown op {op!r}")
 
     # --- reads --------------------------------------------------------------------------------

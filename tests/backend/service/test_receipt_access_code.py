@@ -14,7 +14,8 @@ from sunlight.code_key import StaticCodeKey
 from sunlight.notify.sms import LogSmsChannel
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.service import ComplaintService
-from sunlight.service.codes import SealError, open_receipt_seal, seal_for_receipt
+from sunlight.service.codes import open_receipt_seal, seal_for_receipt
+from sunlight.service.sealing import SealError
 from sunlight.store.sqlite import SqliteStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "notify"))
