@@ -264,7 +264,8 @@ def decisions_csv(
 def static_files(out: Path, rng: random.Random, squads: list[tuple[str, str, list[str]]]) -> None:
     write(out / "agency.yaml", "name: 合成市合成区城市管理行政执法局\nshort_name: 合成区城管执法局\n"
           "site_url: https://synthetic.agency.example\nregion: 合成市合成区\nsponsor: 合成市合成区城市管理行政执法局\n"
-          "site_code: '0000000000'\nicp: 合ICP备0000000号\npolice_record: 合公网安备00000000000000号\n")  # fmt: skip
+          "site_code: '0000000000'\nicp: 合ICP备0000000号\npolice_record: 合公网安备00000000000000号\n"
+          f"credit_code: {complete_credit_code('11339901MB000001')}\n")  # fmt: skip
     write(out / "offices.yaml", offices_yaml(squads))
     for kind, chart in CHARTS.items():
         write(

@@ -7,6 +7,7 @@ them and ``sunlight publish`` never uploads them, so the three cannot drift apar
 * any name starting with a dot, or inside a dot folder: the writer's manifest
   (``.sunlight-manifest``), the render keys (``.sunlight-render-keys``), the search index's page
   digests (``.sunlight-search-pages``), the person-name verdicts (``.sunlight-name-verdicts``),
+  the 双公示 files' keys (``.sunlight-credit-keys``),
   and whatever an editor or OS leaves (``.DS_Store``);
 * ``sunlight-source.sha1`` in a search shard (the digest of the pages the shard was made from);
 * ``*.partial``: a file the writer was writing when a build stopped.

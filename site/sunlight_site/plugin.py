@@ -21,6 +21,7 @@ from sunlight_site.render.writer import SiteWriter
 from sunlight_site.sections.assets import AssetsGenerator
 from sunlight_site.sections.base import SectionGenerator
 from sunlight_site.sections.compliance import ComplianceGenerator
+from sunlight_site.sections.credit import CreditExportGenerator
 from sunlight_site.sections.decision_feeds import DecisionFeedsGenerator
 from sunlight_site.sections.decision_pages import DecisionsGenerator
 from sunlight_site.sections.fines import FinesGenerator
@@ -49,6 +50,7 @@ GENERATORS: tuple[type[SectionGenerator], ...] = (
     ComplianceGenerator,
     FinesGenerator,
     FormsGenerator,
+    CreditExportGenerator,  # after DecisionsGenerator (reads BuildState.publication), before OpenData (/data/)
     OpenDataGenerator,
     SearchGenerator,  # last: indexes the pages written before it
 )

@@ -8,6 +8,7 @@ from pathlib import Path
 from sunlight.content import (
     agency,
     complaints,
+    credit_export,
     exemptions,
     inspections,
     offices,
@@ -32,6 +33,7 @@ def test_every_yaml_key_is_documented() -> None:
         *stats.STATS_KEYS, *stats.OUTCOME_KEYS, *complaints.CATEGORY_KEYS, *complaints.MATCH_KEYS,
         *complaints.SETTINGS, "holidays", "workdays", "feedback_categories", "routing", "handler",
         *supervision.BLOCKS, *(k for keys in supervision.SETTINGS.values() for k in keys),
+        *credit_export.ITEM_KEYS, "columns", "penalties", "licences",
     }  # fmt: skip
     missing = sorted(k for k in keys if k not in WORDS)
     assert missing == []

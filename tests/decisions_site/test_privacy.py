@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import html
+import io
 import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,10 @@ def readable(path: Path) -> str:
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
+    if path.suffix == ".xlsx":  # the 双公示 files: every XML part of the ZIP, character references read
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = b"".join(z.read(name) for name in z.namelist())
+        data = html.unescape(parts.decode("utf-8")).encode("utf-8")
     text = data.decode("utf-8", errors="replace")
     if path.parent.name in ("pagefind", "fragment", "index", "filter") or "pagefind" in path.parts:
         text = re.sub(r"[\s\u200b]+", "", text)
@@ -43,6 +50,12 @@ def test_the_scan_reads_inside_the_search_index(built_site: Path) -> None:
     fragments = [t for n, t in all_text(built_site).items() if "/fragment/" in n]
     assert any(PARTY_ORG in t for t in fragments)
     assert any("张某" in t for t in fragments)
+
+
+def test_the_scan_reads_inside_the_credit_spreadsheets(built_site: Path) -> None:
+    """A control: the public organisation and the masked person are found inside the XLSX files."""
+    sheets = [t for n, t in all_text(built_site).items() if n.endswith(".xlsx")]
+    assert any(PARTY_ORG in t for t in sheets) and any("张某" in t for t in sheets)
 
 
 def test_natural_person_is_shown_as_surname_only(built_site: Path) -> None:

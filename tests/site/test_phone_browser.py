@@ -221,7 +221,9 @@ def test_axe_is_clean_in_every_mode(phone, url: str, path: str, mode: str) -> No
     assert run_axe(phone) == []
 
 
-@pytest.mark.parametrize("path", ["/points/", "/stats/", "/stats/2025/", "/offices/", "/data/"])
+@pytest.mark.parametrize(
+    "path", ["/points/", "/stats/", "/stats/2025/", "/offices/", "/data/", "/data/credit/"]
+)
 def test_axe_is_clean_on_pages_with_wide_charts_and_tables(phone, url: str, path: str) -> None:  # type: ignore[no-untyped-def]
     phone.goto(url + path)
     assert run_axe(phone) == []
@@ -239,7 +241,7 @@ NARROW = """() => [...document.querySelectorAll('th, caption')].filter(e => e.ge
 @pytest.mark.parametrize(
     "path",
     ["/powers/", "/compliance/", "/offices/", "/personnel/", "/stats/", "/stats/2025/", "/inspections/",
-     "/points/", "/legal-review/", "/exemptions/", "/data/"],
+     "/points/", "/legal-review/", "/exemptions/", "/data/", "/data/credit/"],
 )  # fmt: skip
 def test_no_header_cell_or_caption_is_narrower_than_two_characters(
     phone, url: str, path: str, mode: str

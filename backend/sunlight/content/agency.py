@@ -24,6 +24,7 @@ AGENCY_KEYS = (
     "icp",
     "police_record",
     "remedy",
+    "credit_code",
     "publication",
 )
 REQUIRED = ("name", "short_name", "site_url", "region", "sponsor", "site_code", "icp", "police_record")
@@ -56,6 +57,7 @@ def load_agency(root: Path, problems: Problems) -> Agency:
     f = Fields(data, name, problems)
     f.allow(*AGENCY_KEYS)
     agency = Agency(source=name, line=f.line)
+    agency.remember_lines(f.key_lines())
     for key in AGENCY_KEYS[:-1]:
         setattr(agency, key, f.text(key, required=key in REQUIRED))
     if agency.site_url and not agency.site_url.startswith(("https://", "http://")):

@@ -11,6 +11,7 @@ from pathlib import Path
 from sunlight.content.agency import load_agency
 from sunlight.content.calendar_overrides import load_calendar
 from sunlight.content.complaints import load_complaints
+from sunlight.content.credit_export import check_credit_codes, load_credit_export, warn_missing_agency_code
 from sunlight.content.decisions import load_decisions
 from sunlight.content.exemptions import load_exemptions
 from sunlight.content.flowcharts import load_flowcharts
@@ -43,6 +44,8 @@ def load_content(root: Path) -> tuple[Content, Problems]:
     content.complaints = load_complaints(root, problems)
     content.personnel = load_personnel(root, problems)
     content.supervision = load_supervision(root, problems)
+    content.credit_export = load_credit_export(root, problems)
+    check_credit_codes(content.agency, content.offices, problems)
     content.exemptions = load_exemptions(root, problems)
     content.inspection_plans, content.inspection_results = load_inspections(root, problems)
     content.points = load_points(root, problems)
@@ -52,6 +55,7 @@ def load_content(root: Path) -> tuple[Content, Problems]:
     content.notices = load_pages(root, "notices", problems, dated=True)
     check_references(content, problems)
     content.decisions = _load_decisions(root, content, problems)
+    warn_missing_agency_code(content.agency, content.decisions, problems)
     return content, problems
 
 

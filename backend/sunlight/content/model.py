@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sunlight.domain.credit_export import Column
 from sunlight.domain.decision_kinds import DECISION_KINDS  # noqa: F401  (the kinds the loader accepts)
 
 POWER_TYPES = (
@@ -81,6 +82,7 @@ class Agency(Where):
     icp: str = ""
     police_record: str = ""
     remedy: str = ""  # 救济途径 of decisions whose power item gives none
+    credit_code: str = ""  # the agency's 统一社会信用代码 (双公示 export: 处罚机关, 数据来源单位)
     publication: Publication = field(default_factory=Publication)
 
     @property
@@ -99,6 +101,7 @@ class Office(Where):
     phone: str = ""
     email: str = ""
     webhook: str = ""
+    credit_code: str = ""  # 统一社会信用代码 of an office that acts in its own name (双公示 export)
 
 
 @dataclass
@@ -334,6 +337,14 @@ class SupervisionSettings(Where):
 
 
 @dataclass
+class CreditExport(Where):
+    """``credit_export.yaml`` (optional): the 双公示 files' columns; empty: the national template."""
+
+    penalties: tuple[Column, ...] = ()
+    licences: tuple[Column, ...] = ()
+
+
+@dataclass
 class Content:
     """Everything loaded from one content directory."""
 
@@ -352,6 +363,7 @@ class Content:
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
     complaints: ComplaintsConfig = field(default_factory=ComplaintsConfig)
     supervision: SupervisionSettings = field(default_factory=SupervisionSettings)
+    credit_export: CreditExport = field(default_factory=CreditExport)
     decisions: list[Decision] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     notices: list[Page] = field(default_factory=list)

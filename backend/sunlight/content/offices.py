@@ -12,7 +12,7 @@ from sunlight.content.yamlfile import load_required_yaml
 from sunlight.domain.problems import Problem, Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-OFFICE_KEYS = ("id", "name", "kind", "parent", "streets", "roles", "phone", "email", "webhook")
+OFFICE_KEYS = ("id", "name", "kind", "parent", "streets", "roles", "phone", "email", "webhook", "credit_code")
 
 
 def load_offices(root: Path, problems: Problems) -> list[Office]:
@@ -62,6 +62,7 @@ def _office(item: dict[str, object], name: str, problems: Problems) -> Office:
     if office.email and "@" not in office.email:
         f.error("email", "电子邮箱格式不正确", "not an e-mail address", office.email)
     office.webhook = f.text("webhook")
+    office.credit_code = f.text("credit_code")  # checked with the agency's (content.credit_export)
     if office.webhook and not office.webhook.startswith(("https://", "http://")):
         f.error("webhook", "应为 http(s) 网址", "must be an http(s) URL", office.webhook)
     return office
