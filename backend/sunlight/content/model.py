@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sunlight.domain.case_review import DEFAULT_CHECKLIST, DEFAULT_SAMPLE_PER_OFFICE, ChecklistItem
 from sunlight.domain.decision_kinds import DECISION_KINDS  # noqa: F401  (the kinds the loader accepts)
 
 POWER_TYPES = (
@@ -317,6 +318,9 @@ class SupervisionSettings(Where):
     repeat_window_days: int = 30
     repeat_max_offices: int = 1
     repeat_max_per_year: int = 2
+    # 案卷评查 (``case_review``, docs/supervision.md)
+    case_review_sample_per_office: int = DEFAULT_SAMPLE_PER_OFFICE
+    case_review_checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST
 
 
 @dataclass

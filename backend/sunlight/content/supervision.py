@@ -1,12 +1,14 @@
 """``supervision.yaml`` (optional): the 检查码 validity window and the thresholds that flag repeated
-and multi-office inspections (重复检查、多头检查). Other blocks of the file (``fine_growth_warning``,
-``case_review``) belong to other checks and are passed over here."""
+and multi-office inspections (重复检查、多头检查), and the 案卷评查 block ``case_review``
+(``sunlight.content.case_review``). Other blocks of the file (``fine_growth_warning``) belong to
+other checks and are passed over here."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+from sunlight.content.case_review import load_case_review
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import SupervisionSettings
 from sunlight.content.yamlfile import load_yaml
@@ -53,4 +55,11 @@ def load_supervision(root: Path, problems: Problems) -> SupervisionSettings:
                 setattr(settings, attribute, value)
         for problem in found.items:
             problems.add(replace(problem, field=f"{block}.{problem.field}" if problem.field else block))
+    review = top.mapping("case_review")
+    if review is not None:
+        sample, checklist = load_case_review(review, name, top.line_of("case_review"), problems)
+        if sample is not None:
+            settings.case_review_sample_per_office = sample
+        if checklist is not None:
+            settings.case_review_checklist = checklist
     return settings
