@@ -33,6 +33,7 @@ from typing import TypeVar
 
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.inspections import Inspection
+from sunlight.store.reviews import ReviewStore
 from sunlight.domain.visibility import named_offices
 
 T = TypeVar("T")
@@ -187,7 +188,7 @@ WriteOp = (
 )
 
 
-class Store(ABC):
+class Store(ReviewStore, ABC):
     # writes
     @abstractmethod
     def transact(self, ops: Sequence[WriteOp]) -> None:

@@ -35,6 +35,7 @@ from sunlight.store.base import (
     Subscription,
     WriteOp,
 )
+from sunlight.store.reviews_dynamo import DynamoReviews
 from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
 from sunlight.store.dynamo_items import N, S
 from sunlight.store.sqlite import from_ts, ts
@@ -42,7 +43,7 @@ from sunlight.store.sqlite import from_ts, ts
 NEW = "attribute_not_exists(pk)"
 
 
-class DynamoStore(Store):
+class DynamoStore(DynamoReviews, Store):
     def __init__(self, client: DynamoClient) -> None:
         self.client = client
 

@@ -9,7 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sunlight.domain.complaints import AuditEvent, Complaint
+from sunlight.domain.case_review import Review
 from sunlight.domain.inspections import Inspection
+from sunlight.store.reviews_memory import MemoryReviews
 from sunlight.store.base import (
     Account,
     AppendAudit,
@@ -31,7 +33,7 @@ from sunlight.store.base import (
 )
 
 
-class MemoryStore(Store):
+class MemoryStore(MemoryReviews, Store):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self.complaints: dict[str, Complaint] = {}
@@ -47,6 +49,7 @@ class MemoryStore(Store):
         self.counters: dict[str, tuple[int, dt.datetime]] = {}
         self.clock_mark: dt.datetime | None = None
         self.inspections: dict[str, Inspection] = {}
+        self.reviews: dict[int, Review] = {}
 
     def _check(self, index: int, op: WriteOp, staged: dict[str, object]) -> None:
         def fail(reason: str) -> None:

@@ -42,8 +42,9 @@ from sunlight.store.base import (
     T,
     WriteOp,
 )
+from sunlight.store.reviews_sqlite import SqliteReviews
 from sunlight.store.sqlite_batch import GroupCommit, R, Work
-from sunlight.store.sqlite_schema import MIGRATIONS, statements
+from sunlight.store.sqlite_schema import numbered_migrations, statements
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -63,7 +64,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-class SqliteStore(Store):
+class SqliteStore(SqliteReviews, Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -122,7 +123,7 @@ class SqliteStore(Store):
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
             )
             done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
-            for number, script in enumerate(MIGRATIONS, start=1):
+            for number, script in numbered_migrations():
                 if number in done:
                     continue
                 for statement in statements(script):
