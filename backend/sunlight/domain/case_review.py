@@ -104,7 +104,9 @@ class Review:
         return next((o for o in self.offices if o.office == office_id), None)
 
     def with_office(self, updated: OfficeReview) -> Review:
-        return replace(self, offices=tuple(updated if o.office == updated.office else o for o in self.offices))
+        return replace(
+            self, offices=tuple(updated if o.office == updated.office else o for o in self.offices)
+        )
 
 
 def new_seed() -> str:
@@ -153,7 +155,10 @@ def validate_scores(
         if isinstance(raw, bool) or not isinstance(raw, int | str) or not str(raw).strip().isdigit():
             problems.add(
                 Problem(
-                    "分数应为整数", "a score must be a whole number", field=f"scores.{c.item}", value=str(raw)[:20]
+                    "分数应为整数",
+                    "a score must be a whole number",
+                    field=f"scores.{c.item}",
+                    value=str(raw)[:20],
                 )
             )
             continue
@@ -173,7 +178,9 @@ def validate_scores(
         if name not in known:
             problems.add(Problem("评查表中没有此项", "not an item of the checklist", field=f"scores.{name}"))
     if len(faults) > MAX_FAULTS:
-        problems.add(Problem(f"问题说明不超过 {MAX_FAULTS} 字", f"at most {MAX_FAULTS} characters", field="faults"))
+        problems.add(
+            Problem(f"问题说明不超过 {MAX_FAULTS} 字", f"at most {MAX_FAULTS} characters", field="faults")
+        )
     if problems.items:
         raise Invalid(problems.items)
     return tuple(out)

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from sunlight.domain.calendar import WorkingCalendar
-from sunlight.domain.catalog import Catalog, Category, OfficeInfo, RoutingRule, Settings
 from sunlight.domain.case_review import CaseFile, ChecklistItem
+from sunlight.domain.catalog import Catalog, Category, OfficeInfo, RoutingRule, Settings
 from sunlight.domain.inspections import Inspector
 from sunlight.domain.problems import Problem
 

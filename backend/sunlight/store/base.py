@@ -33,8 +33,8 @@ from typing import TypeVar
 
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.inspections import Inspection
-from sunlight.store.reviews import ReviewStore
 from sunlight.domain.visibility import named_offices
+from sunlight.store.reviews import ReviewStore
 
 T = TypeVar("T")
 

@@ -35,9 +35,9 @@ from sunlight.store.base import (
     Subscription,
     WriteOp,
 )
-from sunlight.store.reviews_dynamo import DynamoReviews
 from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
 from sunlight.store.dynamo_items import N, S
+from sunlight.store.reviews_dynamo import DynamoReviews
 from sunlight.store.sqlite import from_ts, ts
 
 NEW = "attribute_not_exists(pk)"

@@ -8,10 +8,9 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.case_review import Review
+from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.inspections import Inspection
-from sunlight.store.reviews_memory import MemoryReviews
 from sunlight.store.base import (
     Account,
     AppendAudit,
@@ -31,6 +30,7 @@ from sunlight.store.base import (
     T,
     WriteOp,
 )
+from sunlight.store.reviews_memory import MemoryReviews
 
 
 class MemoryStore(MemoryReviews, Store):

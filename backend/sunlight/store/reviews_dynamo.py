@@ -51,6 +51,8 @@ class DynamoReviews:
         """A scan (a handful of items: one per year)."""
         found = [
             review_from_dict(json.loads(item["data"]["S"]))
-            for item in self.client.scan(FilterExpression="sk = :r", ExpressionAttributeValues={":r": S("RV")})
+            for item in self.client.scan(
+                FilterExpression="sk = :r", ExpressionAttributeValues={":r": S("RV")}
+            )
         ]
         return sorted(found, key=lambda r: r.year)

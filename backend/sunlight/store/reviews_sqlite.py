@@ -30,7 +30,9 @@ class SqliteReviews:
 
     def put_review(self, review: Review, expected_version: int | None, event: AuditEvent) -> None:
         version = (expected_version or 0) + 1
-        data = json.dumps(review_to_dict(replace(review, version=version)), ensure_ascii=False, sort_keys=True)
+        data = json.dumps(
+            review_to_dict(replace(review, version=version)), ensure_ascii=False, sort_keys=True
+        )
 
         def work(conn: sqlite3.Connection) -> None:
             if expected_version is None:

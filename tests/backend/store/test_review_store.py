@@ -55,7 +55,9 @@ def test_put_get_update_and_list(store: Store) -> None:
     assert got.office("squad-a").score_of("D3").faults == "送达回证缺日期"  # type: ignore[union-attr]
     with pytest.raises(ConditionFailed):  # the same write again: the version moved on
         store.put_review(scored, 1, event("000002.01", "review_scored"))
-    store.put_review(replace(R, year=2024), None, AuditEvent("REVIEW-2024", "000001.00", T0, "x", "review_drawn", {}))
+    store.put_review(
+        replace(R, year=2024), None, AuditEvent("REVIEW-2024", "000001.00", T0, "x", "review_drawn", {})
+    )
     assert [r.year for r in store.all_reviews()] == [2024, 2025]
     assert [e.action for e in store.audit_trail("REVIEW-2025")] == ["review_drawn", "review_scored"]
 
