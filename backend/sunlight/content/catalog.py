@@ -135,7 +135,9 @@ def build_catalog(
         # record with its office and date (the draw's population), public or not.
         "case_review": {
             "sample_per_office": content.supervision.case_review_sample_per_office,
-            "checklist": [{"item": c.item, "points": c.points} for c in content.supervision.case_review_checklist],
+            "checklist": [
+                {"item": c.item, "points": c.points} for c in content.supervision.case_review_checklist
+            ],
         },
         **({"case_files": _case_files(content)} if private else {}),
         "supervision": {
