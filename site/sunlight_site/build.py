@@ -68,6 +68,7 @@ def _run(args: argparse.Namespace) -> int:
             search=not getattr(args, "no_search", False),
             backend_catalog=Path(backend_catalog) if backend_catalog else None,
             complaint_stats=stats_snapshot(getattr(args, "stats_from", None)),
+            case_reviews=reviews_snapshot(getattr(args, "reviews_from", None)),
         )
     except BuildError as exc:
         print(f"sunlight build: {exc}", file=sys.stderr)
@@ -106,6 +107,18 @@ def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
     return [row for row in rows if isinstance(row, dict)]
 
 
+def reviews_snapshot(path: str | None) -> list[Any] | None:
+    """The finished 案卷评查 of ``--reviews-from FILE`` (``sunlight review export``), checked."""
+    if not path:
+        return None
+    from sunlight_site.case_review_pages import ReviewsFileError, read_reviews
+
+    try:
+        return list(read_reviews(path))
+    except ReviewsFileError as exc:
+        raise BuildError(f"--reviews-from {exc}") from None
+
+
 def load(content_dir: Path) -> tuple[Content, list[Problem]]:
     if not content_dir.is_dir():
         raise BuildError(f"内容目录不存在 / content directory not found: {content_dir}")
@@ -122,17 +135,22 @@ def build_site(
     search: bool = True,
     backend_catalog: Path | None = None,
     complaint_stats: list[dict[str, Any]] | None = None,
+    case_reviews: list[Any] | None = None,
 ) -> dict[str, Any]:
     """Build the site of ``content_dir`` into ``out_dir`` as of ``today``; returns the build report.
 
     ``complaint_stats``: per-office complaint figures (``GET /api/stats`` rows) shown on
     ``/compliance/`` and the office pages.
 
+    ``case_reviews``: the finished 案卷评查 (``sunlight review export``), published under ``/supervision/``.
+
     ``backend_catalog``: where to write the backend's own catalog, which unlike the public
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
     content, problems = load(content_dir)
-    extras = {"compliance": {"complaints": complaint_stats}} if complaint_stats else None
+    extras = {"compliance": {"complaints": complaint_stats}} if complaint_stats else {}
+    if case_reviews:  # finished 案卷评查 (sunlight_site.generators.case_reviews)
+        extras["case_reviews"] = {"reviews": case_reviews}
     report = build_from_content(
         content, content_dir, out_dir, today, search=search, problems=problems, extras=extras
     )
