@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
         "--stats-from", help="a file of `sunlight stats export` whose complaint figures go on /compliance/"
     )
     build.add_argument(
-        "--reviews-from", help="a file of `sunlight review export` whose finished 案卷评查 go under /supervision/"
+        "--reviews-from",
+        help="a file of `sunlight review export` whose finished 案卷评查 go under /supervision/",
     )
     build.add_argument(
         "--backend-catalog",
@@ -63,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--data", default="var/data", help="directory of the embedded store")
     serve.add_argument(
-        "--reviews-from", help="publish these 案卷评查 results (`sunlight review export`) instead of the store's"
+        "--reviews-from",
+        help="publish these 案卷评查 results (`sunlight review export`) instead of the store's",
     )
     serve.add_argument("--tick-seconds", type=float, default=60.0, help="how often the timer loop runs")
 

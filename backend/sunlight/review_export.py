@@ -67,3 +67,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
     return 0
+
+
+def serve_reviews(data_dir: str | Path, reviews_from: str | None) -> list[Any]:
+    """What ``sunlight serve`` publishes: the store's finished reviews, plus those of the
+    ``--reviews-from`` file (e.g. the demo's sample) for the years the store has none of."""
+    from sunlight_site.case_review_pages import reviews_from_document
+
+    found = reviews_from_document({"format": EXPORT_FORMAT, "reviews": finished_reviews(data_dir)}, "store")
+    if reviews_from:
+        from sunlight_site.build import reviews_snapshot
+
+        years = {r.year for r in found}
+        found += [r for r in reviews_snapshot(reviews_from) or [] if r.year not in years]
+    return sorted(found, key=lambda r: r.year)

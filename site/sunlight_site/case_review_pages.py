@@ -110,9 +110,14 @@ def read_reviews(path: str | Path) -> list[Review]:
         raise ReviewsFileError(f"{path}: {expected} ({exc})") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ReviewsFileError(f"{path}: {expected}")
+    return reviews_from_document(document, str(path))
+
+
+def reviews_from_document(document: Mapping[str, Any], name: str) -> list[Review]:
+    """The reviews of an export document already read (``name`` says where it came from)."""
     reviews = document.get("reviews")
-    _need(isinstance(reviews, list), f"{path}: reviews", "应为列表", "must be a list")
-    return [_review(r, f"{path}: reviews[{n}]") for n, r in enumerate(reviews)]
+    _need(isinstance(reviews, list), f"{name}: reviews", "应为列表", "must be a list")
+    return [_review(r, f"{name}: reviews[{n}]") for n, r in enumerate(reviews)]
 
 
 @dataclass(frozen=True)
@@ -208,4 +213,3 @@ def reports(
                 )
             )  # fmt: skip
     return sorted(out, key=lambda r: (-r.year, r.office_name))
-

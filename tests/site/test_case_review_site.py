@@ -55,16 +55,30 @@ def test_one_page_per_finished_office(built: tuple[Path, dict[str, Any], dict[st
 
 def test_the_report_page(built: tuple[Path, dict[str, Any], dict[str, Any]]) -> None:
     out, report, _ = built
-    html = (out / "supervision" / "reviews" / "2025" / "brigade-west" / "index.html").read_text(encoding="utf-8")
+    html = (out / "supervision" / "reviews" / "2025" / "brigade-west" / "index.html").read_text(
+        encoding="utf-8"
+    )
     text = text_of(html)
     assert "5d0c8f3a9e7b41c2a6f08d1e3b7c9a24" in text  # the seed, published
     # Scores of the five cases (scripts/demo/case-reviews.json): 100, 93, 96, 97, 92 -> 478 / 5 = 95.6
     assert "平均得分 95.6" in text
-    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", html.split("data-review-cases", 1)[1].split("</table>")[0])
-    assert [re.search(r"<td>(\d+)</td><td>[^<]*</td>$", r).group(1) for r in rows] == ["100", "93", "96", "97", "92"]  # type: ignore[union-attr]
+    rows = re.findall(
+        r"<tr><th scope=\"row\">(.*?)</tr>", html.split("data-review-cases", 1)[1].split("</table>")[0]
+    )
+    assert [re.search(r"<td>(\d+)</td><td>[^<]*</td>$", r).group(1) for r in rows] == [
+        "100",
+        "93",
+        "96",
+        "97",
+        "92",
+    ]  # type: ignore[union-attr]
     # per item, by hand: 证据充分 (15) lost 4 on one case -> (15*4 + 11) / 5 = 14.2; 文书规范 (10): 8 and 7 -> 9.0
     items = text_of(html.split("data-review-items", 1)[1].split("</table>")[0])
-    assert "证据充分 15 14.2 1 件" in items and "文书规范 10 9.0 2 件" in items and "主体合法 10 10.0 0 件" in items
+    assert (
+        "证据充分 15 14.2 1 件" in items
+        and "文书规范 10 9.0 2 件" in items
+        and "主体合法 10 10.0 0 件" in items
+    )
     faults = text_of(html.split("data-common-faults", 1)[1].split("</ul>")[0])
     assert faults.index("文书规范：2 件") < faults.index("证据充分：1 件")  # most often first
     # a public decision is linked by its page and 文书号; any other is 案卷 N only, never its id
@@ -91,8 +105,16 @@ def test_the_feed_has_an_entry_per_report(built: tuple[Path, dict[str, Any], dic
     assert titles == ["2025年度案卷评查报告：新镇中队", "2025年度案卷评查报告：西片执法大队"]
     west = next(e for e in feed.entries if "西片" in e.title)
     assert west.link.endswith("/supervision/reviews/2025/brigade-west/")
-    assert west.id.endswith(",2026-03-12:/supervision/reviews/2025/brigade-west/")  # finished on, Beijing date
-    assert west.updated.startswith("2026-03-12T16:20:00+08:00") or west.updated_parsed[:5] == (2026, 3, 12, 8, 20)
+    assert west.id.endswith(
+        ",2026-03-12:/supervision/reviews/2025/brigade-west/"
+    )  # finished on, Beijing date
+    assert west.updated.startswith("2026-03-12T16:20:00+08:00") or west.updated_parsed[:5] == (
+        2026,
+        3,
+        12,
+        8,
+        20,
+    )
 
 
 def test_the_demo_sample_is_a_real_draw(built: tuple[Path, dict[str, Any], dict[str, Any]]) -> None:
@@ -118,7 +140,9 @@ def test_a_malformed_file_stops_the_build_naming_the_field(tmp_path: Path) -> No
     doc["reviews"][0]["offices"][0]["cases"][0]["scores"]["主体合法"] = 11
     path = tmp_path / "r.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(BuildError, match=r"reviews\[0\]\.offices\[0\]\.cases\[0\]\.scores\.主体合法: 应为 0 至 10"):
+    with pytest.raises(
+        BuildError, match=r"reviews\[0\]\.offices\[0\]\.cases\[0\]\.scores\.主体合法: 应为 0 至 10"
+    ):
         reviews_snapshot(str(path))
     path.write_text('{"format": "sunlight-complaint-stats"}', encoding="utf-8")
     with pytest.raises(BuildError, match="sunlight review export"):

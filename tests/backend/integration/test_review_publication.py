@@ -50,7 +50,9 @@ def test_a_report_is_published_once_the_office_finished(tmp_path: Path) -> None:
     catalog = build_catalog(content, NOW.date(), [], private=True)
     (data / "catalog.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
     store = SqliteStore(data / "sunlight.sqlite3")
-    service = ComplaintService(store, load_catalog(data / "catalog.json"), code_key=FileCodeKey(data / "k.key"))
+    service = ComplaintService(
+        store, load_catalog(data / "catalog.json"), code_key=FileCodeKey(data / "k.key")
+    )
     account = service.account_for(service.create_account("staff", "评查员", "supervision", NOW).token)
     review = case_reviews.draw_sample(store, service.catalog, account, 2025, NOW)
     east = next(o for o in review["offices"] if o["office"] == "brigade-east")
