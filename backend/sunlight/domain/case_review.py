@@ -1,22 +1,10 @@
-"""案卷评查 (annual case-file review): the checklist, the reproducible draw of the sample, the scores
-and the per-office report figures (docs/supervision.md). Pure: no I/O.
-
-The draw, so that anyone can redo it from the published seed:
-
-    for each office (in any order; each office's draw stands alone):
-        ids = the record ids of the office's decisions of the year, without repeats, sorted by
-              Python string order (code points)
-        sample = random.Random(f"{seed}:{office}").sample(ids, min(n, len(ids)))
-
-``random.Random`` seeded with a ``str`` hashes it with SHA-512 (seed version 2), stable across
-Python 3 releases; ``sample`` keeps the order drawn, which numbers the cases 案卷 1, 2, ...
-"""
+"""案卷评查 (annual case-file review): the checklist, the records of a year's review, the draw's
+population, the scores and the per-office report figures (docs/supervision.md). Pure: no I/O, no
+randomness (the draw itself is ``sunlight.service.review_draw``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import random
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -24,7 +12,6 @@ from typing import Any
 from sunlight.domain.errors import Invalid
 from sunlight.domain.problems import Problem, Problems
 
-SEED_BYTES = 16  # the seed: 32 hex digits from ``secrets``
 MAX_FAULTS = 2000  # characters of a case's faults text
 
 
@@ -109,10 +96,6 @@ class Review:
         )
 
 
-def new_seed() -> str:
-    return secrets.token_hex(SEED_BYTES)
-
-
 def candidates_by_office(case_files: Iterable[CaseFile], year: int) -> dict[str, list[str]]:
     """Office -> the sorted, distinct record ids of its decisions dated in ``year``."""
     found: dict[str, set[str]] = {}
@@ -120,23 +103,6 @@ def candidates_by_office(case_files: Iterable[CaseFile], year: int) -> dict[str,
         if case.decided_on.year == year and case.id and case.office:
             found.setdefault(case.office, set()).add(case.id)
     return {office: sorted(ids) for office, ids in sorted(found.items())}
-
-
-def draw_office(seed: str, office: str, ids: Iterable[str], n: int) -> list[str]:
-    """The sample of one office (see the module docstring): reproducible from ``seed`` alone."""
-    population = sorted(set(ids))
-    return random.Random(f"{seed}:{office}").sample(population, min(n, len(population)))
-
-
-def draw(
-    year: int, seed: str, n: int, checklist: tuple[ChecklistItem, ...], case_files: Iterable[CaseFile]
-) -> Review:
-    """The year's review, not yet scored: every office with at least one decision that year."""
-    offices = tuple(
-        OfficeReview(office=office, cases=tuple(draw_office(seed, office, ids, n)), candidates=len(ids))
-        for office, ids in candidates_by_office(case_files, year).items()
-    )
-    return Review(year=year, seed=seed, sample_per_office=n, checklist=checklist, offices=offices)
 
 
 def validate_scores(

@@ -15,8 +15,6 @@ from sunlight.domain.case_review import (
     CaseScore,
     OfficeReview,
     Review,
-    draw,
-    new_seed,
     summarise,
     validate_scores,
 )
@@ -25,6 +23,7 @@ from sunlight.domain.complaints import AuditEvent
 from sunlight.domain.errors import Conflict, Forbidden, Invalid, NotFound
 from sunlight.domain.local_time import local_date
 from sunlight.domain.problems import Problem
+from sunlight.service.review_draw import draw, new_seed
 from sunlight.store.base import Account, ConditionFailed, Store
 from sunlight.store.reviews import audit_key
 
