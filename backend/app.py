@@ -207,12 +207,8 @@ def subscribe_alert() -> Response:
     parse.check_origin(request, wiring.allowed_origins)
     email, kind, value = parse.alert_subscription(parse.json_body(request))
     service, now = wiring.service, wiring.clock()
-    refund = limits.admit_filing(service.store, service.limits, parse.client_key(request), now)
-    try:
-        alerts.subscribe(service.store, email, kind, value, now, service.catalog.site_url)
-    except Exception:
-        refund()
-        raise
+    counts = limits.filing_counts(service.limits, parse.client_key(request))
+    alerts.subscribe(service.store, email, kind, value, now, service.catalog.site_url, counts)
     return json_response({"status": "pending", "kind": kind, "value": value}, 202)
 
 
@@ -245,6 +241,23 @@ def unsubscribe_alert() -> Response:
     if sub is None:
         raise NotFound("退订链接无效", "unknown unsubscribe link")
     return json_response({"status": "unsubscribed"})
+
+
+@app.route("/api/exchange/{partner}/orders", methods=["POST"], content_types=JSON)
+@guard
+def exchange_order(partner: str) -> Response:
+    """A 12345 work order, signed with the partner's secret (docs/exchange.md); no Origin check: the
+    signature is the authority, and no browser page holds it."""
+    request, wiring = app.current_request, bootstrap.current()
+    content_type = request.headers.get("content-type") or "application/json"
+    filed, order_no = wiring.service.receive_order(
+        partner,
+        dict(request.headers),
+        parse.body_bytes(request.raw_body),
+        lambda raw: parse.json_object(raw, content_type),
+        wiring.clock(),
+    )
+    return json_response(serialize.exchange_filed(filed, order_no), 201 if filed.created else 200)
 
 
 @app.route("/api/stats", methods=["GET"])

@@ -9,6 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timing belongs in benchmarks, not in tests: no Hypothesis example may fail for being slow (on a
+# loaded machine, or under mutation testing's tracing, a 200 ms deadline fails correct code).
+settings.register_profile("sunlight", deadline=None)
+settings.load_profile("sunlight")
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -1,6 +1,6 @@
 """``sunlight alerts send --data DIR --site OUT``: queue the e-mail alerts of a build's new decisions.
 
-Reads the build's private ``OUT/.sunlight-new-decisions.json`` (``sunlight_site.new_decisions``)
+Reads the build's private ``OUT/.sunlight-new-decisions.json`` (``sunlight_site.decisions.new_decisions``)
 and queues, in the store's outbox, one mail per confirmed subscription and matching decision
 (``sunlight.service.alerts.enqueue_alerts``; running it twice queues nothing more). The outbox
 delivers them like every other notice (``sunlight tick``, or the timer loop of ``sunlight serve``).
@@ -20,7 +20,7 @@ from sunlight.service import alerts
 from sunlight.service.catalog import CatalogError
 from sunlight.store.base import StoreError
 
-NEW_DECISIONS_FILE = ".sunlight-new-decisions.json"  # written by sunlight_site.new_decisions
+NEW_DECISIONS_FILE = ".sunlight-new-decisions.json"  # written by sunlight_site.decisions.new_decisions
 
 
 def read_new_decisions(site: Path) -> list[alerts.NewDecision]:

@@ -20,7 +20,8 @@ Configuration (environment variables; the commands' options override them):
 | ``SUNLIGHT_CODE_KEY_PARAMETER`` | name of an SSM SecureString holding the access-code key (AWS) | none: the file ``access-code.key`` in the data directory, created on first use |
 | ``SUNLIGHT_SMS`` | the SMS channel (receipts to a reporter's mobile number): ``log`` (logged with the number masked, not sent) or ``none`` (stay queued); a gateway is a ``GatewaySmsChannel`` | ``log`` |
 
-Office webhooks need no configuration: each message to a webhook carries the office's URL.
+Office webhooks need no configuration: each message to a webhook carries the office's URL. The
+12345 exchange partners' webhooks and secrets are in the store (``sunlight partner add``).
 Tests build their own :class:`Wiring` (or call :func:`bootstrap` with a :class:`Config`) and
 install it with :func:`install`.
 """
@@ -37,12 +38,14 @@ from pathlib import Path
 from sunlight.clock import Clock, from_environment
 from sunlight.code_key import KEY_FILE, CodeKey, FileCodeKey, SsmCodeKey
 from sunlight.notify.base import Channel
+from sunlight.notify.partner import PartnerWebhookChannel
 from sunlight.notify.relay import SmtpRelayChannel
 from sunlight.notify.ses import SesChannel
 from sunlight.notify.sms import LogSmsChannel
 from sunlight.notify.smtp import SmtpChannel
 from sunlight.notify.webhook import WebhookChannel
 from sunlight.s3catalog import S3Catalog
+from sunlight.service import exchange
 from sunlight.service.catalog import load_catalog
 from sunlight.service.complaints import ComplaintService
 from sunlight.service.limits import Limits
@@ -248,6 +251,13 @@ def channels(config: Config) -> dict[str, Channel]:
     return out
 
 
+def partner_channel(service: ComplaintService) -> PartnerWebhookChannel:
+    """Status updates to the 12345 exchange partners, signed with each one's secret (docs/exchange.md)."""
+    return PartnerWebhookChannel(
+        lambda name: exchange.credentials(service.store, service.code_key.get(), name)
+    )
+
+
 def bootstrap(config: Config, store: Store | None = None) -> Wiring:
     """Wire the store, the catalog, the clock and the channels named by ``config``."""
     source = S3Catalog(config.catalog_url, config.catalog_refresh) if config.catalog_url else None
@@ -258,7 +268,7 @@ def bootstrap(config: Config, store: Store | None = None) -> Wiring:
     return Wiring(
         service=service,
         clock=from_environment(config.now),
-        channels=channels(config),
+        channels={**channels(config), "partner": partner_channel(service)},
         config=config,
         catalog_source=source,
         allowed_origins=config.allowed_origins,
@@ -287,18 +297,29 @@ def current() -> Wiring:
     return wiring
 
 
-def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[str, object]]:
-    """Per-office complaint figures of a ``--data`` directory as plain dicts (``GET /api/stats`` rows):
-    the snapshot the site build can show on ``/compliance/``. Empty when there is no store yet."""
+def store_figures(data_dir: str | Path, now: str | None = None) -> dict[str, list[dict[str, object]]]:
+    """The public figures of a ``--data`` directory's store as plain dicts: ``offices``, the per-office
+    complaint figures (``GET /api/stats`` rows), and ``inspections``, the per-office inspection-code
+    figures (``GET /api/stats/inspections`` rows; never an enterprise). The snapshot the site build
+    shows on ``/compliance/`` and in ``/data/``. Empty lists when there is no store yet."""
     from sunlight.api.serialize import plain
 
     config = Config.from_environment(data_dir=data_dir, now=now)
+    empty: dict[str, list[dict[str, object]]] = {"offices": [], "inspections": []}
     if not config.catalog_path.exists():
-        return []
+        return empty
     if not config.dynamodb_table and not (config.data_dir / STORE_FILE).exists():
-        return []
+        return empty
     wiring = bootstrap(config)
     try:
-        return plain(wiring.service.stats(wiring.clock()))
+        return {
+            "offices": plain(wiring.service.stats(wiring.clock())),
+            "inspections": plain(wiring.service.inspection_stats()),
+        }
     finally:
         wiring.close()
+
+
+def complaint_stats(data_dir: str | Path, now: str | None = None) -> list[dict[str, object]]:
+    """The per-office complaint figures of ``store_figures``."""
+    return store_figures(data_dir, now)["offices"]

@@ -21,6 +21,7 @@ COMMANDS = {
     "stats": "sunlight.stats_export:run",
     "alerts": "sunlight.alerts_command:run",
     "review": "sunlight.review_export:run",
+    "partner": "sunlight.partners_command:run",
 }
 
 
@@ -47,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--today", help="fix the build date (YYYY-MM-DD) so builds are reproducible")
     build.add_argument("--no-search", action="store_true", help="skip the search index (faster builds)")
     build.add_argument(
-        "--stats-from", help="a file of `sunlight stats export` whose complaint figures go on /compliance/"
+        "--stats-from",
+        help="a file of `sunlight stats export` whose complaint and inspection figures go on /compliance/ and in /data/",
     )
     build.add_argument(
         "--reviews-from",
@@ -147,6 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     send.add_argument("--data", default="var/data", help="directory of the SQLite store")
     send.add_argument("--site", default="output", help="the built site (its .sunlight-new-decisions.json)")
     send.add_argument("--now", help="ISO date-time with offset (default: SUNLIGHT_NOW or the clock)")
+    importlib.import_module("sunlight.partners_command").add_arguments(sub)
     return parser
 
 

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 def serve_reviews(data_dir: str | Path, reviews_from: str | None) -> list[Any]:
     """What ``sunlight serve`` publishes: the store's finished reviews, plus those of the
     ``--reviews-from`` file (e.g. the demo's sample) for the years the store has none of."""
-    from sunlight_site.case_review_pages import reviews_from_document
+    from sunlight_site.data.case_reviews import reviews_from_document
 
     found = reviews_from_document({"format": EXPORT_FORMAT, "reviews": finished_reviews(data_dir)}, "store")
     if reviews_from:

@@ -21,7 +21,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import FrameType, ModuleType
 from typing import Any
@@ -94,6 +94,7 @@ def build(
     from sunlight_site.build import build_site
 
     search = os.environ.get("SUNLIGHT_BUILD_SEARCH", "1") not in ("0", "false", "no")
+    figures = bootstrap.store_figures(site_dir.parent)
     # The backend's catalog keeps the offices' webhook URLs, so it is written beside the site, not in it.
     return build_site(
         content_dir,
@@ -101,8 +102,9 @@ def build(
         wiring_clock().date(),  # the clock gives Beijing time: this is the day in Asia/Shanghai
         search=search,
         backend_catalog=site_dir.parent / bootstrap.CATALOG_FILE,
-        # The figures of the store as it was at start-up go on /compliance/.
-        complaint_stats=bootstrap.complaint_stats(site_dir.parent),
+        # The figures of the store as it was at start-up go on /compliance/ and in /data/.
+        complaint_stats=figures["offices"],
+        inspection_stats=figures["inspections"],
         # The finished 案卷评查 of the store, and of --reviews-from for the years the store lacks.
         case_reviews=serve_reviews(site_dir.parent, reviews_from),
     )
@@ -111,6 +113,24 @@ def build(
 def make_portal(wiring: bootstrap.Wiring, site_dir: Path, max_body: int = DEFAULT_MAX_BODY) -> Portal:
     bootstrap.install(wiring)
     return Portal(ChaliceWSGI(load_chalice_app(), max_body=max_body), StaticSite(site_dir))
+
+
+DEFAULT_THREADS = 8
+MAX_THREADS = 256
+
+
+def server_threads(env: Mapping[str, str]) -> int:
+    """``SUNLIGHT_THREADS``: waitress's worker threads (requests served at once). Filings wait on the
+    SQLite group commit's fsync, not on the CPU, so more threads make larger batches."""
+    text = env.get("SUNLIGHT_THREADS", "").strip()
+    if not text:
+        return DEFAULT_THREADS
+    if not text.isdigit() or not 1 <= int(text) <= MAX_THREADS:
+        raise ValueError(
+            f"SUNLIGHT_THREADS 应为 1 到 {MAX_THREADS} 的整数 / SUNLIGHT_THREADS must be a whole number"
+            f" from 1 to {MAX_THREADS}, got {text!r}"
+        )
+    return int(text)
 
 
 def proxy_settings() -> dict[str, Any]:
@@ -152,9 +172,10 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     content_dir = Path(args.content_dir)
     try:
+        threads = server_threads(os.environ)
         config = bootstrap.Config.from_environment(data_dir=args.data)
         clock = clock_from_environment(config.now)
-    except ClockError as exc:
+    except (ClockError, ValueError) as exc:
         print(f"sunlight serve: {exc}", file=sys.stderr)
         return 2
     site_dir = config.data_dir / "site"
@@ -206,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
             portal,
             host=args.host,
             port=args.port,
-            threads=8,
+            threads=threads,
             ident="sunlight",
             max_request_body_size=4 * DEFAULT_MAX_BODY,  # larger bodies: the gateway answers 413 in JSON
             clear_untrusted_proxy_headers=True,

@@ -1,9 +1,12 @@
-"""``sunlight stats export --data DIR -o FILE [--now ISO]``: the store's per-office complaint figures
-(the rows of ``GET /api/stats``) as a JSON file that ``sunlight build --stats-from FILE`` shows on
-``/compliance/``. The site build never opens the store: data flows one way, backend to site.
+"""``sunlight stats export --data DIR -o FILE [--now ISO]``: the store's per-office figures as a JSON
+file that ``sunlight build --stats-from FILE`` shows on ``/compliance/`` and publishes in ``/data/``:
+complaint figures (the rows of ``GET /api/stats``) and inspection-code figures (the rows of
+``GET /api/stats/inspections``). The site build never opens the store: data flows one way, backend
+to site.
 
-The file: ``{"format": "sunlight-complaint-stats", "version": 1, "generated_at": ISO, "offices": [row...]}``;
-figures only, never who complained.
+The file: ``{"format": "sunlight-complaint-stats", "version": 1, "generated_at": ISO,
+"offices": [row...], "inspections": [row...]}``; figures per office only, never who complained and
+never an enterprise. (``inspections`` is absent in files written before it existed.)
 """
 
 from __future__ import annotations
@@ -26,11 +29,13 @@ VERSION = 1
 def export(data_dir: str | Path, now: str | None = None) -> dict[str, object]:
     """The statistics document of the store in ``data_dir`` (no rows when there is no store yet)."""
     moment = clock_from_environment(now)()
+    figures = bootstrap.store_figures(data_dir, now)
     return {
         "format": FORMAT,
         "version": VERSION,
         "generated_at": moment.isoformat(),
-        "offices": bootstrap.complaint_stats(data_dir, now),
+        "offices": figures["offices"],
+        "inspections": figures["inspections"],
     }
 
 

@@ -15,8 +15,6 @@ import argparse
 import collections
 import datetime as dt
 import functools
-import importlib
-import pkgutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -47,13 +45,13 @@ def instrument() -> None:
     import sunlight.content.decisions as decisions
     import sunlight.content.loader as loader
     import sunlight.domain.publication as publication
-    import sunlight_site.decision_cache as cache
-    import sunlight_site.decision_data as data
-    import sunlight_site.decision_pages as pages
-    import sunlight_site.decision_parallel as parallel
-    import sunlight_site.generators as generators
-    import sunlight_site.output as output
-    import sunlight_site.search_index as search
+    import sunlight_site.data.search_index as search
+    import sunlight_site.decisions.downloads as data
+    import sunlight_site.decisions.page_stream as parallel
+    import sunlight_site.decisions.pages as pages
+    import sunlight_site.decisions.render_keys as cache
+    import sunlight_site.plugin as plugin
+    import sunlight_site.render.output as output
 
     _wrap(loader, "load_content")
     _wrap(decisions, "load_decisions")
@@ -67,12 +65,10 @@ def instrument() -> None:
     _wrap(search, "bundle_files")
     _wrap(search, "indexable")
     _wrap(output.OutputWriter, "finish")
-    for module in pkgutil.iter_modules(generators.__path__):
-        mod = importlib.import_module(f"sunlight_site.generators.{module.name}")
-        for cls in getattr(mod, "GENERATORS", []):
-            for method in ("generate_context", "generate_output"):
-                if method in cls.__dict__:
-                    setattr(cls, method, _timed(f"{cls.__name__}.{method}", cls.__dict__[method]))
+    for cls in plugin.GENERATORS:
+        for method in ("generate_context", "generate_output"):
+            if method in cls.__dict__:
+                setattr(cls, method, _timed(f"{cls.__name__}.{method}", cls.__dict__[method]))
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ ACTS = ["擅自占用道路堆放物料", "店外经营", "乱张贴小广告", 
 STREETS = ["东城街道", "南湖街道", "河口镇", "桥头镇"]
 # A child build whose finder names nobody: the cost of everything but the check.
 NO_CHECK = (
-    "import sys, sunlight_site.name_verdicts as v;"
+    "import sys, sunlight_site.decisions.name_verdicts as v;"
     "v.NameVerdicts.open = classmethod(lambda cls, out_dir, *a, **k: cls(lambda text: (), 'none'));"
     "from sunlight.cli import main; sys.exit(main(sys.argv[1:]))"
 )

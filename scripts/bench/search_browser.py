@@ -2,7 +2,7 @@
 
 The same decision pages (a synthetic agency from ``scripts/generate_agency.py``, built without
 its index) are indexed as 1, 4, 10 and 40 equal shards with the build's own staging and pagefind
-command (``sunlight_site.search_index.bundle_files``). Each layout gets the site's search page
+command (``sunlight_site.data.search_index.bundle_files``). Each layout gets the site's search page
 (``search.js`` merging the shards with pagefind's API) and is served over HTTP on 127.0.0.1;
 headless Chromium (Debian's ``chromium``) with its cache off and its network throttled types a
 query and waits for the first result. Figures: the time from typing to the first result and the
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "site"))
 
 import bench_city  # noqa: E402
-from sunlight_site import search_index  # noqa: E402
+from sunlight_site.data import search_index  # noqa: E402
 
 LAYOUTS = (1, 4, 10, 40)
 NETWORKS = (("40 ms, 10 Mbit/s", 40, 10_000), ("150 ms, 1.6 Mbit/s", 150, 1_600))  # RTT, kbit/s

@@ -10,6 +10,7 @@ paginated list (50 a page) and the Atom feed of the newest 100. Nothing else of 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import shutil
 import sys
@@ -70,18 +71,22 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
         clock = now
 
     from sunlight.content.model import Agency
-    from sunlight_site import decision_feeds, decision_pages
-    from sunlight_site.decision_parallel import default_workers
-    from sunlight_site.output import OutputWriter
-    from sunlight_site.pagination import paginate
+    from sunlight_site.decisions import feeds as decision_feeds
+    from sunlight_site.decisions import pages as decision_pages
+    from sunlight_site.decisions.page_stream import default_workers
+    from sunlight_site.render.atom import feed_title
+    from sunlight_site.render.output import OutputWriter
+    from sunlight_site.render.pagination import paginate
 
     lap("import")
-    theme = Path(decision_pages.__file__).parent / "theme"
+    theme = Path(decision_pages.__file__).parents[1] / "theme"  # site/sunlight_site/theme
     writer = OutputWriter(out_dir, settings={"THEME": str(theme), "JINJA_ENVIRONMENT": {"autoescape": True}})
     agency = Agency(
         name="上海市嘉定区城市管理行政执法局", site_url="https://example.gov.cn", site_code="3101140001"
     )
-    context = {"site": {"agency": agency, "domain": agency.site_domain, "nav": [], "pages": []}}
+    site = {"agency": agency, "domain": agency.site_domain, "nav": [], "pages": []}
+    site["feed_title"] = functools.partial(feed_title, agency.name)  # as the build's site global has
+    context = {"site": site}
     decisions, publisher = publisher_for(Path(content_dir))
     lap("load")
     stream = decision_pages.open_decisions(writer, context, workers=default_workers())

@@ -6,7 +6,7 @@ The pipeline (docs/site.md):
 2. run Pelican with settings made here and the plugin ``sunlight_site.plugin`` (the section
    generators and the writer); the decisions section applies the publication policy
    (``sunlight.domain.publication``) and starts writing the decision pages in the background
-   while the other sections are made (``generators/decisions.py``);
+   while the other sections are made (``sections/decision_pages.py``);
 3. write ``OUT/build-report.json``, then let the writer delete what the previous build wrote and
    this one did not.
 
@@ -34,11 +34,11 @@ from sunlight.sitefiles import REPORT_NAME
 
 from sunlight_site import plugin
 from sunlight_site.batch import batch_gc
-from sunlight_site.context import site_context
-from sunlight_site.filters import FILTERS
-from sunlight_site.search_index import take_known_pages
+from sunlight_site.data.search_index import take_known_pages
+from sunlight_site.render.context import site_context
+from sunlight_site.render.filters import FILTERS
+from sunlight_site.render.templating import THEME_GLOBALS
 from sunlight_site.state import BuildReport, BuildState, plain_value
-from sunlight_site.templating import THEME_GLOBALS
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 TIMEZONE = "Asia/Shanghai"
@@ -68,6 +68,7 @@ def _run(args: argparse.Namespace) -> int:
             search=not getattr(args, "no_search", False),
             backend_catalog=Path(backend_catalog) if backend_catalog else None,
             complaint_stats=stats_snapshot(getattr(args, "stats_from", None)),
+            inspection_stats=inspection_snapshot(getattr(args, "stats_from", None)),
             case_reviews=reviews_snapshot(getattr(args, "reviews_from", None)),
         )
     except BuildError as exc:
@@ -85,11 +86,8 @@ def _run(args: argparse.Namespace) -> int:
 STATS_FORMAT = "sunlight-complaint-stats"  # written by `sunlight stats export`
 
 
-def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
-    """The complaint figures of ``--stats-from FILE``, the JSON that ``sunlight stats export`` writes.
-    The build never opens the store itself: data flows one way, from the backend to the site."""
-    if not path:
-        return None
+def _snapshot(path: str) -> dict[str, Any]:
+    """The document of ``--stats-from FILE``, the JSON that ``sunlight stats export`` writes."""
     expected = (
         "应为 sunlight stats export 写出的文件 / expected the file written by `sunlight stats export -o FILE`"
     )
@@ -101,17 +99,33 @@ def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
         raise BuildError(f"--stats-from {path}: {expected} ({exc})") from None
     if not isinstance(document, dict) or document.get("format") != STATS_FORMAT:
         raise BuildError(f"--stats-from {path}: {expected}")
-    rows = document.get("offices")
-    if not isinstance(rows, list):
+    if not isinstance(document.get("offices"), list) or not isinstance(document.get("inspections", []), list):
         raise BuildError(f"--stats-from {path}: {expected}")
-    return [row for row in rows if isinstance(row, dict)]
+    return document
+
+
+def stats_snapshot(path: str | None) -> list[dict[str, Any]] | None:
+    """The complaint figures of ``--stats-from FILE``.
+    The build never opens the store itself: data flows one way, from the backend to the site."""
+    if not path:
+        return None
+    return [row for row in _snapshot(path)["offices"] if isinstance(row, dict)]
+
+
+def inspection_snapshot(path: str | None) -> list[dict[str, Any]] | None:
+    """The per-office inspection-code figures of ``--stats-from FILE`` (None in a file written before
+    they were exported)."""
+    if not path:
+        return None
+    rows = _snapshot(path).get("inspections")
+    return None if rows is None else [row for row in rows if isinstance(row, dict)]
 
 
 def reviews_snapshot(path: str | None) -> list[Any] | None:
     """The finished 案卷评查 of ``--reviews-from FILE`` (``sunlight review export``), checked."""
     if not path:
         return None
-    from sunlight_site.case_review_pages import ReviewsFileError, read_reviews
+    from sunlight_site.data.case_reviews import ReviewsFileError, read_reviews
 
     try:
         return list(read_reviews(path))
@@ -135,12 +149,14 @@ def build_site(
     search: bool = True,
     backend_catalog: Path | None = None,
     complaint_stats: list[dict[str, Any]] | None = None,
+    inspection_stats: list[dict[str, Any]] | None = None,
     case_reviews: list[Any] | None = None,
 ) -> dict[str, Any]:
     """Build the site of ``content_dir`` into ``out_dir`` as of ``today``; returns the build report.
 
     ``complaint_stats``: per-office complaint figures (``GET /api/stats`` rows) shown on
-    ``/compliance/`` and the office pages.
+    ``/compliance/`` and the office pages; ``inspection_stats``: per-office inspection-code figures
+    (``GET /api/stats/inspections`` rows) shown on ``/compliance/``; both also go to ``/data/``.
 
     ``case_reviews``: the finished 案卷评查 (``sunlight review export``), published under ``/supervision/``.
 
@@ -148,11 +164,16 @@ def build_site(
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
     content, problems = load(content_dir)
-    extras = {"compliance": {"complaints": complaint_stats}} if complaint_stats else {}
-    if case_reviews:  # finished 案卷评查 (sunlight_site.generators.case_reviews)
-        extras["case_reviews"] = {"reviews": case_reviews}
     report = build_from_content(
-        content, content_dir, out_dir, today, search=search, problems=problems, extras=extras
+        content,
+        content_dir,
+        out_dir,
+        today,
+        search=search,
+        problems=problems,
+        complaint_stats=complaint_stats,
+        inspection_stats=inspection_stats,
+        case_reviews=case_reviews,
     )
     if backend_catalog is not None:
         write_backend_catalog(content, today, out_dir, backend_catalog)
@@ -180,7 +201,9 @@ def build_from_content(
     today: dt.date,
     search: bool = True,
     problems: list[Problem] | None = None,
-    extras: dict[str, dict[str, Any]] | None = None,
+    complaint_stats: list[dict[str, Any]] | None = None,
+    inspection_stats: list[dict[str, Any]] | None = None,
+    case_reviews: list[Any] | None = None,
 ) -> dict[str, Any]:
     """Stages 2-4 on already loaded content (tests use this with records made in code)."""
     calendar = WorkingCalendar.from_overrides(
@@ -193,9 +216,10 @@ def build_from_content(
         calendar=calendar,
         report=BuildReport(today=today.isoformat()),
         search=search,
+        complaint_stats=None if complaint_stats is None else list(complaint_stats),
+        inspection_stats=None if inspection_stats is None else list(inspection_stats),
+        case_reviews=list(case_reviews or ()),
     )
-    for key, values in (extras or {}).items():
-        state.extra(key).update(values)
     for problem in problems or []:
         state.report.add_problem(problem)
         if problem.severity == "error" and problem.file:
@@ -304,7 +328,7 @@ def pelican_settings(state: BuildState, content_dir: Path, out_dir: Path) -> dic
             ],
             no,
         ),
-        # Pelican's own feeds are off: feeds are made with feedgen (generators/feeds.py).
+        # Pelican's own feeds are off: feeds are made with feedgen (sections/notice_feeds.py).
         **dict.fromkeys(
             [
                 "FEED_ATOM",

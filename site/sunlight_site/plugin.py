@@ -4,57 +4,54 @@
 unless the build put its state in the setting ``SUNLIGHT_STATE`` (``sunlight_site.build`` does),
 so the plugin is inert in a foreign Pelican project.
 
-Generators come from the modules of ``sunlight_site.generators``: each exposes ``GENERATORS``.
-They run in ``ORDER`` (modules not listed follow, by name; ``LAST`` come at the very end, e.g.
-the search index, which reads the pages written before it). Every ``generate_context()`` runs
-before any ``generate_output()``, so a section can add to another section's pages through
-``BuildState.extras``.
+The generators are the classes of ``GENERATORS``, in that order: a new section (a module of
+``sunlight_site.sections``) is added by adding its class to the list; a test fails for a section
+class that is not listed. Every ``generate_context()`` runs before any ``generate_output()``, so a
+section can add to another section's pages through ``BuildState`` (``home``, ``offices``...).
+The search index comes last: it reads the pages written before it.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import Any
 
 from pelican.plugins import signals
 
-from sunlight_site import generators as generators_package
-from sunlight_site.writer import SiteWriter
+from sunlight_site.render.writer import SiteWriter
+from sunlight_site.sections.assets import AssetsGenerator
+from sunlight_site.sections.base import SectionGenerator
+from sunlight_site.sections.case_reviews import CaseReviewsGenerator
+from sunlight_site.sections.compliance import ComplianceGenerator
+from sunlight_site.sections.decision_feeds import DecisionFeedsGenerator
+from sunlight_site.sections.decision_pages import DecisionsGenerator
+from sunlight_site.sections.flowcharts import FlowchartsGenerator
+from sunlight_site.sections.forms import FormsGenerator
+from sunlight_site.sections.home import HomeGenerator
+from sunlight_site.sections.notice_feeds import FeedsGenerator
+from sunlight_site.sections.offices import OfficesGenerator
+from sunlight_site.sections.opendata import OpenDataGenerator
+from sunlight_site.sections.powers import PowersGenerator
+from sunlight_site.sections.search import SearchGenerator
+from sunlight_site.sections.standing_disclosures import StandingDisclosuresGenerator
+from sunlight_site.sections.stats import StatsGenerator
 
-ORDER = (
-    "assets",
-    "home",
-    "powers",
-    "flowcharts",
-    "offices",
-    "standing_disclosures",
-    "stats",
-    "notices",
-    "feeds",
-    "decisions",
-    "decision_feeds",
-    "compliance",
-    "forms",
-    "opendata",
+GENERATORS: tuple[type[SectionGenerator], ...] = (
+    AssetsGenerator,
+    HomeGenerator,
+    PowersGenerator,
+    FlowchartsGenerator,
+    OfficesGenerator,
+    StandingDisclosuresGenerator,
+    StatsGenerator,
+    FeedsGenerator,
+    DecisionsGenerator,
+    DecisionFeedsGenerator,
+    ComplianceGenerator,
+    FormsGenerator,
+    OpenDataGenerator,
+    CaseReviewsGenerator,  # after the decisions section: links only decisions public in this build
+    SearchGenerator,  # last: indexes the pages written before it
 )
-LAST = ("search",)
-
-
-def generator_modules() -> list[str]:
-    present = sorted(m.name for m in pkgutil.iter_modules(generators_package.__path__))
-    known = [m for m in ORDER if m in present]
-    rest = [m for m in present if m not in ORDER and m not in LAST]
-    last = [m for m in LAST if m in present]
-    return known + rest + last
-
-
-def generator_classes() -> list[type]:
-    classes: list[type] = []
-    for name in generator_modules():
-        module = importlib.import_module(f"{generators_package.__name__}.{name}")
-        classes.extend(getattr(module, "GENERATORS", ()))
-    return classes
 
 
 def _enabled(pelican: Any) -> bool:
@@ -62,7 +59,7 @@ def _enabled(pelican: Any) -> bool:
 
 
 def get_generators(pelican: Any) -> list[type]:
-    return generator_classes() if _enabled(pelican) else []
+    return list(GENERATORS) if _enabled(pelican) else []
 
 
 def get_writer(pelican: Any) -> type | None:

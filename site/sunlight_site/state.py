@@ -1,10 +1,11 @@
 """What one build shares between its stages: the loaded content, the build date, the report.
 
 ``build_site`` makes one ``BuildState`` and hands it to Pelican in the setting ``SUNLIGHT_STATE``;
-every generator reads it from there. Generators of other sections add to the pages of this one
-through ``extras`` (see docs/site.md, "Hooks"): e.g. the decisions generator puts an office's recent
-decisions under ``extras["office:<id>"]["recent_decisions"]`` in its ``generate_context()``, and the
-office page (rendered later, in ``generate_output()``) includes ``decision_office_block.html`` with it.
+every generator reads it from there. Sections add to each other's pages through typed fields (see
+docs/site.md, "Hooks"): e.g. the decisions section puts an office's recent decisions in
+``state.office(id).recent_decisions`` in its ``generate_context()``, and the office page (rendered
+later, in ``generate_output()``) includes ``decision_office_block.html`` with it. The records have
+slots, so a misspelt field is an ``AttributeError`` (and a type checker's error), never an empty hook.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from sunlight.content.model import Content, Flowchart
 from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.case_review import Review
 from sunlight.domain.problems import Problem
 from sunlight.domain.publication import PublicationResult
 
-from sunlight_site.flowchart_svg import sound
+from sunlight_site.render.flowchart_svg import sound
 
 
 def plain_value(value: Any) -> Any:
@@ -37,7 +39,39 @@ def plain_value(value: Any) -> Any:
 
 
 if TYPE_CHECKING:
-    from sunlight_site.writer import SiteWriter
+    from sunlight.domain.withdrawals import LateWithdrawal
+
+    from sunlight_site.data.tables import Dataset
+    from sunlight_site.decisions.pages import Group
+    from sunlight_site.decisions.timeliness import ComplianceRow
+    from sunlight_site.decisions.views import DecisionView
+    from sunlight_site.render.writer import SiteWriter
+
+
+@dataclass(slots=True)
+class HomeExtras:
+    """What other sections show on the home page."""
+
+    latest_decisions: list[DecisionView] = field(default_factory=list)  # decision_home_block.html
+
+
+@dataclass(slots=True)
+class OfficeExtras:
+    """What other sections show on one office's page (``/offices/<id>/``)."""
+
+    recent_decisions: list[DecisionView] = field(default_factory=list)  # decision_office_block.html
+    timeliness: ComplianceRow | None = None  # compliance_office_block.html
+    complaints: dict[str, Any] | None = None  # its row of the complaint figures, when given
+
+
+@dataclass(slots=True)
+class DecisionsShared:
+    """What the decisions section leaves for the feeds, compliance and search sections."""
+
+    views: list[DecisionView] = field(default_factory=list)  # the public decisions
+    groups: list[Group] = field(default_factory=list)  # the browse lists (all, by office, domain...)
+    late_withdrawals: list[LateWithdrawal] = field(default_factory=list)
+    lookup_digits: int = 1  # the identifier lookup's shard prefix length
 
 
 @dataclass
@@ -70,7 +104,7 @@ class BuildReport:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class BuildState:
     content: Content
     today: dt.date
@@ -80,7 +114,15 @@ class BuildState:
     search: bool = True
     publication: PublicationResult | None = None  # set by the decisions section
     site: dict[str, Any] = field(default_factory=dict)  # the "site" template global (see context.py)
-    extras: dict[str, dict[str, Any]] = field(default_factory=dict)
+    home: HomeExtras = field(default_factory=HomeExtras)
+    offices: dict[str, OfficeExtras] = field(default_factory=dict)  # by office id; see ``office()``
+    decisions: DecisionsShared = field(default_factory=DecisionsShared)  # set by the decisions section
+    # `--stats-from` rows by office (None: no snapshot given): complaint and inspection-code figures
+    complaint_stats: list[dict[str, Any]] | None = None
+    inspection_stats: list[dict[str, Any]] | None = None
+    # `--reviews-from`: the finished 案卷评查, for /supervision/ (sections/case_reviews.py)
+    case_reviews: list[Review] = field(default_factory=list)
+    datasets: list[Dataset] = field(default_factory=list)  # other sections' downloads listed on /data/
     writer: SiteWriter | None = None
     error_files: set[str] = field(default_factory=set)  # content files with at least one error
     background: list[Any] = field(default_factory=list)  # page streams still writing (``wait()``)
@@ -119,9 +161,12 @@ class BuildState:
         """The flowcharts fit to publish: their file has no error and the graph is sound."""
         return [c for c in self.content.flowcharts if c.source not in self.error_files and sound(c)]
 
-    def extra(self, key: str) -> dict[str, Any]:
-        """The hook dict of one page (``"home"``, ``"office:<id>"``, ``"power:<code>"``)."""
-        return self.extras.setdefault(key, {})
+    def office(self, office_id: str) -> OfficeExtras:
+        """What other sections add to the page of office ``office_id`` (one record per office)."""
+        extras = self.offices.get(office_id)
+        if extras is None:
+            extras = self.offices[office_id] = OfficeExtras()
+        return extras
 
     def counts_for_data(self) -> dict[str, int]:
         """Record counts of datasets other stages produce (``decisions``: the public ones)."""

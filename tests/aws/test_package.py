@@ -234,11 +234,13 @@ def _unpacked(dist: Path, partition: str, tmp_path: Path) -> Path:
 @pytest.mark.parametrize("partition", PARTITIONS)
 def test_the_zip_holds_only_what_the_api_needs(dist: Path, partition: str, tmp_path: Path) -> None:
     zip_path = dist / partition / "deployment.zip"
-    assert zip_path.stat().st_size < 5_000_000
+    # about 6.8 MB, of which cryptography's compiled bindings (AES-GCM of the sealed receipt code)
+    # are about 1.8 MB; Lambda takes 50 MB zipped
+    assert zip_path.stat().st_size < 8_000_000
     with zipfile.ZipFile(zip_path) as zipped:
         names = zipped.namelist()
     tops = {n.split("/")[0] for n in names}
-    assert {"app.py", "chalice", "sunlight", "chinese_calendar", "tzdata"} <= tops
+    assert {"app.py", "chalice", "sunlight", "chinese_calendar", "tzdata", "cryptography"} <= tops
     for name in NOT_IN_ZIP:
         assert name not in tops, name
     assert not [n for n in names if re.match(r"sunlight/(content/|cli\.py|server\.py|staticsite\.py)", n)]

@@ -8,16 +8,13 @@ started once per session only when a test asks for it, with dummy credentials se
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from moto_process import free_port, running_moto
 from sunlight.store.base import Store
 
 STORE_KINDS = ["sqlite", "memory", "dynamodb"]
@@ -30,44 +27,22 @@ MOTO_ENV = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def moto_endpoint() -> Iterator[str]:
     """A moto server for the whole session: its URL (the environment points boto3 at nothing else)."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("moto_serial.py")), str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
+    port = free_port()
+    command = [sys.executable, str(Path(__file__).with_name("moto_serial.py")), str(port)]
+    with running_moto(command, port) as url:
+        saved = {k: os.environ.get(k) for k in MOTO_ENV}
+        os.environ.update(MOTO_ENV)
         try:
-            urllib.request.urlopen(url + "/moto-api/", timeout=1).close()  # noqa: S310 - local test server
-            break
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("moto_server did not start") from None
-            time.sleep(0.1)
-    saved = {k: os.environ.get(k) for k in MOTO_ENV}
-    os.environ.update(MOTO_ENV)
-    try:
-        yield url
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        proc.terminate()
-        proc.wait(10)
+            yield url
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
 
 
 def dynamodb_store(endpoint: str, table: str | None = None) -> Store:

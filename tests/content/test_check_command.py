@@ -123,7 +123,7 @@ def test_check_reads_the_name_verdicts_a_build_kept_in_its_output_folder(
     """With ``--output``, the check answers from the build's ``.sunlight-name-verdicts`` (read only)
     instead of tagging the texts again. The file here says (falsely) that 当事人店外经营 names 店外
     someone: only a check that read it holds the record back."""
-    from sunlight_site.name_verdicts import VERDICTS_FILE, NameVerdicts, finder_version
+    from sunlight_site.decisions.name_verdicts import VERDICTS_FILE, NameVerdicts, finder_version
 
     header = "记录编号,决定文书号,决定类别,当事人类型,当事人名称,统一社会信用代码,主要违法事实,处罚依据,处罚内容,执法机关,决定日期,公示日期\n"
     row = "D1,测城管罚决字〔2025〕第1号,行政处罚,法人,测试餐饮有限公司,91350100M000100Y43,经查当事人店外经营,《条例》第1条,罚款200元,squad,2025-05-06,2025-05-08\n"

@@ -7,7 +7,7 @@ import datetime as dt
 from sunlight.content.model import Publication
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.publication import publish
-from sunlight_site.decision_views import view_of
+from sunlight_site.decisions.views import view_of
 
 from .conftest import OFFICES, POWERS, make
 

@@ -14,14 +14,17 @@ from markupsafe import Markup
 from pelican.writers import FileOverwriteFailedError
 from sunlight.content.model import Agency
 from sunlight.domain.publication import PublicDecision, WithdrawalNotice
-from sunlight_site import decision_pages, decision_parallel, feeds
-from sunlight_site.decision_frame import FramedTemplate
-from sunlight_site.decision_parallel import PageStream, PageWorkerError
-from sunlight_site.decision_views import decision_views
-from sunlight_site.pagination import paginate
-from sunlight_site.writer import SiteWriter
+from sunlight_site.build import THEME_DIR
+from sunlight_site.decisions import page_stream as decision_parallel
+from sunlight_site.decisions import pages as decision_pages
+from sunlight_site.decisions.page_frame import FramedTemplate
+from sunlight_site.decisions.page_stream import PageStream, PageWorkerError
+from sunlight_site.decisions.views import decision_views
+from sunlight_site.render import atom as feeds
+from sunlight_site.render.pagination import paginate
+from sunlight_site.render.writer import SiteWriter
 
-THEME = Path(decision_pages.__file__).parent / "theme"
+THEME = THEME_DIR
 SETTINGS = {
     "THEME": str(THEME),
     "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True},
@@ -54,7 +57,7 @@ def context() -> dict[str, object]:
         {"key": "home", "title": "首页", "url": "/"},
     ]
     groups = [{"title": "执法公示", "items": nav}]
-    feed_title = functools.partial(feeds.feed_title, agency.name)  # as sunlight_site.context does
+    feed_title = functools.partial(feeds.feed_title, agency.name)  # as sunlight_site.render.context does
     return {
         "site": {
             "agency": agency,

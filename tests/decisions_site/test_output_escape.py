@@ -9,8 +9,8 @@ import markupsafe
 from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
-from sunlight_site.decision_views import decision_views
-from sunlight_site.templating import THEME_GLOBALS, EscapingTemplate, output_escape, theme_environment
+from sunlight_site.decisions.views import decision_views
+from sunlight_site.render.templating import THEME_GLOBALS, EscapingTemplate, output_escape, theme_environment
 from test_frame import SETTINGS, THEME, context, public
 
 

@@ -8,9 +8,7 @@ import json
 from pathlib import Path
 
 from sunlight.domain.disclosure_deadlines import Timing
-from sunlight_site.compliance import compliance_rows, totals
-from sunlight_site.decision_cache import RenderKeys
-from sunlight_site.search_index import (
+from sunlight_site.data.search_index import (
     INDEX_FORMAT,
     digest,
     indexable,
@@ -21,6 +19,8 @@ from sunlight_site.search_index import (
     spaced,
     take_known_pages,
 )
+from sunlight_site.decisions.render_keys import RenderKeys
+from sunlight_site.decisions.timeliness import compliance_rows, totals
 
 
 def test_only_the_indexed_article_is_staged() -> None:

@@ -1,4 +1,4 @@
-"""The identifier lookup's keys and shards (``sunlight_site.lookup``), without a build.
+"""The identifier lookup's keys and shards (``sunlight_site.decisions.lookup``), without a build.
 
 The table of variants is ``tests/fixtures/lookup/keys.json``; the browser test
 ``test_lookup_browser.py`` checks ``lookup.js`` against the same table.
@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from sunlight_site.lookup import (
+from sunlight_site.decisions.lookup import (
     digits_for,
     fnv1a,
     keys_of,

@@ -1,4 +1,4 @@
-"""The person-name verdicts a build keeps for the next one (``sunlight_site.name_verdicts``)."""
+"""The person-name verdicts a build keeps for the next one (``sunlight_site.decisions.name_verdicts``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from site_helpers import SMALL_AGENCY, build
 from sunlight.domain.person_names import JiebaNames
 from sunlight.sitefiles import PRIVATE_AT_TOP
 from sunlight.staticsite import StaticSite, is_private
-from sunlight_site import name_verdicts
-from sunlight_site.name_verdicts import VERDICTS_FILE, NameVerdicts
+from sunlight_site.decisions import name_verdicts
+from sunlight_site.decisions.name_verdicts import VERDICTS_FILE, NameVerdicts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
 

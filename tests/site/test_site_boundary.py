@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sunlight_site.build import BuildError, stats_snapshot
+from sunlight_site.build import BuildError, inspection_snapshot, stats_snapshot
 
 SITE = Path(__file__).resolve().parents[2] / "site" / "sunlight_site"
 BACKEND_ONLY = ("sunlight.service", "sunlight.store", "sunlight.api", "sunlight.bootstrap")
@@ -53,3 +53,16 @@ def test_anything_else_is_refused_naming_the_command(tmp_path: Path, content: st
         path.write_text(content, encoding="utf-8")
     with pytest.raises(BuildError, match="sunlight stats export"):
         stats_snapshot(str(path))
+
+
+def test_inspection_figures_come_from_the_same_file_and_older_files_have_none(tmp_path: Path) -> None:
+    row = {"office": "squad-xinzhen", "registered": 2, "with_result": 1, "violations": 1, "flags": 0}
+    path = tmp_path / "stats.json"
+    document = {"format": "sunlight-complaint-stats", "version": 1, "offices": []}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert inspection_snapshot(str(path)) is None  # written before inspection figures were exported
+    path.write_text(json.dumps({**document, "inspections": [row]}), encoding="utf-8")
+    assert inspection_snapshot(str(path)) == [row]
+    path.write_text(json.dumps({**document, "inspections": "many"}), encoding="utf-8")
+    with pytest.raises(BuildError, match="sunlight stats export"):
+        inspection_snapshot(str(path))

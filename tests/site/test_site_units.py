@@ -7,11 +7,10 @@ import json
 import xml.etree.ElementTree as ET
 
 from sunlight.content.model import Flowchart, FlowEdge, FlowNode, Point, Power
-from sunlight_site.flowchart_svg import render_svg, steps, to_dot
-from sunlight_site.generators.powers import Facet, facets, matches
-from sunlight_site.opendata import csv_bytes, json_bytes
-from sunlight_site.pagination import paginate
-from sunlight_site.slugs import (
+from sunlight_site.data.tables import csv_bytes, json_bytes
+from sunlight_site.render.flowchart_svg import render_svg, steps, to_dot
+from sunlight_site.render.pagination import paginate
+from sunlight_site.render.slugs import (
     DOMAIN_SLUGS,
     POWER_TYPE_SLUGS,
     decision_kind_slug,
@@ -19,7 +18,8 @@ from sunlight_site.slugs import (
     fallback_slug,
     power_type_slug,
 )
-from sunlight_site.svg_charts import bar_chart, point_map
+from sunlight_site.render.svg_charts import bar_chart, point_map
+from sunlight_site.sections.powers import Facet, facets, matches
 
 
 def test_known_slugs_are_fixed_ascii_and_distinct() -> None:
@@ -135,8 +135,8 @@ def test_charts_are_valid_svg_with_their_labels() -> None:
 
 
 def test_data_files_of_other_sections_are_listed_on_the_data_page() -> None:
-    from sunlight_site.generators.opendata import undescribed_datasets
-    from sunlight_site.opendata import Dataset
+    from sunlight_site.data.tables import Dataset
+    from sunlight_site.sections.opendata import undescribed_datasets
 
     written = {"data/powers.csv", "data/powers.json", "data/decisions.csv", "data/decisions.json", "data/index.html",
                "data/catalog.json", "decisions/index.html", "data/sub/x.csv"}  # fmt: skip
@@ -148,7 +148,7 @@ def test_data_files_of_other_sections_are_listed_on_the_data_page() -> None:
 
 
 def test_only_sound_flowcharts_are_drawn() -> None:
-    from sunlight_site.flowchart_svg import sound
+    from sunlight_site.render.flowchart_svg import sound
 
     good = _chart()
     assert sound(good)
@@ -162,7 +162,7 @@ def test_only_sound_flowcharts_are_drawn() -> None:
 
 
 def test_long_labels_are_wrapped_for_narrow_screens() -> None:
-    from sunlight_site.flowchart_svg import wrap
+    from sunlight_site.render.flowchart_svg import wrap
 
     assert wrap("听取当事人陈述、申辩") == "听取当事人陈述、申辩"
     long = "当场告知采取强制措施的理由、依据及当事人的权利和救济途径"
@@ -171,7 +171,7 @@ def test_long_labels_are_wrapped_for_narrow_screens() -> None:
 
 def test_office_tree_is_depth_first_and_survives_unknown_parents() -> None:
     from sunlight.content.model import Office
-    from sunlight_site.generators.offices import tree
+    from sunlight_site.sections.offices import tree
 
     offices = [
         Office(id="bureau", name="局"),
@@ -188,7 +188,7 @@ def test_office_tree_is_depth_first_and_survives_unknown_parents() -> None:
 
 
 def test_the_menu_groups_hold_every_section_once() -> None:
-    from sunlight_site.context import NAV, NAV_GROUPS
+    from sunlight_site.render.context import NAV, NAV_GROUPS
 
     grouped = [key for _, keys in NAV_GROUPS for key in keys]
     assert sorted(grouped) == sorted(key for key, _, _ in NAV)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pelican.writers import FileOverwriteFailedError
 from sunlight_site.build import THEME_DIR
-from sunlight_site.writer import MANIFEST_NAME, SiteWriter
+from sunlight_site.render.writer import MANIFEST_NAME, SiteWriter
 
 
 def make_writer(out: Path, tmp_path: Path | None = None) -> SiteWriter:
@@ -114,7 +114,7 @@ def test_written_lists_only_changed_files_and_keep_joins_the_manifest(tmp_path: 
 
 
 def test_a_second_writer_over_the_same_output_merges_into_the_site_writer(tmp_path: Path) -> None:
-    from sunlight_site.output import OutputWriter
+    from sunlight_site.render.output import OutputWriter
 
     site, pages = make_writer(tmp_path), OutputWriter(str(tmp_path), settings={"THEME": str(THEME_DIR)})
     site.write_bytes("index.html", b"home")

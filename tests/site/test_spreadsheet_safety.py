@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from site_helpers import SMALL_AGENCY
-from sunlight_site.opendata import csv_bytes
+from sunlight_site.data.tables import csv_bytes
 
 # What spreadsheet programs read as the start of a formula (OWASP "CSV injection").
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

@@ -29,3 +29,13 @@ def filed(result: Any) -> dict[str, Any]:
     body = plain(result)
     body.pop("created", None)
     return body
+
+
+def exchange_filed(result: Any, order_no: str) -> dict[str, Any]:
+    """A 12345 work order's complaint; the access code only when just filed (the hotline may tell the
+    caller, who can then follow it on the site); never again: it is stored only hashed."""
+    body = {"order_no": order_no, **filed(result)}
+    body.pop("filed_at", None)
+    if not result.created:
+        body.pop("access_code", None)
+    return body

@@ -30,7 +30,7 @@ def name_finder(output: str | None) -> NameFinder | None:
     if not output:
         return None
     try:
-        from sunlight_site.name_verdicts import NameVerdicts
+        from sunlight_site.decisions.name_verdicts import NameVerdicts
     except ModuleNotFoundError:  # the site package is not installed: tag every text
         return None
     return NameVerdicts.open(Path(output))

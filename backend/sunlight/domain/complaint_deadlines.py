@@ -8,6 +8,8 @@
 - an extension (延期) is approved on or before the respond deadline (while paused: the deadline
   had not passed when the clock stopped); once missed, the deadline stays missed and the
   complaint overdue: an extension is refused, never a retroactive clearing (``extension_refusal``);
+- a partner's work order (12345, ``sunlight.domain.exchange``): the hotline's own respond deadline
+  wins when it is earlier; a pause or an extension moves it by the same working days;
 - review due: ``review_respond_days`` working days after the review opened;
 - the review window (复核申请期限): ``review_window_days`` calendar days after the response (the
   day of the response not counted, 民法典 art. 201); when the last day is not a working day
@@ -42,7 +44,13 @@ def respond_start(c: Complaint, cal: WorkingCalendar) -> dt.date:
 
 
 def respond_due(c: Complaint, cal: WorkingCalendar) -> dt.date:
-    return cal.add_working_days(respond_start(c, cal), c.respond_days + c.paused_days + c.extended_days)
+    """The respond deadline; for a partner's work order the hotline's own deadline when earlier
+    (moved by the same paused and extension working days)."""
+    moved = c.paused_days + c.extended_days
+    due = cal.add_working_days(respond_start(c, cal), c.respond_days + moved)
+    if c.partner_due is not None:
+        due = min(due, cal.add_working_days(c.partner_due, moved))
+    return due
 
 
 def extension_refusal(c: Complaint, today: dt.date, cal: WorkingCalendar) -> tuple[str, str] | None:

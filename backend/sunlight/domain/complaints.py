@@ -136,6 +136,11 @@ class Complaint:
     observer: str = ""  # account id of an observer who filed feedback
     next_due: dt.date | None = None  # the running deadline, kept for inbox ordering
     last_event_at: dt.datetime | None = None  # the time of its latest audit event (see ``event_time``)
+    # a work order of a partner (the 12345 hotline, docs/exchange.md): its name, the order number and
+    # the hotline's own respond deadline (it wins when earlier: ``complaint_deadlines.respond_due``)
+    partner: str = ""
+    partner_order: str = ""
+    partner_due: dt.date | None = None
     version: int = 0
 
     @property
@@ -208,7 +213,15 @@ def apply(complaint: Complaint, action: str, **changes: Any) -> Complaint:
 # --- (de)serialisation for stores ---------------------------------------------------------------
 
 _DATETIMES = {"filed_at", "accepted_at", "responded_at", "rated_at", "closed_at", "last_event_at"}
-_DATES = {"filed_on", "accepted_on", "paused_on", "responded_on", "review_opened_on", "next_due"}
+_DATES = {
+    "filed_on",
+    "accepted_on",
+    "paused_on",
+    "responded_on",
+    "review_opened_on",
+    "next_due",
+    "partner_due",
+}
 
 
 def complaint_to_dict(complaint: Complaint) -> dict[str, Any]:

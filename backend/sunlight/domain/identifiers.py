@@ -3,7 +3,7 @@
 A 决定文书号 is written with brackets of any width, with or without 第 and the serial's leading
 zeros (明城管罚决字〔2026〕第000051号, 明城管罚决字[2026]51号, 明城管罚决字（２０２６）第51号); a
 record id in any case (mc-2026-0080). ``normalise_identifier`` gives each the same key. The
-site's identifier lookup (``sunlight_site.lookup``, mirrored in ``lookup.js``) and the complaint
+site's identifier lookup (``sunlight_site.decisions.lookup``, mirrored in ``lookup.js``) and the complaint
 intake (a 文书号 named instead of the record id) both use it. Pure: no I/O.
 """
 

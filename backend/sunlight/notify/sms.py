@@ -4,7 +4,8 @@
 with the number masked (``138****8000``) and sends nothing, so the outbox empties while no gateway is
 contracted. A real gateway is one class with ``send_sms(phone, text)`` passed to
 :class:`GatewaySmsChannel`; its failures become :class:`DeliveryError` and are retried with backoff.
-Messages carry the tracking number and deadlines, never the access code (kept only as a hash).
+Messages carry the tracking number and deadlines, never the access code (a text message is easily
+read by others; the receipt e-mail brings it, docs/backend.md).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from sunlight.domain.local_time import local_date
 from sunlight.domain.timers import next_timer_on
 from sunlight.domain.visibility import visible_to
 from sunlight.service.commands import StaffAction
+from sunlight.service.exchange import partner_messages
 from sunlight.service.notices import office_messages, reporter_message
 from sunlight.store.base import (
     Account,
@@ -55,7 +56,8 @@ def save(
     extra: Sequence[WriteOp] = (),
 ) -> Complaint:
     """Write ``new`` on condition that ``old.version`` is still current, with its events and messages
-    (and its next timer day, counting the timers ``extra`` marks fired)."""
+    (and its next timer day, counting the timers ``extra`` marks fired). Every change of a partner's
+    work order also queues its status update for the partner (``service.exchange``)."""
     version = old.version + 1
     new = replace(new, version=version, last_event_at=now)
     fired = [op.key for op in extra if isinstance(op, MarkTimerFired)]
@@ -66,6 +68,7 @@ def save(
         for n, (actor, action, detail) in enumerate(events)
     ]
     ops += messages
+    ops += partner_messages(catalog, new, events, now)  # a 12345 work order: tell the hotline
     try:
         store.transact(ops)
     except ConditionFailed as failed:

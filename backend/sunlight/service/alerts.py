@@ -25,10 +25,13 @@ from urllib.parse import quote
 from sunlight.domain.credit_code import is_valid_credit_code, normalise_credit_code
 from sunlight.domain.errors import DomainError
 from sunlight.service.codes import new_token, token_hash
+from sunlight.service.limits import refused
 from sunlight.service.outbox import EMAIL
 from sunlight.store.base import (
     ConditionFailed,
+    Count,
     EnqueueMessage,
+    LimitExceeded,
     PutSubscription,
     QueuedMessage,
     Store,
@@ -95,9 +98,16 @@ def _message(
 
 
 def subscribe(
-    store: Store, email: str, kind: str, value: str, now: dt.datetime, site_url: str
+    store: Store,
+    email: str,
+    kind: str,
+    value: str,
+    now: dt.datetime,
+    site_url: str,
+    counts: Sequence[Count] = (),
 ) -> Subscription:
-    """Store an unconfirmed subscription and queue its confirmation mail (``AlertError``: invalid)."""
+    """Store an unconfirmed subscription and queue its confirmation mail (``AlertError``: invalid),
+    counted against the filing limits ``counts`` in the same write (``RateLimited`` over one)."""
     email, kind, value = clean(email, kind, value)
     token = new_token()
     sub = Subscription(token_hash(token), email, kind, value, now)
@@ -109,7 +119,10 @@ def subscribe(
     mail = _message(
         f"alert-confirm:{sub.token_hash}", email, "请确认订阅执法决定提醒", body, "alert_confirm", now
     )
-    store.transact([PutSubscription(sub, expected_new=True), EnqueueMessage(mail)])
+    try:
+        store.transact_counted(counts, [PutSubscription(sub, expected_new=True), EnqueueMessage(mail)], now)
+    except LimitExceeded as exceeded:
+        raise refused(exceeded) from None
     return sub
 
 

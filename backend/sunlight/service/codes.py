@@ -9,6 +9,8 @@ import json
 import secrets
 from typing import Any
 
+from sunlight.service import sealing
+
 # No 0/O, 1/I/L: people read these aloud and type them from paper.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 TRACKING_RANDOM = 6
@@ -124,3 +126,18 @@ def unseal_code(sealed: str, idempotency_key: str) -> str:
     return bytes(
         a ^ b for a, b in zip(data, _keystream(idempotency_key, salt, len(data)), strict=True)
     ).decode()
+
+
+# --- the access code in the receipt e-mail (#13) --------------------------------------------------
+
+RECEIPT_PURPOSE = "receipt-code"
+
+
+def seal_for_receipt(code: str, key: bytes, tracking_no: str) -> str:
+    """The access code sealed (``sunlight.service.sealing``) for its complaint: the receipt e-mail
+    waits in the outbox with this, and the code is put into the mail only when it is sent."""
+    return sealing.seal(code, key, RECEIPT_PURPOSE, tracking_no)
+
+
+def open_receipt_seal(sealed: str, key: bytes, tracking_no: str) -> str:
+    return sealing.open_seal(sealed, key, RECEIPT_PURPOSE, tracking_no)

@@ -20,7 +20,7 @@ from sunlight.domain.intake import resolve_decision, validate_complaint, validat
 from sunlight.domain.local_time import aware, local_date
 from sunlight.domain.problems import Problem
 from sunlight.domain.visibility import may_see
-from sunlight.service import actions, codes, delivery, filing, inspections, limits, stats
+from sunlight.service import actions, codes, delivery, exchange, filing, inspections, limits, stats
 from sunlight.service.commands import FileComplaint, FileFeedback, StaffAction
 from sunlight.service.limits import Check, Limits
 from sunlight.service.outbox import Channel
@@ -84,7 +84,7 @@ class ComplaintService:
             values,
             idempotency_key,
             now,
-            self._admit(client, now),
+            limits.filing_counts(self.limits, client),
             self.code_key.get(),
         )
 
@@ -159,12 +159,9 @@ class ComplaintService:
             values,
             idempotency_key,
             now,
-            self._admit(client, now),
+            limits.filing_counts(self.limits, client),
             self.code_key.get(),
         )
-
-    def _admit(self, client: str, now: dt.datetime) -> filing.Admit:
-        return lambda: limits.admit_filing(self.store, self.limits, client, now)
 
     def observer_feedback(self, token: str) -> tuple[AccountInfo, list[ObserverItem]]:
         """An observer's own feedback (我的监督), newest first. ``Unauthorized`` for an unknown token,
@@ -359,6 +356,22 @@ class ComplaintService:
         """Per-office figures of the inspection codes, for anyone (no enterprise)."""
         return inspections.public_aggregates(self.store, self.catalog)
 
+    # --- the 12345 exchange (docs/exchange.md) --------------------------------------------------
+
+    def receive_order(
+        self,
+        partner: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        parse_body: Callable[[bytes], object],
+        now: dt.datetime,
+    ) -> tuple[Filed, str]:
+        """A partner's signed work order filed as a complaint (``created`` False: filed before).
+        ``Unauthorized`` when unsigned, wrongly signed, stale or replayed; ``Invalid`` naming the field."""
+        return exchange.receive_order(
+            self.store, self.catalog, self.code_key.get(), partner, headers, body, parse_body, aware(now)
+        )
+
     # --- timers, outbox, figures ----------------------------------------------------------------
 
     def tick(self, now: dt.datetime) -> TickResult:
@@ -380,7 +393,9 @@ class ComplaintService:
         A message whose channel is not configured stays queued. The lease is renewed from ``clock``
         before each send, so a run that overlaps a slow one never sends a message twice."""
         timer = (lambda: aware(clock())) if clock is not None else None
-        return delivery.deliver(self.store, aware(now), channels, limit, lease_seconds, timer)
+        return delivery.deliver(
+            self.store, aware(now), channels, limit, lease_seconds, timer, code_key=self.code_key.get
+        )
 
     def stats(self, now: dt.datetime) -> list[OfficeStats]:
         """Per handling office: received, accepted/responded on time, overdue now, average working days

@@ -22,9 +22,11 @@ from sunlight.domain.errors import Conflict
 from sunlight.domain.local_time import SHANGHAI, local_date
 from sunlight.domain.timers import TimerEvent, due_events
 from sunlight.service.actions import save, timer_on
-from sunlight.service.notices import deadline_text, office_messages
+from sunlight.service.codes import open_receipt_seal
+from sunlight.service.notices import CODE_SLOT, SEALED_CODE, deadline_text, office_messages
 from sunlight.service.outbox import Channel, DeliveryError, OutboundMessage
 from sunlight.service.results import DeliveryResult, TickResult
+from sunlight.service.sealing import SealError
 from sunlight.store.base import ConditionFailed, MarkTimerFired, QueuedMessage, SetTimerOn, Store, WriteOp
 
 log = logging.getLogger(__name__)
@@ -121,17 +123,33 @@ def tick(store: Store, catalog: Catalog, now: dt.datetime) -> TickResult:
     return TickResult(fired=tuple(fired), enqueued=enqueued, warnings=warnings)
 
 
-def _outbound(m: QueuedMessage) -> OutboundMessage:
+def _outbound(m: QueuedMessage, code_key: Callable[[], bytes] | None) -> OutboundMessage:
+    """The message as a channel sends it: a receipt's sealed access code opened into its body (never
+    passed on in the payload). A seal that cannot be opened (the key was replaced) sends the receipt
+    with a line saying so rather than holding it back."""
+    payload = dict(m.payload)
+    body = m.body
+    sealed = payload.pop(SEALED_CODE, None)
+    if sealed is not None:
+        try:
+            if code_key is None:
+                raise SealError("no access-code key")
+            code = open_receipt_seal(str(sealed), code_key(), m.tracking_no)
+            shown = "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+        except SealError:
+            log.warning("message %s: the sealed access code cannot be opened; sent without it", m.id)
+            shown = "（查询码无法附上，请使用提交页面显示的查询码）"
+        body = body.replace(CODE_SLOT, shown)
     return OutboundMessage(
         id=m.id,
         channel=m.channel,
         recipient=m.recipient,
         subject=m.subject,
-        body=m.body,
+        body=body,
         kind=m.kind,
         tracking_no=m.tracking_no,
         office=m.office,
-        payload=dict(m.payload),
+        payload=payload,
         attempts=m.attempts,
     )
 
@@ -143,12 +161,14 @@ def deliver(
     limit: int,
     lease_seconds: int,
     clock: Callable[[], dt.datetime] | None = None,
+    code_key: Callable[[], bytes] | None = None,
 ) -> DeliveryResult:
     """Claim up to ``limit`` due messages and send them one by one. Before each send the lease is
     renewed from ``clock()`` (the real time while slow sends go on): a message whose renewal fails
     was claimed by a later run after this run's lease ran out, and is skipped, so two overlapping
     runs never send it twice. A single send must stay shorter than ``lease_seconds`` (the channels'
-    own timeouts are shorter)."""
+    own timeouts are shorter). ``code_key`` opens the access code sealed in a receipt e-mail; once
+    that mail is delivered, its stored payload loses the sealed code."""
     owner = uuid.uuid4().hex
     claimed = store.claim_messages(now, owner, lease_seconds, limit)
     delivered = failed = 0
@@ -168,7 +188,7 @@ def deliver(
             failed += 1
             continue
         try:
-            channel.send(_outbound(m))
+            channel.send(_outbound(m, code_key))
         except DeliveryError as exc:
             store.reschedule(m.id, owner, now + backoff(m.attempts), str(exc) or type(exc).__name__)
             failed += 1
@@ -178,6 +198,9 @@ def deliver(
             store.reschedule(m.id, owner, now + backoff(m.attempts), f"{type(exc).__name__}: {exc}")
             failed += 1
             continue
-        if store.mark_delivered(m.id, owner, now):
+        scrubbed = (
+            None if SEALED_CODE not in m.payload else {k: v for k, v in m.payload.items() if k != SEALED_CODE}
+        )
+        if store.mark_delivered(m.id, owner, now, payload=scrubbed):
             delivered += 1
     return DeliveryResult(claimed=len(claimed), delivered=delivered, failed=failed)

@@ -8,7 +8,7 @@ winner's record and returns the same complaint.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import fields, replace
 
 from sunlight.domain.catalog import Catalog
@@ -16,26 +16,28 @@ from sunlight.domain.complaint_deadlines import accept_due, next_due, respond_du
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.credit_code import normalise_credit_code
 from sunlight.domain.errors import Conflict, Invalid, NotFound
+from sunlight.domain.exchange import Order
 from sunlight.domain.local_time import local_date
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import route
 from sunlight.domain.timers import next_timer_on
 from sunlight.service import codes
 from sunlight.service.commands import FileComplaint, FileFeedback
+from sunlight.service.limits import refused
 from sunlight.service.notices import deadline_text, office_messages, receipt_messages
 from sunlight.service.results import Filed
 from sunlight.store.base import (
     AppendAudit,
     ConditionFailed,
+    Count,
     IdempotencyRecord,
+    LimitExceeded,
     PutComplaint,
     PutIdempotency,
     Store,
     WriteOp,
 )
-
-# Counts one filing against the limits (or raises ``RateLimited``); returns what takes it back.
-Admit = Callable[[], Callable[[], None]]
+from sunlight.store.exchange_records import OrderLink, PutOrderLink
 
 MAX_KEY_LENGTH = 200
 ABOUT = ("office", "power_code", "street", "decision_id", "occurred_on", "page_url", "inspection_code")
@@ -130,12 +132,16 @@ def file(
     values: dict[str, str],
     idempotency_key: str | None,
     now: dt.datetime,
-    admit: Admit,
+    counts: Sequence[Count],
     code_key: bytes,
+    partner: tuple[str, Order] | None = None,
 ) -> Filed:
-    """Store a validated complaint (``kind`` complaint) or feedback (``kind`` feedback). ``admit``
-    counts it against the filing limits once it is known not to be a retry; ``code_key`` keys the
-    access code's hash."""
+    """Store a validated complaint (``kind`` complaint) or feedback (``kind`` feedback). A filing that
+    is not a retry is counted against the filing limits ``counts`` in the same write as the filing
+    (``Store.transact_counted``: counted only if written; 429 over a limit); ``code_key`` keys the
+    access code's hash. ``partner``: (partner name, work order) of the 12345 exchange: the complaint
+    records its source, the order is linked to it in the same transaction (``ConditionFailed`` on
+    its ``PutOrderLink`` when the order was filed before) and the hotline's deadline applies."""
     key_hash = req_hash = ""
     if idempotency_key is not None:
         _key_problem(idempotency_key)
@@ -144,7 +150,6 @@ def file(
         existing = store.get_idempotency(key_hash)
         if existing is not None:
             return _replay(store, catalog, existing, idempotency_key, req_hash)
-    refund = admit()
     today = local_date(now)
     categories = (
         catalog.categories if kind == "complaint" else (catalog.feedback_categories or catalog.categories)
@@ -179,14 +184,28 @@ def file(
             observer=values.get("observer", ""),
             version=1,
         )
+        if partner is not None:
+            name, order = partner
+            c = replace(c, partner=name, partner_order=order.order_no, partner_due=order.respond_due)
         c = replace(c, next_due=next_due(c, catalog.calendar, catalog.settings))
+        actor = "observer:" + c.observer if c.observer else "reporter"
+        source: dict[str, str | None] = {}
+        if partner is not None:
+            actor = f"partner:{partner[0]}"
+            source = {
+                "source": actor,
+                "order_no": partner[1].order_no,
+                "received_at": partner[1].received_at.isoformat(),
+                "hotline_respond_due": partner[1].respond_due.isoformat() if partner[1].respond_due else None,
+            }
         event = AuditEvent(
             tracking_no,
             "000001.00",
             now,
-            "observer:" + c.observer if c.observer else "reporter",
+            actor,
             "filed",
             {
+                **source,
                 "kind": kind,
                 "handling_office": routed.handler,
                 "supervising_office": routed.supervising,
@@ -204,6 +223,8 @@ def file(
             PutComplaint(c, None, next_timer_on(c, today, catalog, lambda _key: False)),
             AppendAudit(event),
         ]
+        if partner is not None:
+            ops.append(PutOrderLink(OrderLink(partner[0], partner[1].order_no, tracking_no, now)))
         ops += office_messages(
             catalog,
             routed.handler,
@@ -222,14 +243,16 @@ def file(
             respond_due(c, catalog.calendar),
             f"{tracking_no}/filed",
             now,
+            codes.seal_for_receipt(code, code_key, tracking_no) if c.reporter.get("email") else "",
         )
         try:
-            store.transact(ops)
+            store.transact_counted(counts, ops, now)
+        except LimitExceeded as exceeded:
+            raise refused(exceeded) from None
         except ConditionFailed as failed:
             if isinstance(failed.op, PutIdempotency) and idempotency_key is not None:
                 record = store.get_idempotency(key_hash)
-                if record is not None:
-                    refund()  # a concurrent retry: counted once, by the request that filed it
+                if record is not None:  # a concurrent retry: counted once, by the request that filed it
                     return _replay(store, catalog, record, idempotency_key, req_hash)
             if isinstance(failed.op, PutComplaint):
                 continue  # tracking number taken: draw another

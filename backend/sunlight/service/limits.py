@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from sunlight.domain.errors import RateLimited
-from sunlight.store.base import Store
+from sunlight.store.base import Count, LimitExceeded, Store
 
 WRONG_CODES_PER_NUMBER = 5
 WRONG_CODES_PER_CLIENT = 20
@@ -37,30 +37,25 @@ class Limits:
         return cls(filings_per_client_per_hour=0, filings_per_minute=0)
 
 
-def admit_filing(store: Store, limits: Limits, client: str, now: dt.datetime) -> Callable[[], None]:
-    """Count one filing for ``client`` and for the service, or raise ``RateLimited`` (429). Returns
-    what takes the filing back (an idempotent replay found after counting it)."""
-    counted: list[str] = []
-
-    def refund() -> None:
-        for key in counted:
-            store.increment_counter(key, now, _window(key), amount=-1)
-
-    checks = []
+def filing_counts(limits: Limits, client: str) -> list[Count]:
+    """The counters one filing by ``client`` is counted against (``Store.transact_counted`` writes
+    them with the filing, all or nothing)."""
+    counts = []
     if client and limits.filings_per_client_per_hour > 0:
-        checks.append((f"filing:client:{client[:MAX_CLIENT_KEY]}", limits.filings_per_client_per_hour))
+        key = f"filing:client:{client[:MAX_CLIENT_KEY]}"
+        counts.append(Count(key, _window(key), limits.filings_per_client_per_hour))
     if limits.filings_per_minute > 0:
-        checks.append(("filing:all", limits.filings_per_minute))
-    for key, limit in checks:
-        counted.append(key)
-        if store.increment_counter(key, now, _window(key)) > limit:
-            refund()
-            raise RateLimited(
-                "提交过于频繁,请稍后再试",
-                "too many filings; try again later",
-                retry_after=_window(key),
-            )
-    return refund
+        counts.append(Count("filing:all", _window("filing:all"), limits.filings_per_minute))
+    return counts
+
+
+def refused(exceeded: LimitExceeded) -> RateLimited:
+    """The 429 for a filing over a limit."""
+    return RateLimited(
+        "提交过于频繁,请稍后再试",
+        "too many filings; try again later",
+        retry_after=exceeded.count.window_seconds,
+    )
 
 
 def _window(key: str) -> int:

@@ -26,6 +26,9 @@ SUBJECTS = {
 }
 PHASES = {"accept": "受理", "respond": "答复", "review": "复核答复"}
 MOBILE = re.compile(r"1[3-9]\d{9}")
+# The receipt e-mail's access code: sealed in the payload, filled into the body when sent (delivery).
+SEALED_CODE = "sealed_code"
+CODE_SLOT = "{查询码}"
 
 
 def _url(catalog: Catalog, path: str) -> str:
@@ -118,10 +121,13 @@ def receipt_messages(
     respond: dt.date,
     key: str,
     now: dt.datetime,
+    sealed_code: str = "",
 ) -> list[EnqueueMessage]:
     """The receipt (回执) to the reporter: by e-mail when an address was given, by SMS to a mobile
-    number. It has the tracking number, the office, the deadlines and the filing time in Beijing time;
-    never the access code, which is kept only as a hash (the reporter saw it once, on the page)."""
+    number. It has the tracking number, the office, the deadlines and the filing time in Beijing time.
+    The e-mail also brings the access code: the outbox holds it only sealed (``sealed_code``, see
+    ``codes.seal_for_receipt``) and the body only ``CODE_SLOT``, which delivery fills in when it
+    sends the mail. The SMS never carries the code (a text message is easily seen by others)."""
     what = "投诉" if c.kind == "complaint" else "反馈"
     filed = aware(c.filed_at).astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
     status_url = _url(catalog, "/complaints/status/")
@@ -138,8 +144,9 @@ def receipt_messages(
                 f"办理单位：{office_name}",
                 f"受理期限：{accept.isoformat()}",
                 f"答复期限：{respond.isoformat()}（按工作日计算，补正材料期间暂停）",
-                f"请凭投诉编号和提交时显示的查询码在 {status_url} 查询办理进度。",
-                "查询码只在提交页面显示一次，本邮件不含查询码。",
+                f"查询码：{CODE_SLOT}" if sealed_code else "查询码：见提交页面",
+                f"请凭投诉编号和查询码在 {status_url} 查询办理进度。",
+                "查询码相当于密码，请妥善保管，勿转发本邮件。",
             ]
         )
         out.append(
@@ -154,7 +161,7 @@ def receipt_messages(
                     c.tracking_no,
                     "",
                     c.filed_at,
-                    {},
+                    {SEALED_CODE: sealed_code} if sealed_code else {},
                 )
             )
         )

@@ -34,6 +34,7 @@ from typing import TypeVar
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.inspections import Inspection
 from sunlight.domain.visibility import named_offices
+from sunlight.store.exchange_records import PartnerStore, PutOrderLink
 from sunlight.store.reviews import ReviewStore
 
 T = TypeVar("T")
@@ -185,10 +186,29 @@ WriteOp = (
     | MarkTimerFired
     | PutAccount
     | PutSubscription
+    | PutOrderLink
 )
 
 
-class Store(ReviewStore, ABC):
+@dataclass(frozen=True)
+class Count:
+    """One counter a write is counted against (``Store.transact_counted``): at most ``limit`` within
+    ``window_seconds`` of the counter's first increment."""
+
+    key: str
+    window_seconds: int
+    limit: int
+
+
+class LimitExceeded(StoreError):
+    """``Store.transact_counted``: ``count`` went over its limit; nothing was written or counted."""
+
+    def __init__(self, count: Count) -> None:
+        super().__init__(f"limit {count.limit} reached for {count.key}")
+        self.count = count
+
+
+class Store(ReviewStore, PartnerStore, ABC):
     # writes
     @abstractmethod
     def transact(self, ops: Sequence[WriteOp]) -> None:
@@ -248,8 +268,11 @@ class Store(ReviewStore, ABC):
         (expired and claimed by someone else, or delivered): the caller must not send the message."""
 
     @abstractmethod
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
-        """True when ``owner`` still held the lease and the message is now delivered."""
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
+        """True when ``owner`` still held the lease and the message is now delivered. ``payload``, when
+        given, replaces the stored one (e.g. without a receipt's sealed access code)."""
 
     @abstractmethod
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:
@@ -265,6 +288,28 @@ class Store(ReviewStore, ABC):
         """Atomically add ``amount`` to the counter ``key`` and return the new value (``amount`` 0 reads it).
         A counter lives ``window_seconds`` from its first increment; once expired it starts from zero.
         A negative ``amount`` takes back from a live counter only (an expired one stays at zero)."""
+
+    def transact_counted(self, counts: Sequence[Count], ops: Sequence[WriteOp], now: dt.datetime) -> None:
+        """Add 1 to each counter of ``counts`` and apply ``ops``, all or nothing: over a limit raises
+        ``LimitExceeded``, a failed condition ``ConditionFailed``, and either way nothing stays
+        counted or written. SQLite does it in one transaction (one group commit); this default
+        (memory, DynamoDB) counts first and takes the counts back when it does not write."""
+        counted: list[Count] = []
+
+        def take_back() -> None:
+            for count in counted:
+                self.increment_counter(count.key, now, count.window_seconds, amount=-1)
+
+        for count in counts:
+            counted.append(count)
+            if self.increment_counter(count.key, now, count.window_seconds) > count.limit:
+                take_back()
+                raise LimitExceeded(count)
+        try:
+            self.transact(ops)
+        except ConditionFailed:
+            take_back()
+            raise
 
     def count_attempt(
         self,

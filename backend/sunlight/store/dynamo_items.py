@@ -54,7 +54,7 @@ def counter_key(name: str) -> dict[str, Any]:
     return key(f"R#{name}", "R")
 
 
-def _dumps(value: Any) -> str:
+def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
@@ -126,7 +126,7 @@ def complaint_item(
         **complaint_key(c.tracking_no),
         "version": N(version),
         "status": S(c.status),
-        "data": S(_dumps(data)),
+        "data": S(dumps(data)),
         COMPLAINTS_PK: S("C"),
         "inbox_sk": S(f"{c.next_due.isoformat() if c.next_due else NO_DUE}#{c.tracking_no}"),
         **timer_attrs(c.tracking_no, timer_on),
@@ -151,7 +151,7 @@ def audit_item(e: AuditEvent) -> dict[str, Any]:
         "at": S(ts(e.at)),
         "actor": S(e.actor),
         "action": S(e.action),
-        "detail": S(_dumps(e.detail)),
+        "detail": S(dumps(e.detail)),
     }
 
 
@@ -185,7 +185,7 @@ def message_item(m: QueuedMessage) -> dict[str, Any]:
         "kind": S(m.kind),
         "tracking_no": S(m.tracking_no),
         "office": S(m.office),
-        "payload": S(_dumps(m.payload)),
+        "payload": S(dumps(m.payload)),
         "created_at": S(ts(m.created_at)),
         "next_attempt_at": S(ts(m.next_attempt_at)),
         "attempts": N(m.attempts),

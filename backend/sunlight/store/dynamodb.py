@@ -36,14 +36,16 @@ from sunlight.store.base import (
     WriteOp,
 )
 from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
+from sunlight.store.dynamo_exchange import DynamoExchangeMixin, order_link_entry
 from sunlight.store.dynamo_items import N, S
+from sunlight.store.exchange_records import PutOrderLink
 from sunlight.store.reviews_dynamo import DynamoReviews
 from sunlight.store.sqlite import from_ts, ts
 
 NEW = "attribute_not_exists(pk)"
 
 
-class DynamoStore(DynamoReviews, Store):
+class DynamoStore(DynamoReviews, DynamoExchangeMixin, Store):
     def __init__(self, client: DynamoClient) -> None:
         self.client = client
 
@@ -115,6 +117,8 @@ class DynamoStore(DynamoReviews, Store):
         if isinstance(op, PutSubscription):
             item = items.subscription_item(op.subscription)
             return [put(item, NEW if op.expected_new else "attribute_exists(pk)")]
+        if isinstance(op, PutOrderLink):
+            return [order_link_entry(op)]
         raise StoreError(f"unknown op {op!r}")
 
     # --- complaints ---------------------------------------------------------------------------
@@ -294,13 +298,20 @@ class DynamoStore(DynamoReviews, Store):
         until = ts(now + dt.timedelta(seconds=lease_seconds))
         return self._held(message_id, owner, "SET lease_until = :u", {":u": S(until)})
 
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
+        values = {":d": S(ts(now)), ":one": N(1), ":free": S("")}
+        replaced = ""
+        if payload is not None:
+            values[":p"] = S(items.dumps(payload))
+            replaced = ", payload = :p"
         return self._held(
             message_id,
             owner,
-            "SET delivered_at = :d, attempts = attempts + :one, lease_owner = :free"
+            f"SET delivered_at = :d, attempts = attempts + :one, lease_owner = :free{replaced}"
             f" REMOVE lease_until, {items.OUTBOX_PK}, {items.OUTBOX_SK}",
-            {":d": S(ts(now)), ":one": N(1), ":free": S("")},
+            values,
         )
 
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:

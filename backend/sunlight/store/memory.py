@@ -30,10 +30,12 @@ from sunlight.store.base import (
     T,
     WriteOp,
 )
+from sunlight.store.exchange_records import OrderLink, Partner, PutOrderLink
+from sunlight.store.memory_exchange import MemoryExchangeMixin
 from sunlight.store.reviews_memory import MemoryReviews
 
 
-class MemoryStore(MemoryReviews, Store):
+class MemoryStore(MemoryReviews, MemoryExchangeMixin, Store):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self.complaints: dict[str, Complaint] = {}
@@ -50,6 +52,8 @@ class MemoryStore(MemoryReviews, Store):
         self.clock_mark: dt.datetime | None = None
         self.inspections: dict[str, Inspection] = {}
         self.reviews: dict[int, Review] = {}
+        self.partners: dict[str, Partner] = {}
+        self.order_links: dict[tuple[str, str], OrderLink] = {}
 
     def _check(self, index: int, op: WriteOp, staged: dict[str, object]) -> None:
         def fail(reason: str) -> None:
@@ -105,6 +109,8 @@ class MemoryStore(MemoryReviews, Store):
             if (key in staged or token in self.subscriptions) == op.expected_new:
                 fail("exists" if op.expected_new else "missing")
             staged[key] = op.subscription
+        elif isinstance(op, PutOrderLink):
+            self._check_order_link(index, op, staged)
         else:
             raise StoreError(f"unknown op {op!r}")
 
@@ -137,6 +143,8 @@ class MemoryStore(MemoryReviews, Store):
                     self.accounts[value.token_hash] = value  # type: ignore[attr-defined]
                 elif kind == "s":
                     self.subscriptions[value.token_hash] = value  # type: ignore[attr-defined]
+                elif kind == "x":
+                    self._apply_order_link(value)  # type: ignore[arg-type]
 
     def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
         with self._lock:
@@ -247,7 +255,11 @@ class MemoryStore(MemoryReviews, Store):
             self.outbox[message_id] = replace(m, lease_until=now + dt.timedelta(seconds=lease_seconds))
             return True
 
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
+        if payload is not None:
+            return self._finish(message_id, owner, delivered_at=now, payload=dict(payload))
         return self._finish(message_id, owner, delivered_at=now)
 
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:

@@ -27,8 +27,10 @@ from sunlight.store.base import (
     Account,
     AppendAudit,
     ConditionFailed,
+    Count,
     EnqueueMessage,
     IdempotencyRecord,
+    LimitExceeded,
     MarkTimerFired,
     PutAccount,
     PutComplaint,
@@ -42,8 +44,10 @@ from sunlight.store.base import (
     T,
     WriteOp,
 )
+from sunlight.store.exchange_records import PutOrderLink
 from sunlight.store.reviews_sqlite import SqliteReviews
 from sunlight.store.sqlite_batch import GroupCommit, R, Work
+from sunlight.store.sqlite_exchange import SqliteExchangeMixin
 from sunlight.store.sqlite_schema import numbered_migrations, statements
 
 BUSY_TIMEOUT_MS = 30_000
@@ -64,7 +68,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-class SqliteStore(SqliteReviews, Store):
+class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,16 +156,28 @@ class SqliteStore(SqliteReviews, Store):
         """The ops under one savepoint of the next group commit: a failing condition rolls back
         this call's ops alone and raises ``ConditionFailed`` here once the batch is committed."""
 
-        def apply_all(conn: sqlite3.Connection) -> None:
-            for index, op in enumerate(ops):
-                try:
-                    ok = self._apply(conn, op)
-                except sqlite3.IntegrityError as exc:
-                    raise ConditionFailed(index, op, str(exc)) from None
-                if not ok:
-                    raise ConditionFailed(index, op, "version mismatch")
+        self._write(lambda conn: self._apply_all(conn, ops))
 
-        self._write(apply_all)
+    def transact_counted(self, counts: Sequence[Count], ops: Sequence[WriteOp], now: dt.datetime) -> None:
+        """The counters and the ops in one job of one group commit: a filing waits in line once and
+        shares one fsync; over a limit or on a failed condition the job is rolled back whole."""
+
+        def counted(conn: sqlite3.Connection) -> None:
+            for count in counts:
+                if self._add(conn, count.key, now, count.window_seconds, 1) > count.limit:
+                    raise LimitExceeded(count)
+            self._apply_all(conn, ops)
+
+        self._write(counted)
+
+    def _apply_all(self, conn: sqlite3.Connection, ops: Sequence[WriteOp]) -> None:
+        for index, op in enumerate(ops):
+            try:
+                ok = self._apply(conn, op)
+            except sqlite3.IntegrityError as exc:
+                raise ConditionFailed(index, op, str(exc)) from None
+            if not ok:
+                raise ConditionFailed(index, op, "version mismatch")
 
     def _apply(self, conn: sqlite3.Connection, op: WriteOp) -> bool:
         if isinstance(op, PutComplaint):
@@ -278,6 +294,8 @@ class SqliteStore(SqliteReviews, Store):
                 row,
             )
             return cur.rowcount == 1
+        if isinstance(op, PutOrderLink):
+            return self._apply_order_link(conn, op)
         raise StoreError(f"unknown op {op!r}")
 
     # --- reads --------------------------------------------------------------------------------
@@ -476,11 +494,13 @@ class SqliteStore(SqliteReviews, Store):
     def _update_one(self, sql: str, args: tuple[object, ...]) -> bool:
         return self._write(lambda conn: conn.execute(sql, args).rowcount == 1)
 
-    def mark_delivered(self, message_id: str, owner: str, now: dt.datetime) -> bool:
+    def mark_delivered(
+        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
+    ) -> bool:
         return self._update_one(
-            "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL"
-            " WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-            (ts(now), message_id, owner),
+            "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL,"
+            " payload=COALESCE(?, payload) WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
+            (ts(now), None if payload is None else _dumps(payload), message_id, owner),
         )
 
     def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:

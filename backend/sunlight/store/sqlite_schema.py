@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from sunlight.store.sqlite_exchange import MIGRATION as EXCHANGE_MIGRATION
+
 MIGRATIONS: list[str] = [
     # 1: the first schema
     """
@@ -135,6 +137,8 @@ MIGRATIONS: list[str] = [
         unsubscribed_at TEXT
     );
     """,
+    # 8: the 12345 exchange (docs/exchange.md): partner accounts and each work order's complaint
+    EXCHANGE_MIGRATION,
 ]
 
 

@@ -167,6 +167,19 @@ def test_serve_refuses_a_busy_port_clearly(tmp_path: Path) -> None:
     assert result.returncode == 2 and "cannot listen" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("threads", ["0", "many", "1000"])
+def test_serve_refuses_a_bad_thread_count_clearly(tmp_path: Path, threads: str) -> None:
+    from portal_process import FIXTURE
+
+    env = {**os.environ, "SUNLIGHT_BUILD_SEARCH": "0", "SUNLIGHT_THREADS": threads}
+    result = subprocess.run(
+        [str(SUNLIGHT), "serve", str(FIXTURE), "--port", "0", "--data", str(tmp_path / "d")],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2 and "SUNLIGHT_THREADS" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "d" / "site").exists()  # refused before building anything
+
+
 def test_tick_behind_the_last_tick_warns_on_stderr(data: Path) -> None:
     ahead = sunlight("tick", "--now", "2026-12-30T10:00:00+08:00", data=data)
     assert ahead.returncode == 0 and "clock" not in ahead.stderr

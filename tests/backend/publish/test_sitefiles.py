@@ -42,7 +42,10 @@ def test_public(rel: str) -> None:
 
 
 def test_the_build_writes_its_private_files_under_these_names() -> None:
-    from sunlight_site import build, decision_cache, output, search_index
+    from sunlight_site import build
+    from sunlight_site.data import search_index
+    from sunlight_site.decisions import render_keys as decision_cache
+    from sunlight_site.render import output
 
     for name in (
         build.REPORT_NAME,

@@ -464,3 +464,14 @@ def test_threads_claim_each_message_once(store: Store) -> None:
     for t in threads:
         t.join()
     assert sorted(claimed) == [f"m{n:03d}" for n in range(60)]
+
+
+def test_mark_delivered_may_replace_the_payload(store: Store) -> None:
+    """Delivery drops a receipt's sealed access code from the stored message (#13)."""
+    store.transact([EnqueueMessage(message("r")), EnqueueMessage(message("s"))])
+    claimed = {m.key: m for m in store.claim_messages(T0, "one", 60, 10)}
+    assert store.mark_delivered(claimed["r"].id, "one", T0, payload={"kept": "yes"})
+    assert store.mark_delivered(claimed["s"].id, "one", T0)
+    stored = {m.key: m for m in store.list_messages(delivered=True)}
+    assert stored["r"].payload == {"kept": "yes"}
+    assert stored["s"].payload == {"a": 1}  # untouched without a payload

@@ -358,6 +358,7 @@
   function actorName(entry) {
     if (ACTORS[entry.actor]) { return ACTORS[entry.actor]; }
     if (entry.actor.indexOf("observer:") === 0) { return "监督员" + (entry.actor_name ? " " + entry.actor_name : ""); }
+    if (entry.actor.indexOf("partner:") === 0) { return "热线工单（" + entry.actor.slice(8) + "）"; }
     var office = entry.actor_office_name ? "（" + entry.actor_office_name + "）" : "";
     return (entry.actor_name || "工作人员") + office;
   }
