@@ -17,6 +17,10 @@ comes after ``sys.path``); ``PYTHONPATH`` is cleared for the run. Only the fast 
 the domain run (``tests/backend/domain``, ``tests/decisions``, ``tests/content`` without the
 browser and slow markers), and for each mutant only the tests that reached the mutated function.
 
+``--recheck TESTFILE`` runs no mutmut: it takes the mutants of the last run that survived or had no
+tests, runs them one by one against the given test files (one pytest process, see
+``scripts/mutation_recheck.py``) and prints how many each module's new tests kill.
+
 Usage: ``python scripts/mutation.py [MODULE ...] [--jobs N]``; modules by their file name
 without ``.py`` (``timers``), or ``all`` for every module of the domain. Prints a Markdown table
 killed / survived / total per module for ``docs/mutation.md`` and writes every surviving
@@ -189,6 +193,45 @@ def _functions(path: Path) -> dict[str, str]:
     return _FUNCTIONS[path]
 
 
+def recheck(stage_dir: Path, modules: list[str], tests: list[Path]) -> str:
+    """Run the last run's surviving and untested mutants of ``modules`` against ``tests``."""
+    names = []
+    for line in mutmut(stage_dir, "results", "--all", "true").splitlines():
+        match = KEY.match(line)
+        if match and match.group(2) in modules and match.group(5).strip() in ("survived", "no tests"):
+            names.append(line.split(":")[0].strip())
+    work = stage_dir / "recheck"
+    work.mkdir(exist_ok=True)
+    (work / "names").write_text("\n".join(names), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "COVERAGE_PROCESS_START"}
+    env |= {
+        "PYTHONPATH": os.pathsep.join(["src", str(ROOT / "scripts")]),
+        "MUTANTS_FILE": str(work / "names"),
+        "RECHECK_OUT": str(work / "out"),
+    }
+    options = ["-q", "-p", "no:randomly", "-p", "no:cacheprovider", "-p", "mutation_recheck"]
+    files = [str(t.resolve()) for t in tests]
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", *options, *files],
+        cwd=stage_dir / "mutants",
+        env=env,
+        text=True,
+        capture_output=True,
+    )
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        raise SystemExit(f"the recheck failed with exit code {done.returncode}")
+    results = dict(line.split("\t") for line in (work / "out").read_text(encoding="utf-8").splitlines())
+    lines = ["| module | rechecked | killed now | still alive |", "| --- | ---: | ---: | ---: |"]
+    alive = []
+    for module in modules:
+        mine = {n: s for n, s in results.items() if n.startswith(f"sunlight.domain.{module}.")}
+        left = sorted(n for n, s in mine.items() if s == "survived")
+        alive += left
+        lines.append(f"| {module}.py | {len(mine)} | {len(mine) - len(left)} | {len(left)} |")
+    return "\n".join([*lines, "", *(f"alive: {n}" for n in alive)])
+
+
 def row(name: str, c: Counter[str]) -> str:
     n = sum(c.values())
     killed, timeout, survived, untested = c["killed"], c["timeout"], c["survived"], c["no tests"]
@@ -211,8 +254,19 @@ def main() -> None:
         help="leave out a test that fails on the unmutated code (mutmut needs a green run to start)",
     )
     parser.add_argument("--report-only", action="store_true", help="report on the last run, do not run")
+    parser.add_argument(
+        "--recheck",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="TESTFILE",
+        help="run the last run's survivors one by one against these test files, do not run mutmut",
+    )
     opts = parser.parse_args()
     modules = modules_from(opts.modules)
+    if opts.recheck:
+        print(recheck(opts.stage, modules, opts.recheck))
+        return
     if opts.report_only:
         print(report(opts.stage, modules, 0.0, opts.jobs))
         return
