@@ -19,7 +19,10 @@ CHECKLIST = (ChecklistItem("主体合法", 10), ChecklistItem("程序合法", 15
 
 
 def test_scores_in_checklist_order() -> None:
-    assert validate_scores(CHECKLIST, {"程序合法": "15", "主体合法": 0}, "") == (("主体合法", 0), ("程序合法", 15))
+    assert validate_scores(CHECKLIST, {"程序合法": "15", "主体合法": 0}, "") == (
+        ("主体合法", 0),
+        ("程序合法", 15),
+    )
 
 
 @pytest.mark.parametrize(
@@ -57,7 +60,11 @@ def test_the_population_of_a_year() -> None:
 
 
 def test_summary_by_hand() -> None:
-    rows = [{"主体合法": 10, "程序合法": 15}, {"主体合法": 7, "程序合法": 15}, {"主体合法": 8, "程序合法": 12}]
+    rows = [
+        {"主体合法": 10, "程序合法": 15},
+        {"主体合法": 7, "程序合法": 15},
+        {"主体合法": 8, "程序合法": 12},
+    ]
     s = summarise(CHECKLIST, rows)
     # totals 25, 22, 20 -> 67 / 3 = 22.33 -> 22.3; 主体合法 25 / 3 = 8.33 -> 8.3 (2 lost); 程序合法 42 / 3 = 14.0 (1)
     assert s.cases == 3 and s.average_total == 22.3
