@@ -24,6 +24,7 @@ from sunlight_site.sections.case_reviews import CaseReviewsGenerator
 from sunlight_site.sections.compliance import ComplianceGenerator
 from sunlight_site.sections.decision_feeds import DecisionFeedsGenerator
 from sunlight_site.sections.decision_pages import DecisionsGenerator
+from sunlight_site.sections.fines import FinesGenerator
 from sunlight_site.sections.flowcharts import FlowchartsGenerator
 from sunlight_site.sections.forms import FormsGenerator
 from sunlight_site.sections.home import HomeGenerator
@@ -47,6 +48,7 @@ GENERATORS: tuple[type[SectionGenerator], ...] = (
     DecisionsGenerator,
     DecisionFeedsGenerator,
     ComplianceGenerator,
+    FinesGenerator,
     FormsGenerator,
     OpenDataGenerator,
     CaseReviewsGenerator,  # after the decisions section: links only decisions public in this build

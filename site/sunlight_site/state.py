@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from sunlight_site.decisions.timeliness import ComplianceRow
     from sunlight_site.decisions.views import DecisionView
     from sunlight_site.render.writer import SiteWriter
+    from sunlight_site.sections.fines import FineWarningView
 
 
 @dataclass(slots=True)
@@ -120,6 +121,7 @@ class BuildState:
     # `--stats-from` rows by office (None: no snapshot given): complaint and inspection-code figures
     complaint_stats: list[dict[str, Any]] | None = None
     inspection_stats: list[dict[str, Any]] | None = None
+    fine_warning: FineWarningView | None = None  # the 逐利执法 section of /compliance/ (sections/fines.py)
     # `--reviews-from`: the finished 案卷评查, for /supervision/ (sections/case_reviews.py)
     case_reviews: list[Review] = field(default_factory=list)
     datasets: list[Dataset] = field(default_factory=list)  # other sections' downloads listed on /data/

@@ -233,6 +233,17 @@ class YearStats(Where):
     exemptions: int | None = None
     reconsiderations: dict[str, int] = field(default_factory=dict)  # {total, upheld, revoked}
     lawsuits: dict[str, int] = field(default_factory=dict)
+    # 分机构行政处罚 (optional): official penalty figures per office, for a year the decision feed
+    # does not hold in full (逐利执法 warning, docs/supervision.md)
+    penalties_by_office: list[OfficePenalties] = field(default_factory=list)
+
+
+@dataclass
+class OfficePenalties:
+    office: str
+    decisions: int
+    fines_total: Decimal
+    top_band_share: Decimal | None = None
 
 
 @dataclass
@@ -312,12 +323,15 @@ class Page(Where):
 
 @dataclass
 class SupervisionSettings(Where):
-    """``supervision.yaml`` (optional): the 检查码 window and the repeated-inspection thresholds."""
+    """``supervision.yaml`` (optional): the 检查码 window, the repeated-inspection thresholds and
+    the 逐利执法 warning's thresholds."""
 
     inspection_code_window_days: int = 3
     repeat_window_days: int = 30
     repeat_max_offices: int = 1
     repeat_max_per_year: int = 2
+    fine_growth_threshold: Decimal = Decimal("0.20")  # fine_growth_warning.threshold
+    fine_top_band_rise: Decimal = Decimal("0.15")  # fine_growth_warning.top_band_rise
     # 案卷评查 (``case_review``, docs/supervision.md)
     case_review_sample_per_office: int = DEFAULT_SAMPLE_PER_OFFICE
     case_review_checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST

@@ -133,6 +133,16 @@ def check_references(content: Content, problems: Problems) -> None:
                     "office in the statistics does not exist",
                     warning=True,
                 )
+        for penalties in stats.penalties_by_office:
+            if penalties.office not in offices:
+                missing(
+                    stats,
+                    "penalties_by_office",
+                    penalties.office,
+                    "统计中的机构不存在",
+                    "office in the statistics does not exist",
+                    warning=True,
+                )
 
     check_routing(content, problems, streets=streets, power_codes=power_codes)
     if not problems.errors:

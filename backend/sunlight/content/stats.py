@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 from sunlight.content.fields import Fields, source_name
-from sunlight.content.model import YearStats
+from sunlight.content.model import OfficePenalties, YearStats
 from sunlight.content.values import ValueProblem, parse_int
 from sunlight.content.yamlfile import load_yaml
 from sunlight.domain.problems import Problem, Problems
@@ -22,7 +23,9 @@ STATS_KEYS = (
     "exemptions",
     "reconsiderations",
     "lawsuits",
+    "penalties_by_office",
 )
+PENALTY_KEYS = ("decisions", "fines_total", "top_band_share")
 OUTCOME_KEYS = ("total", "upheld", "revoked", "changed", "confirmed_illegal", "other")
 
 
@@ -59,6 +62,8 @@ def load_stats(root: Path, problems: Problems) -> list[YearStats]:
         stats.exemptions = f.integer("exemptions", minimum=0)
         stats.reconsiderations = _outcomes(f, "reconsiderations")
         stats.lawsuits = _outcomes(f, "lawsuits")
+        stats.penalties_by_office = _penalties(f)
+        _check_penalty_sums(f, stats)
         years.append(stats)
     seen: dict[int, YearStats] = {}
     for stats in years:
@@ -104,3 +109,58 @@ def _outcomes(f: Fields, key: str) -> dict[str, int]:
     if "total" in out and sum(v for k, v in out.items() if k != "total") > out["total"]:
         block.error("total", "各项之和大于总数", "the parts add up to more than the total", out["total"])
     return out
+
+
+def _penalties(f: Fields) -> list[OfficePenalties]:
+    """``penalties_by_office: {office: {decisions, fines_total, top_band_share}}`` (逐利执法 warning)."""
+    key = "penalties_by_office"
+    block = f.mapping(key)
+    if block is None:
+        return []
+    out: list[OfficePenalties] = []
+    for office, value in block.items():
+        where = f"{key}.{office}"
+        line = block.line_of(office)
+        if not isinstance(value, dict):
+            f.problems.add(
+                Problem(
+                    "应为映射(键: 值)", "must be a mapping (key: value)", file=f.file, line=line, field=where
+                )
+            )
+            continue
+        found = Problems()
+        row = Fields(value, f.file, found, line=line)
+        row.allow(*PENALTY_KEYS)
+        decisions = row.integer("decisions", required=True, minimum=0)
+        total = row.decimal("fines_total", required=True, minimum=Decimal(0))
+        share = row.decimal("top_band_share")
+        if share is not None and not Decimal(0) <= share <= 1:
+            row.error("top_band_share", "应在 0 到 1 之间", "must be between 0 and 1", share)
+            share = None
+        for problem in found.items:
+            f.problems.add(replace(problem, field=f"{where}.{problem.field}"))
+        if decisions is not None and total is not None:
+            out.append(OfficePenalties(str(office), decisions, total, share))
+    return out
+
+
+def _check_penalty_sums(f: Fields, stats: YearStats) -> None:
+    """The offices' penalty figures may not add up to more than the year's own totals (a warning)."""
+    if not stats.penalties_by_office:
+        return
+    decisions = sum(p.decisions for p in stats.penalties_by_office)
+    fines = sum((p.fines_total for p in stats.penalties_by_office), Decimal(0))
+    limit = stats.by_kind.get("行政处罚")
+    key = "penalties_by_office"
+    if limit is not None and decisions > limit:
+        f.warning(
+            key,
+            f"各机构处罚决定数之和({decisions})大于 by_kind.行政处罚({limit})",
+            f"the offices' decisions add up to {decisions}, more than by_kind.行政处罚 ({limit})",
+        )
+    if stats.amount_cny is not None and fines > stats.amount_cny:
+        f.warning(
+            key,
+            f"各机构罚没款之和({fines})大于 amount_cny({stats.amount_cny})",
+            f"the offices' fines add up to {fines}, more than amount_cny ({stats.amount_cny})",
+        )

@@ -1,11 +1,12 @@
-"""``supervision.yaml`` (optional): the 检查码 validity window and the thresholds that flag repeated
-and multi-office inspections (重复检查、多头检查), and the 案卷评查 block ``case_review``
-(``sunlight.content.case_review``). Other blocks of the file (``fine_growth_warning``) belong to
-other checks and are passed over here."""
+"""``supervision.yaml`` (optional): the 检查码 validity window, the thresholds that flag repeated
+and multi-office inspections (重复检查、多头检查), those of the 逐利执法 warning
+(``fine_growth_warning``) and the 案卷评查 block ``case_review`` (``sunlight.content.case_review``);
+docs/supervision.md."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from sunlight.content.case_review import load_case_review
@@ -25,6 +26,16 @@ SETTINGS = {
     },
 }
 MINIMUM = {"window_days": 1, "max_offices": 1, "max_per_year": 1}
+# fine_growth_warning: key -> (attribute, highest value, how the value reads in an error)
+FRACTIONS = {
+    "threshold": ("fine_growth_threshold", Decimal(10), "0.20 即 20%", "0.20 is 20 %"),
+    "top_band_rise": (
+        "fine_top_band_rise",
+        Decimal(1),
+        "0.15 即 15 个百分点",
+        "0.15 is 15 percentage points",
+    ),
+}
 
 
 def load_supervision(root: Path, problems: Problems) -> SupervisionSettings:
@@ -53,8 +64,8 @@ def load_supervision(root: Path, problems: Problems) -> SupervisionSettings:
             value = f.integer(key, minimum=MINIMUM[key])
             if value is not None:
                 setattr(settings, attribute, value)
-        for problem in found.items:
-            problems.add(replace(problem, field=f"{block}.{problem.field}" if problem.field else block))
+        _report(found, block, problems)
+    _fine_warning(top, name, settings, problems)
     review = top.mapping("case_review")
     if review is not None:
         sample, checklist = load_case_review(review, name, top.line_of("case_review"), problems)
@@ -63,3 +74,33 @@ def load_supervision(root: Path, problems: Problems) -> SupervisionSettings:
         if checklist is not None:
             settings.case_review_checklist = checklist
     return settings
+
+
+def _report(found: Problems, block: str, problems: Problems) -> None:
+    for problem in found.items:
+        problems.add(replace(problem, field=f"{block}.{problem.field}" if problem.field else block))
+
+
+def _fine_warning(top: Fields, name: str, settings: SupervisionSettings, problems: Problems) -> None:
+    """``fine_growth_warning: {threshold, top_band_rise}``: fractions (0.20 = 20 %)."""
+    block = "fine_growth_warning"
+    mapping = top.mapping(block)
+    if mapping is None:
+        return
+    found = Problems()
+    f = Fields(mapping, name, found, line=top.line_of(block))
+    f.allow(*FRACTIONS)
+    for key, (attribute, highest, zh_hint, en_hint) in FRACTIONS.items():
+        value = f.decimal(key)
+        if value is None:
+            continue
+        if not Decimal(0) <= value <= highest:
+            f.error(
+                key,
+                f"应在 0 到 {highest} 之间（比例，{zh_hint}）",
+                f"must be between 0 and {highest} (a fraction: {en_hint})",
+                value,
+            )
+            continue
+        setattr(settings, attribute, value)
+    _report(found, block, problems)

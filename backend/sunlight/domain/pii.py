@@ -311,7 +311,10 @@ def _scan_groups(groups: list[str], kind: str, label: str, doc: bool) -> list[Hi
             if any(used[start : start + size]):
                 continue
             part = groups[start : start + size]
-            if not 7 <= sum(map(len, part)) <= 40:  # every kind has 7 digits or more
+            digits = sum(map(len, part))
+            # every kind has 7 digits or more; a part of several groups over 40 digits is left to
+            # its smaller parts (tried next), but one group is classified however long it is
+            if digits < 7 or (digits > 40 and size > 1):
                 continue
             found = _classify(part, kind if start == 0 else "", doc)
             if found:

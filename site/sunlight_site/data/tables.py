@@ -41,6 +41,8 @@ def spreadsheet_safe(text: str) -> str:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value)  # a number (-0.1) is no formula: kept as the number
     if isinstance(value, (list, tuple)):
         return spreadsheet_safe("；".join(_cell(v) for v in value))
     if isinstance(value, bool):
@@ -65,6 +67,7 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def json_bytes(name: str, today: dt.date, items: Any) -> bytes:
-    doc = {"dataset": name, "generated_on": today.isoformat(), "count": len(items), "items": items}
+def json_bytes(name: str, today: dt.date, items: Any, **meta: Any) -> bytes:
+    """``{dataset, generated_on, count, **meta, items}``."""
+    doc = {"dataset": name, "generated_on": today.isoformat(), "count": len(items), **meta, "items": items}
     return (json.dumps(doc, ensure_ascii=False, indent=1, default=_json_default) + "\n").encode("utf-8")

@@ -61,5 +61,6 @@ class ComplianceGenerator(SectionGenerator):
                 "today": self.today,
                 "active": "compliance",
                 "column": column("公示时效"),
+                "fine_warning": self.state.fine_warning,  # fines_compliance_block.html (sections/fines.py)
             },
         )
