@@ -24,7 +24,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## demo: the sample agency's portal and API on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)
 demo: setup
-	$(BIN)/sunlight serve content --port $(PORT) --data $(DEMO_DATA)
+	$(BIN)/sunlight serve content --port $(PORT) --data $(DEMO_DATA) --reviews-from scripts/demo/case-reviews.json
 
 ## test: lint and the whole test suite
 test: setup

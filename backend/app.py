@@ -17,7 +17,7 @@ from sunlight.api.errors import guard, json_response, normalize
 from sunlight.api.gateway import ThreadLocalChalice
 from sunlight.api.openapi import document
 from sunlight.domain.errors import NotFound
-from sunlight.service import alerts, limits
+from sunlight.service import alerts, case_reviews, limits
 
 app = ThreadLocalChalice(app_name="sunlight", configure_logs=False)  # logging is set up by the runner
 app.register_middleware(normalize, "http")
@@ -148,6 +148,54 @@ def verify_inspection(code: str) -> Response:
     request, wiring = app.current_request, bootstrap.current()
     credit_code = ((request.query_params or {}).get("credit_code") or "").strip()
     view = wiring.service.verify_inspection(code, credit_code, wiring.clock(), parse.client_key(request))
+    return json_response(serialize.plain(view))
+
+
+@app.route("/api/reviews", methods=["POST"], content_types=JSON)
+@guard
+def draw_case_review() -> Response:
+    """案卷评查: the supervision office draws the year's sample (docs/supervision.md)."""
+    request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
+    body, service = parse.json_body(request), wiring.service
+    account = service.account_for(parse.token(request))
+    view = case_reviews.draw_sample(service.store, service.catalog, account, body.get("year"), wiring.clock())
+    return json_response(serialize.plain(view), 201)
+
+
+@app.route("/api/reviews/{year}", methods=["GET"])
+@guard
+def view_case_review(year: str) -> Response:
+    request, wiring = app.current_request, bootstrap.current()
+    service = wiring.service
+    account = service.account_for(parse.token(request))
+    return json_response(
+        serialize.plain(case_reviews.get(service.store, service.catalog, account, year, wiring.clock()))
+    )
+
+
+@app.route("/api/reviews/{year}/cases/{decision_id}/score", methods=["POST"], content_types=JSON)
+@guard
+def score_case_file(year: str, decision_id: str) -> Response:
+    request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
+    body, service = parse.json_body(request), wiring.service
+    account = service.account_for(parse.token(request))
+    view = case_reviews.score(
+        service.store, service.catalog, account, year, decision_id, body, wiring.clock()
+    )
+    return json_response(serialize.plain(view))
+
+
+@app.route("/api/reviews/{year}/offices/{office}/finish", methods=["POST"], content_types=JSON)
+@guard
+def finish_case_review(year: str, office: str) -> Response:
+    request, wiring = app.current_request, bootstrap.current()
+    parse.check_origin(request, wiring.allowed_origins)
+    parse.json_body(request)
+    service = wiring.service
+    account = service.account_for(parse.token(request))
+    view = case_reviews.finish(service.store, service.catalog, account, year, office, wiring.clock())
     return json_response(serialize.plain(view))
 
 

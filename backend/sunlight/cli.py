@@ -20,6 +20,7 @@ COMMANDS = {
     "catalog": "sunlight.publish.catalog:run",
     "stats": "sunlight.stats_export:run",
     "alerts": "sunlight.alerts_command:run",
+    "review": "sunlight.review_export:run",
     "partner": "sunlight.partners_command:run",
 }
 
@@ -51,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
         help="a file of `sunlight stats export` whose complaint and inspection figures go on /compliance/ and in /data/",
     )
     build.add_argument(
+        "--reviews-from",
+        help="a file of `sunlight review export` whose finished 案卷评查 go under /supervision/",
+    )
+    build.add_argument(
         "--backend-catalog",
         help="also write the backend's catalog (with the offices' webhook URLs) here, outside the web root",
     )
@@ -60,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--data", default="var/data", help="directory of the embedded store")
+    serve.add_argument(
+        "--reviews-from",
+        help="publish these 案卷评查 results (`sunlight review export`) instead of the store's",
+    )
     serve.add_argument("--tick-seconds", type=float, default=60.0, help="how often the timer loop runs")
 
     tick = sub.add_parser("tick", help="run due timers as of --now (or SUNLIGHT_NOW, or the clock)")
@@ -125,6 +134,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--data", default="var/data", help="directory of the SQLite store")
     export.add_argument("-o", "--output", required=True, help="the JSON file to write (- for stdout)")
     export.add_argument("--now", help="ISO date-time with offset (default: SUNLIGHT_NOW or the clock)")
+    review = sub.add_parser("review", help="案卷评查 (case-file review) results of the store")
+    review_export = review.add_subparsers(dest="action", required=True).add_parser(
+        "export", help="write the finished office reviews as JSON for `sunlight build --reviews-from FILE`"
+    )
+    review_export.add_argument("--data", default="var/data", help="directory of the SQLite store")
+    review_export.add_argument("-o", "--output", required=True, help="the JSON file to write (- for stdout)")
+    review_export.add_argument("--now", help="ISO date-time with offset (default: SUNLIGHT_NOW or the clock)")
     alerts = sub.add_parser("alerts", help="e-mail alerts of new decisions (subscribed through the API)")
     alerts_actions = alerts.add_subparsers(dest="action", required=True)
     send = alerts_actions.add_parser(

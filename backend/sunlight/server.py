@@ -36,6 +36,7 @@ from sunlight.api.gateway import DEFAULT_MAX_BODY, ChaliceWSGI
 from sunlight.clock import ClockError
 from sunlight.clock import from_environment as clock_from_environment
 from sunlight.http_headers import with_security_headers
+from sunlight.review_export import serve_reviews
 from sunlight.service.catalog import CatalogError
 from sunlight.staticsite import StaticSite
 from sunlight.store.base import StoreError
@@ -87,7 +88,9 @@ class Portal:
         return result
 
 
-def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) -> dict[str, Any]:
+def build(
+    content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any], reviews_from: str | None = None
+) -> dict[str, Any]:
     from sunlight_site.build import build_site
 
     search = os.environ.get("SUNLIGHT_BUILD_SEARCH", "1") not in ("0", "false", "no")
@@ -102,6 +105,8 @@ def build(content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any]) ->
         # The figures of the store as it was at start-up go on /compliance/ and in /data/.
         complaint_stats=figures["offices"],
         inspection_stats=figures["inspections"],
+        # The finished 案卷评查 of the store, and of --reviews-from for the years the store lacks.
+        case_reviews=serve_reviews(site_dir.parent, reviews_from),
     )
 
 
@@ -181,7 +186,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         from sunlight_site.build import BuildError
 
-        report = build(content_dir, site_dir, clock)
+        report = build(content_dir, site_dir, clock, getattr(args, "reviews_from", None))
     except BuildError as exc:
         print(f"sunlight serve: {exc}", file=sys.stderr)
         return 2

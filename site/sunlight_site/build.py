@@ -69,6 +69,7 @@ def _run(args: argparse.Namespace) -> int:
             backend_catalog=Path(backend_catalog) if backend_catalog else None,
             complaint_stats=stats_snapshot(getattr(args, "stats_from", None)),
             inspection_stats=inspection_snapshot(getattr(args, "stats_from", None)),
+            case_reviews=reviews_snapshot(getattr(args, "reviews_from", None)),
         )
     except BuildError as exc:
         print(f"sunlight build: {exc}", file=sys.stderr)
@@ -120,6 +121,18 @@ def inspection_snapshot(path: str | None) -> list[dict[str, Any]] | None:
     return None if rows is None else [row for row in rows if isinstance(row, dict)]
 
 
+def reviews_snapshot(path: str | None) -> list[Any] | None:
+    """The finished 案卷评查 of ``--reviews-from FILE`` (``sunlight review export``), checked."""
+    if not path:
+        return None
+    from sunlight_site.data.case_reviews import ReviewsFileError, read_reviews
+
+    try:
+        return list(read_reviews(path))
+    except ReviewsFileError as exc:
+        raise BuildError(f"--reviews-from {exc}") from None
+
+
 def load(content_dir: Path) -> tuple[Content, list[Problem]]:
     if not content_dir.is_dir():
         raise BuildError(f"内容目录不存在 / content directory not found: {content_dir}")
@@ -137,12 +150,15 @@ def build_site(
     backend_catalog: Path | None = None,
     complaint_stats: list[dict[str, Any]] | None = None,
     inspection_stats: list[dict[str, Any]] | None = None,
+    case_reviews: list[Any] | None = None,
 ) -> dict[str, Any]:
     """Build the site of ``content_dir`` into ``out_dir`` as of ``today``; returns the build report.
 
     ``complaint_stats``: per-office complaint figures (``GET /api/stats`` rows) shown on
     ``/compliance/`` and the office pages; ``inspection_stats``: per-office inspection-code figures
     (``GET /api/stats/inspections`` rows) shown on ``/compliance/``; both also go to ``/data/``.
+
+    ``case_reviews``: the finished 案卷评查 (``sunlight review export``), published under ``/supervision/``.
 
     ``backend_catalog``: where to write the backend's own catalog, which unlike the public
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
@@ -157,6 +173,7 @@ def build_site(
         problems=problems,
         complaint_stats=complaint_stats,
         inspection_stats=inspection_stats,
+        case_reviews=case_reviews,
     )
     if backend_catalog is not None:
         write_backend_catalog(content, today, out_dir, backend_catalog)
@@ -186,6 +203,7 @@ def build_from_content(
     problems: list[Problem] | None = None,
     complaint_stats: list[dict[str, Any]] | None = None,
     inspection_stats: list[dict[str, Any]] | None = None,
+    case_reviews: list[Any] | None = None,
 ) -> dict[str, Any]:
     """Stages 2-4 on already loaded content (tests use this with records made in code)."""
     calendar = WorkingCalendar.from_overrides(
@@ -200,6 +218,7 @@ def build_from_content(
         search=search,
         complaint_stats=None if complaint_stats is None else list(complaint_stats),
         inspection_stats=None if inspection_stats is None else list(inspection_stats),
+        case_reviews=list(case_reviews or ()),
     )
     for problem in problems or []:
         state.report.add_problem(problem)

@@ -20,6 +20,7 @@ from pelican.plugins import signals
 from sunlight_site.render.writer import SiteWriter
 from sunlight_site.sections.assets import AssetsGenerator
 from sunlight_site.sections.base import SectionGenerator
+from sunlight_site.sections.case_reviews import CaseReviewsGenerator
 from sunlight_site.sections.compliance import ComplianceGenerator
 from sunlight_site.sections.credit import CreditExportGenerator
 from sunlight_site.sections.decision_feeds import DecisionFeedsGenerator
@@ -52,6 +53,7 @@ GENERATORS: tuple[type[SectionGenerator], ...] = (
     FormsGenerator,
     CreditExportGenerator,  # after DecisionsGenerator (reads BuildState.publication), before OpenData (/data/)
     OpenDataGenerator,
+    CaseReviewsGenerator,  # after the decisions section: links only decisions public in this build
     SearchGenerator,  # last: indexes the pages written before it
 )
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sunlight.content.model import Content, Flowchart
 from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.case_review import Review
 from sunlight.domain.problems import Problem
 from sunlight.domain.publication import PublicationResult
 
@@ -121,6 +122,8 @@ class BuildState:
     complaint_stats: list[dict[str, Any]] | None = None
     inspection_stats: list[dict[str, Any]] | None = None
     fine_warning: FineWarningView | None = None  # the 逐利执法 section of /compliance/ (sections/fines.py)
+    # `--reviews-from`: the finished 案卷评查, for /supervision/ (sections/case_reviews.py)
+    case_reviews: list[Review] = field(default_factory=list)
     datasets: list[Dataset] = field(default_factory=list)  # other sections' downloads listed on /data/
     writer: SiteWriter | None = None
     error_files: set[str] = field(default_factory=set)  # content files with at least one error

@@ -28,7 +28,7 @@ def test_schema_of_version_1() -> None:
     assert set(catalog) == {
         "version", "generated_on", "agency", "offices", "streets", "powers", "complaints", "calendar", "decisions",
         "decision_doc_nos",
-        "inspection_plans", "supervision",
+        "inspection_plans", "supervision", "case_review",
     }  # fmt: skip
     assert catalog["version"] == 1 and catalog["generated_on"] == "2026-11-22"
     assert catalog["decisions"] == ["D1", "D2"]

@@ -220,7 +220,10 @@ def test_more_than_forty_digits_are_a_long_number() -> None:
     assert [h.kind for h in scan("1234567890" * 4 + "1")] == ["long_number"]
     assert [h.kind for h in scan("账号" + "9" * 60)] == ["bank_account"]
     # a resident ID glued between long runs of digits: every part is held
-    assert [h.kind for h in scan("123456" + "11010519491231002X" + "1" * 45)] == ["long_number", "long_number"]
+    assert [h.kind for h in scan("123456" + "11010519491231002X" + "1" * 45)] == [
+        "long_number",
+        "long_number",
+    ]
 
 
 # --- credit codes

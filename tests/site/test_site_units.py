@@ -192,4 +192,4 @@ def test_the_menu_groups_hold_every_section_once() -> None:
 
     grouped = [key for _, keys in NAV_GROUPS for key in keys]
     assert sorted(grouped) == sorted(key for key, _, _ in NAV)
-    assert len(grouped) == len(set(grouped)) == 16
+    assert len(grouped) == len(set(grouped)) == 17

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sunlight.api import parse
+from sunlight.api import openapi_reviews, parse
 from sunlight.api.schemas import schema_of
 from sunlight.service.results import Filed, InboxItem, ObserverItem, OfficeStats, ReporterView, StaffView
 
@@ -509,7 +509,7 @@ def document() -> dict[str, Any]:
             'Errors: {"error": {"code", "message": "中文 / English", "field"}}.',
         },
         "servers": [{"url": "/"}],
-        "paths": paths,
+        "paths": {**paths, **openapi_reviews.paths(_op, BEARER, BODY_ERRORS)},
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {

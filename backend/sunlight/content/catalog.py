@@ -42,6 +42,14 @@ def _personnel(content: Content) -> list[dict[str, Any]]:
     ]
 
 
+def _case_files(content: Content) -> list[dict[str, Any]]:
+    return [
+        {"id": d.id, "office": d.office, "decided_on": d.decided_on.isoformat()}
+        for d in sorted(content.decisions, key=lambda d: d.id)
+        if d.id and d.office and d.decided_on
+    ]
+
+
 def build_catalog(
     content: Content,
     today: dt.date,
@@ -123,6 +131,15 @@ def build_catalog(
         # publishes, plus the certificate's end of validity, to check a 检查码's inspectors.
         **({"personnel": _personnel(content)} if private else {}),
         "inspection_plans": [p.id for p in content.inspection_plans],
+        # 案卷评查 (docs/supervision.md): the settings; the backend's copy also lists every decision
+        # record with its office and date (the draw's population), public or not.
+        "case_review": {
+            "sample_per_office": content.supervision.case_review_sample_per_office,
+            "checklist": [
+                {"item": c.item, "points": c.points} for c in content.supervision.case_review_checklist
+            ],
+        },
+        **({"case_files": _case_files(content)} if private else {}),
         "supervision": {
             "inspection_code": {"window_days": content.supervision.inspection_code_window_days},
             "repeat_inspection": {

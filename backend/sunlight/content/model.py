@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from sunlight.domain.case_review import DEFAULT_CHECKLIST, DEFAULT_SAMPLE_PER_OFFICE, ChecklistItem
 from sunlight.domain.credit_export import Column
 from sunlight.domain.decision_kinds import DECISION_KINDS  # noqa: F401  (the kinds the loader accepts)
 
@@ -334,6 +335,9 @@ class SupervisionSettings(Where):
     repeat_max_per_year: int = 2
     fine_growth_threshold: Decimal = Decimal("0.20")  # fine_growth_warning.threshold
     fine_top_band_rise: Decimal = Decimal("0.15")  # fine_growth_warning.top_band_rise
+    # 案卷评查 (``case_review``, docs/supervision.md)
+    case_review_sample_per_office: int = DEFAULT_SAMPLE_PER_OFFICE
+    case_review_checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST
 
 
 @dataclass

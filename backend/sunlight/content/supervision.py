@@ -1,7 +1,7 @@
 """``supervision.yaml`` (optional): the 检查码 validity window, the thresholds that flag repeated
-and multi-office inspections (重复检查、多头检查) and those of the 逐利执法 warning
-(``fine_growth_warning``, docs/supervision.md). The ``case_review`` block belongs to another
-check and is passed over here."""
+and multi-office inspections (重复检查、多头检查), those of the 逐利执法 warning
+(``fine_growth_warning``) and the 案卷评查 block ``case_review`` (``sunlight.content.case_review``);
+docs/supervision.md."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from sunlight.content.case_review import load_case_review
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import SupervisionSettings
 from sunlight.content.yamlfile import load_yaml
@@ -65,6 +66,13 @@ def load_supervision(root: Path, problems: Problems) -> SupervisionSettings:
                 setattr(settings, attribute, value)
         _report(found, block, problems)
     _fine_warning(top, name, settings, problems)
+    review = top.mapping("case_review")
+    if review is not None:
+        sample, checklist = load_case_review(review, name, top.line_of("case_review"), problems)
+        if sample is not None:
+            settings.case_review_sample_per_office = sample
+        if checklist is not None:
+            settings.case_review_checklist = checklist
     return settings
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.case_review import DEFAULT_CHECKLIST, DEFAULT_SAMPLE_PER_OFFICE, CaseFile, ChecklistItem
 from sunlight.domain.identifiers import normalise_identifier
 from sunlight.domain.inspections import Inspector
 
@@ -88,6 +89,11 @@ class Catalog:
     repeat_window_days: int = 30
     repeat_max_offices: int = 1
     repeat_max_per_year: int = 2
+
+    # 案卷评查 (docs/supervision.md): supervision.yaml values, every decision record (backend copy)
+    case_review_sample_per_office: int = DEFAULT_SAMPLE_PER_OFFICE
+    case_review_checklist: tuple[ChecklistItem, ...] = DEFAULT_CHECKLIST
+    case_files: tuple[CaseFile, ...] = ()
 
     @cached_property
     def _decision_keys(self) -> dict[str, str]:

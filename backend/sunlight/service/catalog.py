@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sunlight.domain.calendar import WorkingCalendar
+from sunlight.domain.case_review import CaseFile, ChecklistItem
 from sunlight.domain.catalog import Catalog, Category, OfficeInfo, RoutingRule, Settings
 from sunlight.domain.inspections import Inspector
 from sunlight.domain.problems import Problem
@@ -52,6 +53,24 @@ def _categories(items: Any) -> dict[str, Category]:
 
 def _dates(items: Any) -> list[dt.date]:
     return [d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)) for d in items or []]
+
+
+def _case_review_settings(data: Mapping[str, Any]) -> dict[str, Any]:
+    """案卷评查: the sample size and checklist, and (backend copy only) every decision record."""
+    review = data.get("case_review") or {}
+    out: dict[str, Any] = {
+        "case_files": tuple(
+            CaseFile(str(c["id"]), str(c["office"]), dt.date.fromisoformat(str(c["decided_on"])))
+            for c in data.get("case_files") or []
+        )
+    }
+    if review.get("sample_per_office"):
+        out["case_review_sample_per_office"] = int(review["sample_per_office"])
+    if review.get("checklist"):
+        out["case_review_checklist"] = tuple(
+            ChecklistItem(str(c["item"]), int(c["points"])) for c in review["checklist"]
+        )
+    return out
 
 
 def _inspection_settings(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -145,6 +164,7 @@ def catalog_from_dict(data: Mapping[str, Any], source: str = "catalog.json") -> 
             decision_doc_nos={str(k): str(v) for k, v in (data.get("decision_doc_nos") or {}).items()},
             calendar=calendar,
             **_inspection_settings(data),
+            **_case_review_settings(data),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise CatalogError([Problem("目录文件格式错误", f"malformed catalog: {exc!r}", file=source)]) from exc

@@ -308,6 +308,10 @@ class ComplaintService:
         """The account of a token, or ``Unauthorized``."""
         return _info(self._account(token))
 
+    def account_for(self, token: str) -> Account:
+        """The active account of a token, or ``Unauthorized`` (e.g. for ``service.case_reviews``)."""
+        return self._account(token)
+
     def _account(self, token: str) -> Account:
         account = self.store.get_account(codes.token_hash(token)) if token and len(token) < 200 else None
         if account is None or not account.active:

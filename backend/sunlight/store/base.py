@@ -35,6 +35,7 @@ from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.inspections import Inspection
 from sunlight.domain.visibility import named_offices
 from sunlight.store.exchange_records import PartnerStore, PutOrderLink
+from sunlight.store.reviews import ReviewStore
 
 T = TypeVar("T")
 
@@ -207,7 +208,7 @@ class LimitExceeded(StoreError):
         self.count = count
 
 
-class Store(PartnerStore, ABC):
+class Store(ReviewStore, PartnerStore, ABC):
     # writes
     @abstractmethod
     def transact(self, ops: Sequence[WriteOp]) -> None:

@@ -39,12 +39,13 @@ from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
 from sunlight.store.dynamo_exchange import DynamoExchangeMixin, order_link_entry
 from sunlight.store.dynamo_items import N, S
 from sunlight.store.exchange_records import PutOrderLink
+from sunlight.store.reviews_dynamo import DynamoReviews
 from sunlight.store.sqlite import from_ts, ts
 
 NEW = "attribute_not_exists(pk)"
 
 
-class DynamoStore(DynamoExchangeMixin, Store):
+class DynamoStore(DynamoReviews, DynamoExchangeMixin, Store):
     def __init__(self, client: DynamoClient) -> None:
         self.client = client
 

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from sunlight.domain.case_review import Review
 from sunlight.domain.complaints import AuditEvent, Complaint
 from sunlight.domain.inspections import Inspection
 from sunlight.store.base import (
@@ -31,9 +32,10 @@ from sunlight.store.base import (
 )
 from sunlight.store.exchange_records import OrderLink, Partner, PutOrderLink
 from sunlight.store.memory_exchange import MemoryExchangeMixin
+from sunlight.store.reviews_memory import MemoryReviews
 
 
-class MemoryStore(MemoryExchangeMixin, Store):
+class MemoryStore(MemoryReviews, MemoryExchangeMixin, Store):
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self.complaints: dict[str, Complaint] = {}
@@ -49,6 +51,7 @@ class MemoryStore(MemoryExchangeMixin, Store):
         self.counters: dict[str, tuple[int, dt.datetime]] = {}
         self.clock_mark: dt.datetime | None = None
         self.inspections: dict[str, Inspection] = {}
+        self.reviews: dict[int, Review] = {}
         self.partners: dict[str, Partner] = {}
         self.order_links: dict[tuple[str, str], OrderLink] = {}
 

@@ -45,9 +45,10 @@ from sunlight.store.base import (
     WriteOp,
 )
 from sunlight.store.exchange_records import PutOrderLink
+from sunlight.store.reviews_sqlite import SqliteReviews
 from sunlight.store.sqlite_batch import GroupCommit, R, Work
 from sunlight.store.sqlite_exchange import SqliteExchangeMixin
-from sunlight.store.sqlite_schema import MIGRATIONS, statements
+from sunlight.store.sqlite_schema import numbered_migrations, statements
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -67,7 +68,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-class SqliteStore(SqliteExchangeMixin, Store):
+class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +127,7 @@ class SqliteStore(SqliteExchangeMixin, Store):
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
             )
             done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
-            for number, script in enumerate(MIGRATIONS, start=1):
+            for number, script in numbered_migrations():
                 if number in done:
                     continue
                 for statement in statements(script):

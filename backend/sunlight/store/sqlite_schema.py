@@ -142,6 +142,19 @@ MIGRATIONS: list[str] = [
 ]
 
 
+def numbered_migrations() -> list[tuple[int, str]]:
+    """Every migration with its number, in order: the list above counts from 1; others add theirs by
+    number (the 案卷评查 table is 9, ``reviews_sqlite``). A database records each number it applied,
+    so a number added later below one already applied still runs once."""
+    from sunlight.store import reviews_sqlite
+
+    numbered = dict(enumerate(MIGRATIONS, start=1))
+    if reviews_sqlite.MIGRATION_NUMBER in numbered:
+        raise RuntimeError(f"migration {reviews_sqlite.MIGRATION_NUMBER} is taken twice: renumber one")
+    numbered[reviews_sqlite.MIGRATION_NUMBER] = reviews_sqlite.MIGRATION
+    return sorted(numbered.items())
+
+
 def statements(script: str) -> list[str]:
     """Split a migration into statements (triggers contain ';' inside BEGIN ... END)."""
     out: list[str] = []

@@ -28,6 +28,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("stats", "统计年报", "/stats/"),
     ("notices", "通知公告", "/notices/"),
     ("compliance", "公示时效", "/compliance/"),
+    ("supervision", "案卷评查", "/supervision/"),
     ("complaints", "投诉", "/complaints/new/"),
     ("status", "进度查询", "/complaints/status/"),
     ("verify", "检查码核验", "/verify/"),
@@ -38,7 +39,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
 NAV_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("办事服务", ("home", "complaints", "status", "verify", "feedback")),
     ("执法公示", ("powers", "decisions", "offices", "personnel", "exemptions")),
-    ("执法监督", ("inspections", "points", "legal-review", "compliance")),
+    ("执法监督", ("inspections", "points", "legal-review", "compliance", "supervision")),
     ("统计公告", ("stats", "notices")),
 )
 

@@ -51,8 +51,16 @@ def content_with_office_email(target: Path) -> Path:
 
 
 class Portal:
-    def __init__(self, content: Path, data: Path, port: int, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        content: Path,
+        data: Path,
+        port: int,
+        env: dict[str, str] | None = None,
+        args: tuple[str, ...] = (),
+    ) -> None:
         self.content = content
+        self.args = args  # more options of ``sunlight serve``
         self.data = data
         self.port = port
         self.env = env or {}
@@ -88,6 +96,7 @@ class Portal:
                 str(self.data),
                 "--tick-seconds",
                 str(tick_seconds),
+                *self.args,
             ],
             env=full_env,
             stdout=self._log_file,

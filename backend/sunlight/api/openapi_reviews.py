@@ -1,0 +1,91 @@
+"""The 案卷评查 paths of the OpenAPI document (docs/supervision.md): supervision staff only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+YEAR = {"name": "year", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 8}}
+REVIEW = {
+    "type": "object",
+    "properties": {
+        "year": {"type": "integer"},
+        "seed": {"type": "string", "description": "抽取种子 / the seed of the draw (32 hex digits)"},
+        "sample_per_office": {"type": "integer"},
+        "checklist": {"type": "array"},
+        "offices": {"type": "array"},
+    },
+    "required": ["year", "seed", "offices"],
+}
+
+
+def paths(
+    op: Callable[..., dict[str, Any]], bearer: list[dict[str, list[str]]], body_errors: tuple[str, ...]
+) -> dict[str, Any]:
+    return {
+        "/api/reviews": {
+            "post": op(
+                "抽取年度评查案卷(监督机构) / draw the year's case-file review sample (supervision office)",
+                "201",
+                (*body_errors, "401", "403", "409"),
+                {"type": "object", "properties": {"year": {"type": "integer"}}, "required": ["year"]},
+                security=bearer,
+                result=REVIEW,
+            )
+        },
+        "/api/reviews/{year}": {
+            "get": op(
+                "年度评查案卷及评分(监督机构、监督员) / the year's sample and scores",
+                errors=("401", "403", "404", "422"),
+                params=[YEAR],
+                security=bearer,
+                result=REVIEW,
+            )
+        },
+        "/api/reviews/{year}/cases/{decision_id}/score": {
+            "post": op(
+                "案卷评分(各评查项目 0 至该项分值) / score a case file (each item 0 to its points)",
+                errors=(*body_errors, "401", "403", "404", "409"),
+                body={
+                    "type": "object",
+                    "properties": {
+                        "scores": {
+                            "type": "object",
+                            "additionalProperties": {"type": "integer", "minimum": 0},
+                        },
+                        "faults": {"type": "string", "maxLength": 2000},
+                    },
+                    "required": ["scores"],
+                },
+                params=[
+                    YEAR,
+                    {
+                        "name": "decision_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "maxLength": 200},
+                    },
+                ],  # fmt: skip
+                security=bearer,
+                result=REVIEW,
+            )
+        },
+        "/api/reviews/{year}/offices/{office}/finish": {
+            "post": op(
+                "某机构评查完成(此后公开报告) / mark an office's review finished (then published)",
+                errors=(*body_errors, "401", "403", "404", "409"),
+                body={"type": "object"},
+                params=[
+                    YEAR,
+                    {
+                        "name": "office",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "maxLength": 200},
+                    },
+                ],  # fmt: skip
+                security=bearer,
+                result=REVIEW,
+            )
+        },
+    }
