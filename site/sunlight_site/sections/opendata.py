@@ -206,6 +206,7 @@ class OpenDataGenerator(SectionGenerator):
                 "feeds": [
                     ("通知公告（Atom）", "/feeds/notices.atom"),
                     ("权责清单变更（Atom）", "/feeds/powers.atom"),
+                    ("案卷评查报告（Atom）", "/feeds/supervision.atom"),  # written by every build
                     *feed_links(self.state.decisions.groups),
                 ],
             },
