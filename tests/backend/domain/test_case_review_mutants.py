@@ -5,6 +5,7 @@ year's review, and the stores' JSON form both ways (docs/supervision.md)."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from sunlight.domain.case_review import (
@@ -258,3 +259,35 @@ def test_read_back_keeps_the_time_of_day_and_offset() -> None:
     assert review.drawn_at == dt.datetime(2026, 1, 5, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     assert review.drawn_at.utcoffset() == dt.timedelta(hours=8)
     assert (review.version, review.drawn_by) == (0, "")
+
+
+def test_a_number_that_is_neither_int_nor_text_is_refused() -> None:
+    # only JSON's whole numbers and digit strings are scores; a Decimal that prints as "7" is not
+    assert problems_of({"主体合法": Decimal("7"), "程序合法": 1, "文书规范": 1}) == [
+        ("scores.主体合法", "分数应为整数", "a score must be a whole number", "7"),
+    ]
+
+
+def test_the_json_form_of_a_review_not_yet_drawn_or_scored() -> None:
+    review = Review(2026, "s", 5, CHECKLIST[:1], (OfficeReview("o-a", ("D-1",), 3, (CaseScore("D-1", ()),)),))
+    assert review_to_dict(review) == {
+        "year": 2026,
+        "seed": "s",
+        "sample_per_office": 5,
+        "checklist": [{"item": "主体合法", "points": 10}],
+        "drawn_at": None,
+        "drawn_by": "",
+        "version": 0,
+        "offices": [
+            {
+                "office": "o-a",
+                "cases": ["D-1"],
+                "candidates": 3,
+                "finished_at": None,
+                "finished_by": "",
+                "scores": [
+                    {"decision_id": "D-1", "scores": [], "faults": "", "scored_at": None, "scored_by": ""}
+                ],
+            }
+        ],
+    }
