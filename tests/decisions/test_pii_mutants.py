@@ -21,7 +21,7 @@ from sunlight.domain.pii import (
     scan_fields,
 )
 
-from tests.decisions.credit_code_oracle import oracle_check_9, oracle_check_18
+from .credit_code_oracle import oracle_check_9, oracle_check_18
 
 # GB 11643-1999: weights 2**(17-i) mod 11, check character "10X98765432"[sum mod 11]
 _GB_WEIGHTS = [pow(2, 17 - i, 11) for i in range(17)]
