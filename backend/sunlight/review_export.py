@@ -11,18 +11,14 @@ offices not finished are left out; no staff account or name.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from sunlight import bootstrap
 from sunlight.api.serialize import plain
-from sunlight.clock import ClockError
 from sunlight.clock import from_environment as clock_from_environment
+from sunlight.export_command import run_export
 from sunlight.service.case_reviews import EXPORT_FORMAT, EXPORT_VERSION, export_reviews
-from sunlight.service.catalog import CatalogError
-from sunlight.store.base import StoreError
 
 
 def finished_reviews(data_dir: str | Path, now: str | None = None) -> list[dict[str, Any]]:
@@ -50,23 +46,7 @@ def export(data_dir: str | Path, now: str | None = None) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        document = export(args.data, args.now)
-    except (ClockError, ValueError) as exc:
-        print(f"sunlight review export: {exc}", file=sys.stderr)
-        return 2
-    except (CatalogError, StoreError) as exc:
-        print(
-            f"sunlight review export: 无法读取存储 / cannot read the store ({args.data}): {exc}",
-            file=sys.stderr,
-        )
-        return 2
-    text = json.dumps(document, ensure_ascii=False, indent=1, default=str)
-    if args.output == "-":
-        print(text)
-    else:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-    return 0
+    return run_export("sunlight review export", export, args)
 
 
 def serve_reviews(data_dir: str | Path, reviews_from: str | None) -> list[Any]:

@@ -12,15 +12,11 @@ never an enterprise. (``inspections`` is absent in files written before it exist
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
 from sunlight import bootstrap
-from sunlight.clock import ClockError
 from sunlight.clock import from_environment as clock_from_environment
-from sunlight.service.catalog import CatalogError
-from sunlight.store.base import StoreError
+from sunlight.export_command import run_export
 
 FORMAT = "sunlight-complaint-stats"
 VERSION = 1
@@ -40,20 +36,4 @@ def export(data_dir: str | Path, now: str | None = None) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        document = export(args.data, args.now)
-    except (ClockError, ValueError) as exc:
-        print(f"sunlight stats export: {exc}", file=sys.stderr)
-        return 2
-    except (CatalogError, StoreError) as exc:
-        print(
-            f"sunlight stats export: 无法读取存储 / cannot read the store ({args.data}): {exc}",
-            file=sys.stderr,
-        )
-        return 2
-    text = json.dumps(document, ensure_ascii=False, indent=1, default=str)
-    if args.output == "-":
-        print(text)
-    else:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-    return 0
+    return run_export("sunlight stats export", export, args)
