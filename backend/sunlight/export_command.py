@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +30,10 @@ def run_export(command: str, export: Export, args: argparse.Namespace) -> int:
         return 2
     text = json.dumps(document, ensure_ascii=False, indent=1, default=str)
     if args.output == "-":
-        print(text)
+        try:
+            print(text, flush=True)
+        except BrokenPipeError:  # e.g. `| head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     else:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
     return 0
