@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 from sunlight.domain.exchange import signature
 from sunlight.notify.base import DeliveryError, Message
+from sunlight.notify.webhook import post_json
 
 Lookup = Callable[[str], "tuple[str, bytes] | None"]
 
@@ -45,31 +43,12 @@ class PartnerWebhookChannel:
         if found is None:
             raise DeliveryError(f"no partner {message.recipient!r}", permanent=True)
         url, secret = found
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise DeliveryError(f"not an http(s) URL: {url!r}", permanent=True)
         body = json.dumps({"id": message.id, **message.payload}, ensure_ascii=False).encode("utf-8")
         timestamp = str(int(self.clock()))
-        request = urllib.request.Request(
-            url,
-            data=body,
-            method="POST",
-            headers={
-                "Content-Type": "application/json; charset=utf-8",
-                "User-Agent": self.user_agent,
-                "X-Sunlight-Message-Id": message.id,
-                "X-Timestamp": timestamp,
-                "X-Signature": signature(secret, timestamp, body),
-            },
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                status = response.status
-        except urllib.error.HTTPError as exc:
-            raise DeliveryError(
-                f"partner webhook answered {exc.code}",
-                permanent=400 <= exc.code < 500 and exc.code not in (401, 408, 429),
-            ) from exc
-        except (OSError, ValueError) as exc:
-            raise DeliveryError(f"partner webhook {url}: {exc}") from exc
-        if not 200 <= status < 300:
-            raise DeliveryError(f"partner webhook answered {status}")
+        headers = {
+            "User-Agent": self.user_agent,
+            "X-Sunlight-Message-Id": message.id,
+            "X-Timestamp": timestamp,
+            "X-Signature": signature(secret, timestamp, body),
+        }
+        post_json(url, body, headers, self.timeout, "partner webhook", retried=(401, 408, 429))

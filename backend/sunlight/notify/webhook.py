@@ -30,27 +30,42 @@ class WebhookChannel:
         }
 
     def send(self, message: Message) -> None:
-        if urlsplit(message.recipient).scheme not in ("http", "https"):
-            raise DeliveryError(f"not an http(s) URL: {message.recipient!r}", permanent=True)
         body = json.dumps(self.payload(message), ensure_ascii=False).encode("utf-8")
-        request = urllib.request.Request(
+        post_json(
             message.recipient,
-            data=body,
-            method="POST",
-            headers={
-                "Content-Type": "application/json; charset=utf-8",
-                "User-Agent": self.user_agent,
-                "X-Sunlight-Message-Id": message.id,
-            },
+            body,
+            {"User-Agent": self.user_agent, "X-Sunlight-Message-Id": message.id},
+            self.timeout,
+            "webhook",
         )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
-                status = response.status
-        except urllib.error.HTTPError as exc:
-            raise DeliveryError(
-                f"webhook answered {exc.code}", permanent=400 <= exc.code < 500 and exc.code not in (408, 429)
-            ) from exc
-        except (OSError, ValueError) as exc:
-            raise DeliveryError(f"webhook {message.recipient}: {exc}") from exc
-        if not 200 <= status < 300:
-            raise DeliveryError(f"webhook answered {status}")
+
+
+def post_json(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    timeout: float,
+    label: str,
+    retried: tuple[int, ...] = (408, 429),
+) -> None:
+    """POST ``body`` (JSON) to ``url``; a 2xx is delivered. Raises ``DeliveryError``: permanent for a
+    URL that is not http(s) and for a 4xx other than ``retried``, otherwise to be retried."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise DeliveryError(f"not an http(s) URL: {url!r}", permanent=True)
+    request = urllib.request.Request(
+        url,
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json; charset=utf-8", **headers},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        raise DeliveryError(
+            f"{label} answered {exc.code}", permanent=400 <= exc.code < 500 and exc.code not in retried
+        ) from exc
+    except (OSError, ValueError) as exc:
+        raise DeliveryError(f"{label} {url}: {exc}") from exc
+    if not 200 <= status < 300:
+        raise DeliveryError(f"{label} answered {status}")
