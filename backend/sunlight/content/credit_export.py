@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import Agency, CreditExport, Decision, Office
-from sunlight.content.yamlfile import LineList, load_yaml
+from sunlight.content.yamlfile import LineList, load_optional_mapping
 from sunlight.domain.credit_code import credit_code_problem, normalise_credit_code
 from sunlight.domain.credit_export import TABLES, Column, column_problems
 from sunlight.domain.problems import Problem, Problems
@@ -36,13 +36,8 @@ def load_credit_export(root: Path, problems: Problems) -> CreditExport:
     path = root / FILE
     name = source_name(root, path)
     settings = CreditExport(source=name)
-    if not path.exists():
-        return settings
-    data = load_yaml(path, name, problems)
+    data = load_optional_mapping(path, name, problems)
     if data is None:
-        return settings
-    if not isinstance(data, dict):
-        problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
         return settings
     top = Fields(data, name, problems)
     top.allow(*TABLES)

@@ -12,8 +12,8 @@ from pathlib import Path
 from sunlight.content.case_review import load_case_review
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import SupervisionSettings
-from sunlight.content.yamlfile import load_yaml
-from sunlight.domain.problems import Problem, Problems
+from sunlight.content.yamlfile import load_optional_mapping
+from sunlight.domain.problems import Problems
 
 BLOCKS = ("inspection_code", "repeat_inspection", "fine_growth_warning", "case_review")
 # block -> {key: attribute of SupervisionSettings}
@@ -41,14 +41,9 @@ FRACTIONS = {
 def load_supervision(root: Path, problems: Problems) -> SupervisionSettings:
     path = root / "supervision.yaml"
     settings = SupervisionSettings(source=source_name(root, path))
-    if not path.exists():
-        return settings
     name = settings.source
-    data = load_yaml(path, name, problems)
+    data = load_optional_mapping(path, name, problems)
     if data is None:
-        return settings
-    if not isinstance(data, dict):
-        problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
         return settings
     top = Fields(data, name, problems)
     top.allow(*BLOCKS)

@@ -151,3 +151,17 @@ def _report_duplicates(data: Any, name: str, problems: Problems) -> None:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
+
+
+def load_optional_mapping(path: Path, name: str, problems: Problems) -> dict[str, Any] | None:
+    """An optional YAML file that must hold a mapping: None when it is missing, unreadable or not a
+    mapping (the last reported as 文件内容应为映射, line 1)."""
+    if not path.exists():
+        return None
+    data = load_yaml(path, name, problems)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
+        return None
+    return data
