@@ -7,11 +7,9 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from sunlight.domain.case_review import Review, review_from_dict, review_to_dict
 from sunlight.domain.complaints import AuditEvent
-from sunlight.store.base import AppendAudit, ConditionFailed
 
 MIGRATION_NUMBER = 9
 MIGRATION = """
@@ -24,38 +22,17 @@ CREATE TABLE case_reviews (
 
 
 class SqliteReviews:
-    _write: Callable[..., Any]
     _conn: Callable[[], sqlite3.Connection]
-    _apply: Callable[..., Any]
+    _put_versioned: Callable[..., None]  # SqliteStore's: the row and its audit event in one write
 
     def put_review(self, review: Review, expected_version: int | None, event: AuditEvent) -> None:
         version = (expected_version or 0) + 1
         data = json.dumps(
             review_to_dict(replace(review, version=version)), ensure_ascii=False, sort_keys=True
         )
-
-        def work(conn: sqlite3.Connection) -> None:
-            if expected_version is None:
-                try:
-                    conn.execute(
-                        "INSERT INTO case_reviews (year, version, data) VALUES (?, ?, ?)",
-                        (review.year, version, data),
-                    )
-                except sqlite3.IntegrityError as exc:
-                    raise ConditionFailed(0, review, str(exc)) from None
-            else:
-                cursor = conn.execute(
-                    "UPDATE case_reviews SET version=?, data=? WHERE year=? AND version=?",
-                    (version, data, review.year, expected_version),
-                )
-                if cursor.rowcount != 1:
-                    raise ConditionFailed(0, review, "version mismatch")
-            try:
-                self._apply(conn, AppendAudit(event))
-            except sqlite3.IntegrityError as exc:
-                raise ConditionFailed(1, event, str(exc)) from None
-
-        self._write(work)
+        self._put_versioned(
+            "case_reviews", ("year", review.year), version, expected_version, data, {}, (review, event)
+        )
 
     def get_review(self, year: int) -> Review | None:
         row = self._conn().execute("SELECT data FROM case_reviews WHERE year=?", (year,)).fetchone()

@@ -374,26 +374,55 @@ class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
 
     def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
         version = (expected_version or 0) + 1
-        data = _dumps(inspection_to_dict(replace(inspection, version=version)))
+        self._put_versioned(
+            "inspections",
+            ("code", inspection.code),
+            version,
+            expected_version,
+            _dumps(inspection_to_dict(replace(inspection, version=version))),
+            {
+                "office": inspection.office,
+                "credit_code": inspection.credit_code,
+                "planned_on": inspection.planned_on.isoformat(),
+            },
+            (inspection, event),
+        )
+
+    def _put_versioned(
+        self,
+        table: str,
+        key: tuple[str, object],
+        version: int,
+        expected_version: int | None,
+        data: str,
+        indexed: dict[str, object],
+        records: tuple[object, AuditEvent],
+    ) -> None:
+        """One versioned row of ``table`` (its ``key`` column, ``version``, ``data`` and the
+        ``indexed`` columns written on insert) and its audit event, in one write: inserted when
+        ``expected_version`` is None, else updated (version and data) only at that version.
+        ``ConditionFailed`` 0 (the row exists, or moved on) or 1 (the event exists), naming
+        ``records``' first or second item."""
+        record, event = records
+        column, value = key
+        names = [column, "version", *indexed, "data"]
 
         def work(conn: sqlite3.Connection) -> None:
             if expected_version is None:
                 try:
                     conn.execute(
-                        "INSERT INTO inspections (code, version, office, credit_code, planned_on, data)"
-                        " VALUES (?, ?, ?, ?, ?, ?)",
-                        (inspection.code, version, inspection.office, inspection.credit_code,
-                         inspection.planned_on.isoformat(), data),
-                    )  # fmt: skip
+                        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                        (value, version, *indexed.values(), data),
+                    )
                 except sqlite3.IntegrityError as exc:
-                    raise ConditionFailed(0, inspection, str(exc)) from None
+                    raise ConditionFailed(0, record, str(exc)) from None
             else:
                 cursor = conn.execute(
-                    "UPDATE inspections SET version=?, data=? WHERE code=? AND version=?",
-                    (version, data, inspection.code, expected_version),
+                    f"UPDATE {table} SET version=?, data=? WHERE {column}=? AND version=?",
+                    (version, data, value, expected_version),
                 )
                 if cursor.rowcount != 1:
-                    raise ConditionFailed(0, inspection, "version mismatch")
+                    raise ConditionFailed(0, record, "version mismatch")
             try:
                 self._apply(conn, AppendAudit(event))
             except sqlite3.IntegrityError as exc:
