@@ -382,3 +382,16 @@ def test_withdrawal_limit_may_be_shorter_than_the_law_never_longer(minimal: Path
     got = "\n".join(messages(minimal))
     assert "withdrawal_working_days" in got and "不得超过法定的3个工作日" in got and "statutory 3" in got
     assert content.agency.publication.withdrawal_working_days == 3
+
+
+def test_required_files_missing_or_not_a_mapping_are_named(minimal: Path) -> None:
+    """agency.yaml and complaints.yaml must exist and hold a mapping; a statistics file that holds a
+    list is refused by name, line 1."""
+    (minimal / "complaints.yaml").unlink()
+    write_content(minimal, {"agency.yaml": "- name: 某局\n", "stats/2025.yaml": "- year: 2025\n"})
+    got = messages(minimal)
+    assert "content/complaints.yaml: 缺少 complaints.yaml / complaints.yaml is missing" in got
+    assert "content/agency.yaml:1: 文件内容应为映射 / the file must hold a mapping" in got
+    assert "content/stats/2025.yaml:1: 文件内容应为映射 / the file must hold a mapping" in got
+    (minimal / "agency.yaml").unlink()
+    assert "content/agency.yaml: 缺少 agency.yaml / agency.yaml is missing" in messages(minimal)

@@ -7,8 +7,8 @@ from typing import Any
 
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import DECISION_KINDS, Agency, Publication
-from sunlight.content.yamlfile import load_required_yaml
-from sunlight.domain.problems import Problem, Problems
+from sunlight.content.yamlfile import load_required_mapping
+from sunlight.domain.problems import Problems
 from sunlight.domain.withdrawals import WITHDRAWAL_WORKING_DAYS
 
 AGENCY_KEYS = (
@@ -45,14 +45,8 @@ RULES = ("lenient", "at_decision", "current")
 def load_agency(root: Path, problems: Problems) -> Agency:
     path = root / "agency.yaml"
     name = source_name(root, path)
-    if not path.exists():
-        problems.add(Problem("缺少 agency.yaml", "agency.yaml is missing", file=name))
-        return Agency(source=name)
-    data = load_required_yaml(path, name, problems)
+    data = load_required_mapping(path, name, problems)
     if data is None:
-        return Agency(source=name)
-    if not isinstance(data, dict):
-        problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
         return Agency(source=name)
     f = Fields(data, name, problems)
     f.allow(*AGENCY_KEYS)

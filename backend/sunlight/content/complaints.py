@@ -8,8 +8,8 @@ from typing import Any
 
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import ComplaintCategory, ComplaintsConfig, RoutingRule
-from sunlight.content.yamlfile import load_required_yaml
-from sunlight.domain.problems import Problem, Problems
+from sunlight.content.yamlfile import load_required_mapping
+from sunlight.domain.problems import Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MATCH_KEYS = ("category", "power_code", "office", "street")
@@ -28,14 +28,8 @@ def load_complaints(root: Path, problems: Problems) -> ComplaintsConfig:
     path = root / "complaints.yaml"
     name = source_name(root, path)
     config = ComplaintsConfig(source=name, settings=dict(SETTINGS))
-    if not path.exists():
-        problems.add(Problem("缺少 complaints.yaml", "complaints.yaml is missing", file=name))
-        return config
-    data = load_required_yaml(path, name, problems)
+    data = load_required_mapping(path, name, problems)
     if data is None:
-        return config
-    if not isinstance(data, dict):
-        problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
         return config
     f = Fields(data, name, problems)
     f.allow("categories", "routing", "settings", "feedback_categories")

@@ -10,7 +10,7 @@ from pathlib import Path
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import OfficePenalties, YearStats
 from sunlight.content.values import ValueProblem, parse_int
-from sunlight.content.yamlfile import load_yaml
+from sunlight.content.yamlfile import load_optional_mapping
 from sunlight.domain.problems import Problem, Problems
 
 STATS_KEYS = (
@@ -41,11 +41,8 @@ def load_stats(root: Path, problems: Problems) -> list[YearStats]:
                     file=name,
                 )
             )
-        data = load_yaml(path, name, problems)
+        data = load_optional_mapping(path, name, problems)
         if data is None:
-            continue
-        if not isinstance(data, dict):
-            problems.add(Problem("文件内容应为映射", "the file must hold a mapping", file=name, line=1))
             continue
         f = Fields(data, name, problems)
         f.allow(*STATS_KEYS)

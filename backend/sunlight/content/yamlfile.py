@@ -158,7 +158,19 @@ def load_optional_mapping(path: Path, name: str, problems: Problems) -> dict[str
     mapping (the last reported as 文件内容应为映射, line 1)."""
     if not path.exists():
         return None
-    data = load_yaml(path, name, problems)
+    return _mapping(load_yaml(path, name, problems), name, problems)
+
+
+def load_required_mapping(path: Path, name: str, problems: Problems) -> dict[str, Any] | None:
+    """A YAML file the content must have, holding a mapping: None, with the problem reported, when
+    it is missing (缺少 FILE), empty, unreadable or not a mapping."""
+    if not path.exists():
+        problems.add(Problem(f"缺少 {path.name}", f"{path.name} is missing", file=name))
+        return None
+    return _mapping(load_required_yaml(path, name, problems), name, problems)
+
+
+def _mapping(data: Any, name: str, problems: Problems) -> dict[str, Any] | None:
     if data is None:
         return None
     if not isinstance(data, dict):
