@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts" / "bench"))
 
-from api_throughput import percentile, run  # noqa: E402
+from api_throughput import cpu_seconds, percentile, run  # noqa: E402
 
 
 def test_percentile_is_the_nearest_rank() -> None:
@@ -18,6 +18,22 @@ def test_percentile_is_the_nearest_rank() -> None:
     assert percentile(samples, 50) == 100.0  # the 100th of 200
     assert percentile(samples, 99) == 198.0  # the 198th of 200
     assert percentile([7.0], 99) == 7.0
+
+
+def test_cpu_seconds_counts_this_process_cpu_time() -> None:
+    """The server-CPU column reads /proc: burning about 0.3 s of CPU here shows up, sleeping does not."""
+    import os
+    import time
+
+    before, began = cpu_seconds(os.getpid()), time.process_time()
+    while time.process_time() - began < 0.3:
+        pass
+    burnt = cpu_seconds(os.getpid()) - before
+    assert 0.2 <= burnt <= 1.0  # clock ticks of 10 ms; other threads of pytest may add a little
+    before = cpu_seconds(os.getpid())
+    time.sleep(0.3)
+    assert cpu_seconds(os.getpid()) - before < 0.1
+    assert cpu_seconds(2**22 + 12345) == 0.0  # no such process
 
 
 @pytest.mark.slow
@@ -33,6 +49,8 @@ def test_the_scenario_files_every_complaint_on_both_stores(tmp_path: Path) -> No
         ("DynamoDB (moto server, serialised)", "POST /api/complaints"),
     ]:
         assert "| 12 | 12 |" in table[(store, route)], table[(store, route)]  # requests, answered 2xx
+        # the server's CPU a request (10 ms clock ticks over a few requests: may read 0)
+        assert float(table[(store, route)].strip().strip("|").split("|")[-1]) >= 0
     # moto server may answer a concurrent TransactWriteItems with a 500 (its own error, not
     # DynamoDB's): every filing that did not succeed is in the report with its answer.
     row = table[("DynamoDB (moto server)", "POST /api/complaints")]
