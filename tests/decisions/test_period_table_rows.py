@@ -138,6 +138,27 @@ def test_lenient_choice_sees_the_national_rules_after_until() -> None:
     assert q.rule.id == "a" and q.until == D("2027-06-10")
 
 
+def test_a_gap_before_2023_takes_the_2019_notice_then_order_58() -> None:
+    table, problems = parsed(
+        [
+            {"id": "a", "until": "2022-12-31", "一般": GENERAL_24},
+            {"id": "b", "from": "2024-01-01", "一般": GENERAL_24},
+        ]
+    )
+    assert problems == []
+    assert table.in_force(D("2022-12-31")).id == "a"
+    assert table.in_force(D("2023-01-01")).id == "ndrc-2019-527"
+    assert table.in_force(D("2023-04-30")).id == "ndrc-2019-527"
+    assert table.in_force(D("2023-05-01")).id == "ndrc-order-58"
+    assert table.in_force(D("2023-12-31")).id == "ndrc-order-58"
+    assert table.in_force(D("2024-01-01")).id == "b"
+    # 一般 of 2021-06-10, built 2023-02-01: under "a" (24 months) until 2023-06-10; the 2019
+    # notice (12 months: 2022-06-10) applies here from 2023-01-01, so it ends no earlier than
+    # 2022-12-31, and that is the most lenient.
+    p = period(table, "2021-06-10", "2023-02-01")
+    assert p.rule.id == "ndrc-2019-527" and p.until == D("2022-12-31")
+
+
 def test_an_until_overlapping_the_next_row_is_an_error() -> None:
     table, problems = parsed(
         [
