@@ -341,12 +341,14 @@ def test_a_row_naming_minor_cases_keeps_them_and_the_next_row_is_still_settled()
     assert [r.by_severity["轻微"] for r in table.rules] == [Span(1, 6), None, Span(0, 3)]
 
 
-def test_two_rows_without_a_start_date_neither_ends() -> None:
+def test_a_second_row_without_a_start_date_is_reported_and_the_first_never_ends() -> None:
     table, problems = parsed(
         [{"id": "a", "一般": {"max_months": 12}}, {"id": "b", "一般": {"max_months": 24}}]
     )
-    assert problems == []
-    assert [r.by_severity["轻微"] for r in table.rules] == [None, None]
+    assert problems == [
+        ("publication.periods[1].from", "只有第一行可以不填 from", "only the first row may leave out from")
+    ]
+    assert [(r.id, r.by_severity["轻微"]) for r in table.rules] == [("a", None)]
 
 
 def test_an_empty_date_is_no_date() -> None:
@@ -417,9 +419,9 @@ def test_a_row_without_the_general_period() -> None:
 
 @pytest.mark.parametrize("key", ["from", "until"])
 def test_a_date_in_another_format(key: str) -> None:
-    _, problems = parsed(
-        [{"一般": {"max_months": 12}}, {"id": "b", key: "2026/04/01", "一般": {"max_months": 12}}]
-    )
+    second: dict[str, object] = {"id": "b", "from": "2026-01-01", "一般": {"max_months": 12}}
+    second[key] = "2026/04/01"
+    _, problems = parsed([{"一般": {"max_months": 12}}, second])
     assert problems == [
         (f"publication.periods[1].{key}", "日期格式应为 2026-04-01", "date must look like 2026-04-01")
     ]
@@ -435,5 +437,12 @@ def test_a_wrong_special_minimum() -> None:
 
 def test_wrong_other_kinds() -> None:
     table, problems = parsed([{"一般": {"max_months": 12}, "other_kinds": "三年"}])
-    assert problems == [("publication.periods[0].other_kinds", *SPAN_PROBLEM)]
+    assert problems == [
+        (
+            "publication.periods[0].other_kinds",
+            "其他类别的决定（行政许可等）应当公示（国办发〔2018〕118号），应填写 {min_months, max_months}，不能“不公示”",
+            "decisions of other kinds (行政许可 ...) must be published (国办发〔2018〕118号): "
+            "give {min_months, max_months}, not none",
+        )
+    ]
     assert table.rules[0].other_kinds == Span(0, 0)

@@ -7,7 +7,7 @@ from typing import Any
 
 from sunlight.content.fields import Fields, source_name
 from sunlight.content.model import DECISION_KINDS, Agency, Publication
-from sunlight.content.yamlfile import load_required_mapping
+from sunlight.content.yamlfile import LineMap, load_required_mapping
 from sunlight.domain.problems import Problems
 from sunlight.domain.withdrawals import WITHDRAWAL_WORKING_DAYS
 
@@ -100,9 +100,11 @@ def load_publication(f: Fields) -> Publication:
     if period is not None:
         row = _period_row(Fields(period, f.file, f.problems))
         if row:
+            _remember_lines(pub, period, f.line_of("period"))
             pub.periods.append(row)
     # The full table form (rows with effective dates), checked by sunlight.domain.periods.
-    for _, row in f.records("periods"):
+    for line, row in f.records("periods"):
+        _remember_lines(pub, row, line)
         pub.periods.append(_plain(row))
     if period is not None and f.has("periods"):
         f.error("period", "period 与 periods 只能填写其一", "give either period or periods, not both")
@@ -131,6 +133,21 @@ def _period_row(p: Fields) -> dict[str, Any]:
             continue
         row[severity] = {"min_months": low, "max_months": high}
     return row if complete else {}
+
+
+def _remember_lines(pub: Publication, row: Any, line: int | None) -> None:
+    """The line of the next period row and of its keys, by the field paths the domain reports
+    (``publication.periods[1].until``, ``publication.periods[0].一般.max_months``)."""
+    where = f"publication.periods[{len(pub.periods)}]"
+    if line is not None:
+        pub.period_lines[where] = line
+    if not isinstance(row, LineMap):
+        return
+    for key, value in row.items():
+        pub.period_lines[f"{where}.{key}"] = row.line_of(key)
+        if isinstance(value, LineMap):
+            for inner in value:
+                pub.period_lines[f"{where}.{key}.{inner}"] = value.line_of(inner)
 
 
 def _plain(value: Any) -> Any:

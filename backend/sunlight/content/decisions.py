@@ -103,7 +103,7 @@ def load_decisions(root: Path, content: Content, problems: Problems) -> list[Dec
     offices.update({o.name: o.id for o in content.offices if o.name})
     powers = {p.code: p.domain for p in content.powers}
     table, _ = parse_period_table(content.agency.publication.periods)
-    domains = set(powers.values()) | {d for rule in table.rules for d in rule.special_domains}
+    domains = set(powers.values()) | {d for rule in table.timeline() for d in rule.special_domains}
     first_seen: dict[str, Decision] = {}
     reported: set[str] = set()
     decisions: list[Decision] = []
@@ -372,6 +372,22 @@ def _check_successors(decisions: list[Decision], by_id: dict[str, Decision], pro
 
 def _check_policy(content: Content, problems: Problems) -> None:
     """The disclosure-period table of ``agency.yaml: publication`` (see sunlight.domain.periods)."""
-    _, table_problems = parse_period_table(content.agency.publication.periods)
-    for path, zh, en in table_problems:
-        problems.add(Problem(zh, en, file=content.agency.source or "agency.yaml", field=path))
+    policy = content.agency.publication
+    warnings: list[tuple[str, str, str]] = []
+    _, errors = parse_period_table(policy.periods, warnings=warnings)
+    for severity, found in (("error", errors), ("warning", warnings)):
+        for path, zh, en in found:
+            head = path
+            while head not in policy.period_lines and "." in head:
+                head = head.rsplit(".", 1)[0]
+            line = policy.period_lines.get(head) or content.agency.line_of("publication")
+            problems.add(
+                Problem(
+                    zh,
+                    en,
+                    file=content.agency.source or "agency.yaml",
+                    line=line,
+                    field=path,
+                    severity=severity,
+                )
+            )

@@ -64,6 +64,8 @@ class Publication:
     )
     # Optional agency override of the disclosure period table (see sunlight.domain.periods).
     periods: list[dict[str, Any]] = field(default_factory=list)
+    # The agency.yaml line of each row and key of ``periods``, by field path (for problems).
+    period_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     omit_minors: bool = False
     withdrawal_working_days: int = 3  # 行政处罚法 arts. 48, 85 (sunlight.domain.withdrawals); may be shorter
     rule: str = "lenient"  # "lenient" (从旧兼从轻) | "at_decision" | "current"

@@ -22,7 +22,13 @@ NDRC order 36 (2026)      not shown   3 m – 1 y   1 y – 3 y   from 2026-04-0
 ========================  ==========  ==========  ==========  =====================================
 
 The periods apply to 行政处罚. Other decision kinds (行政许可, 行政强制...) are shown for
-``other_kinds`` (by default 0 – 3 years), an agency setting rather than a national rule.
+``other_kinds`` (by default 0 – 3 years), an agency setting rather than a national rule; they
+are always published (国办发〔2018〕118号), so ``other_kinds`` cannot be ``不公示``.
+
+An agency's table (:func:`parse_period_table`) is read row by row: only the first row may leave
+out ``from``, rows follow each other in order of ``from``, and a row's ``until`` must end before
+the next row's ``from``. After a row's ``until``, until the next row starts (or for good, after
+the last row), the national rules apply (:meth:`PeriodTable.timeline`), with a warning.
 
 Which rule applies (``rule`` in ``agency.yaml: publication``):
 
@@ -143,6 +149,8 @@ class Period:
 @dataclass
 class PeriodTable:
     rules: list[PeriodRule] = field(default_factory=lambda: list(NATIONAL_RULES))
+    # Where no rule of ``rules`` is in force (after a row's ``until``): the national rules.
+    fallback: tuple[PeriodRule, ...] = NATIONAL_RULES
 
     def __post_init__(self) -> None:
         self.rules.sort(key=lambda r: r.effective_from or dt.date.min)
@@ -156,20 +164,56 @@ class PeriodTable:
             return start - _ONE_DAY if start else None
         return None
 
-    def in_force(self, day: dt.date) -> PeriodRule:
-        """The rule in force on ``day`` (the first rule for days before every rule)."""
-        chosen = self.rules[0]
-        for rule in self.rules:
+    def timeline(self) -> list[PeriodRule]:
+        """The rules in date order, with the fallback rules, cut to fit, after a rule's ``until``
+        up to the next rule's start (or for good after the last rule)."""
+        line: list[PeriodRule] = []
+        for index, rule in enumerate(self.rules):
+            line.append(rule)
+            end = rule.effective_until
+            if end is None or (rule.effective_from is not None and end < rule.effective_from):
+                continue  # no end, or an end before the start (reported by the parser)
+            following = self.rules[index + 1].effective_from if index + 1 < len(self.rules) else None
+            if index + 1 < len(self.rules) and (following is None or following <= end + _ONE_DAY):
+                continue  # the next rule starts the next day (or earlier: reported as an overlap)
+            line.extend(self._fallback(end + _ONE_DAY, following))
+        return line
+
+    def _fallback(self, start: dt.date, stop: dt.date | None) -> list[PeriodRule]:
+        """The fallback rules in force from ``start`` up to the day before ``stop``, cut to fit."""
+        national = PeriodTable(list(self.fallback), fallback=())
+        out: list[PeriodRule] = []
+        for index, rule in enumerate(national.rules):
+            begins = rule.effective_from or dt.date.min
+            ends = national._until(index)
+            if (ends is not None and ends < start) or (stop is not None and begins >= stop):
+                continue
+            last = stop - _ONE_DAY if stop is not None else None
+            if ends is not None and (last is None or ends < last):
+                last = ends
+            out.append(replace(rule, effective_from=max(begins, start), effective_until=last))
+        return out
+
+    @staticmethod
+    def _index_in_force(line: list[PeriodRule], day: dt.date) -> int:
+        chosen = 0
+        for index, rule in enumerate(line):
             if rule.effective_from is None or rule.effective_from <= day:
-                chosen = rule
+                chosen = index
         return chosen
+
+    def in_force(self, day: dt.date) -> PeriodRule:
+        """The rule in force on ``day`` (the first rule for days before every rule; a fallback
+        rule for days after a rule's ``until`` that no later rule covers)."""
+        line = self.timeline()
+        return line[self._index_in_force(line, day)]
 
     def candidates(self, decided_on: dt.date, today: dt.date) -> list[PeriodRule]:
         """The rule in force on the decision date and every later one in force by ``today``."""
-        first = self.in_force(decided_on)
-        start = self.rules.index(first)
-        later = [r for r in self.rules[start + 1 :] if r.effective_from and r.effective_from <= today]
-        return [first, *later]
+        line = self.timeline()
+        start = self._index_in_force(line, decided_on)
+        later = [r for r in line[start + 1 :] if r.effective_from and r.effective_from <= today]
+        return [line[start], *later]
 
     def period(
         self,
@@ -270,14 +314,18 @@ def _single_rule(rows: list[Mapping[str, object]]) -> dict[str, object]:
     return rule
 
 
-def parse_period_table(raw: Iterable[Mapping[str, object]]) -> tuple[PeriodTable, list[tuple[str, str, str]]]:
+def parse_period_table(
+    raw: Iterable[Mapping[str, object]], *, warnings: list[tuple[str, str, str]] | None = None
+) -> tuple[PeriodTable, list[tuple[str, str, str]]]:
     """An agency's table from ``agency.yaml: publication.periods``.
 
     Returns the table (the national table when ``raw`` is empty) and problems as
     ``(field path, Chinese, English)``. Rows of ``{severity, min_months, max_months}`` (the
     simple ``publication.period`` form) make one rule for every date. Otherwise each row: ``id``, ``source``, ``from`` (omit for the
     first row), ``until`` (optional), ``轻微``/``一般``/``严重`` (``{min_months, max_months}``
-    or ``不公示``), ``special_domains`` with ``special_min_months``, ``other_kinds``.
+    or ``不公示``), ``special_domains`` with ``special_min_months``, ``other_kinds``
+    (``{min_months, max_months}``). Gaps after a row's ``until`` (the national rules apply)
+    are added to ``warnings`` when given, in the same form.
     """
     rows = list(raw)
     problems: list[tuple[str, str, str]] = []
@@ -286,6 +334,7 @@ def parse_period_table(raw: Iterable[Mapping[str, object]]) -> tuple[PeriodTable
     if all(isinstance(r, Mapping) and "severity" in r for r in rows):
         rows = [_single_rule(rows)]
     rules: list[PeriodRule] = []
+    rows_where: list[str] = []  # the field path of each rule's row
     implicit_minor: set[int] = set()  # rows that do not name 轻微 (by object id)
     known = {"id", "source", "from", "until", "special_domains", "special_min_months", "other_kinds"}
     for index, row in enumerate(rows):
@@ -318,9 +367,7 @@ def parse_period_table(raw: Iterable[Mapping[str, object]]) -> tuple[PeriodTable
                         (f"{where}.{key}", "日期格式应为 2026-04-01", "date must look like 2026-04-01")
                     )
         special = row.get("special_min_months")
-        other = _span(
-            row.get("other_kinds", {"min_months": 0, "max_months": 36}), f"{where}.other_kinds", problems
-        )
+        other = _other_kinds(row.get("other_kinds"), f"{where}.other_kinds", problems)
         rule = PeriodRule(
             id=str(row.get("id") or f"rule-{index + 1}"),
             source=str(row.get("source") or ""),
@@ -331,14 +378,130 @@ def parse_period_table(raw: Iterable[Mapping[str, object]]) -> tuple[PeriodTable
             special_min_months=_months(special, f"{where}.special_min_months", problems)
             if special is not None
             else None,
-            other_kinds=other or Span(0, 36),
+            other_kinds=other,
         )
+        if rules and rule.effective_from is None:
+            if row.get("from") in (None, ""):
+                problems.append(
+                    (f"{where}.from", "只有第一行可以不填 from", "only the first row may leave out from")
+                )
+            continue  # not in force on any day it could be told apart by
+        if rules:
+            _check_order(rules[-1], rule, where, rows_where[-1], problems)
+        _check_until(rule, where, problems)
         rules.append(rule)
+        rows_where.append(where)
         if not minor_given:
             implicit_minor.add(id(rule))
     if not rules:
         return PeriodTable(), problems
+    if warnings is not None:
+        warnings.extend(_gaps(rules, rows_where))
     return _settle_minor(PeriodTable(rules), implicit_minor), problems
+
+
+def _other_kinds(value: object, where: str, problems: list[tuple[str, str, str]]) -> Span:
+    """``other_kinds``: left out or empty, 0 - 3 years; never ``不公示`` (国办发〔2018〕118号
+    makes every 行政执法决定 public). While wrong: 0 - 0 months (held back, never published)."""
+    if value is None or value == "":
+        return Span(0, 36)
+    if not isinstance(value, Mapping):
+        problems.append(
+            (
+                where,
+                "其他类别的决定（行政许可等）应当公示（国办发〔2018〕118号），应填写 {min_months, max_months}，不能“不公示”",
+                "decisions of other kinds (行政许可 ...) must be published (国办发〔2018〕118号): "
+                "give {min_months, max_months}, not none",
+            )
+        )
+        return Span(0, 0)
+    span = _span(value, where, problems) or Span(0, 0)
+    given = value.get("max_months")
+    if type(given) is int and given == 0:
+        problems.append(
+            (
+                f"{where}.max_months",
+                "最长期限为0个月，决定作出当天即不再公示；其他类别的决定应当公示（国办发〔2018〕118号）",
+                "max_months 0 ends the disclosure on the decision day; "
+                "decisions of other kinds must be published (国办发〔2018〕118号)",
+            )
+        )
+    return span
+
+
+def _check_order(
+    previous: PeriodRule,
+    rule: PeriodRule,
+    where: str,
+    previous_where: str,
+    problems: list[tuple[str, str, str]],
+) -> None:
+    """A row after another starts later than it, and after its ``until``."""
+    start, before = rule.effective_from, previous.effective_from
+    assert start is not None  # only the first row has no start
+    if before is not None and start == before:
+        problems.append(
+            (
+                f"{where}.from",
+                f"与上一行的 from 相同（{before}）：两行不能同一天生效",
+                f"the same from as the previous row ({before}): two rows cannot start on the same day",
+            )
+        )
+    elif before is not None and start < before:
+        problems.append(
+            (
+                f"{where}.from",
+                f"各行应按 from 日期先后排列：本行早于上一行的 from（{before}）",
+                f"rows must be in order of from: this row starts before the previous row's from ({before})",
+            )
+        )
+    elif previous.effective_until is not None and previous.effective_until >= start:
+        problems.append(
+            (
+                f"{previous_where}.until",
+                f"与下一行重叠：until 应早于下一行的 from（{start}）",
+                f"overlaps the next row: until must be before the next row's from ({start})",
+            )
+        )
+
+
+def _check_until(rule: PeriodRule, where: str, problems: list[tuple[str, str, str]]) -> None:
+    if rule.effective_until and rule.effective_from and rule.effective_until < rule.effective_from:
+        problems.append(
+            (f"{where}.until", "until 不得早于本行的 from", "until must not be before the row's from")
+        )
+
+
+def _gaps(rules: list[PeriodRule], rows_where: list[str]) -> list[tuple[str, str, str]]:
+    """Warnings for the days after a row's ``until`` that no later row covers (the national
+    rules apply there, see :meth:`PeriodTable.timeline`)."""
+    order = sorted(range(len(rules)), key=lambda i: rules[i].effective_from or dt.date.min)
+    notes: list[tuple[str, str, str]] = []
+    for position, index in enumerate(order):
+        rule = rules[index]
+        end = rule.effective_until
+        if end is None or (rule.effective_from is not None and end < rule.effective_from):
+            continue
+        first = end + _ONE_DAY
+        following = rules[order[position + 1]].effective_from if position + 1 < len(order) else None
+        if following is None:
+            notes.append(
+                (
+                    f"{rows_where[index]}.until",
+                    f"{first} 起本表未作规定，适用国家规定",
+                    f"from {first} on the table sets no period: the national rules apply",
+                )
+            )
+        elif following > first:
+            last = following - _ONE_DAY
+            notes.append(
+                (
+                    f"{rows_where[index]}.until",
+                    f"{first} 至 {last} 本表未作规定，适用国家规定",
+                    f"from {first} to {last} the table sets no period: the national rules apply",
+                )
+            )
+    return notes
 
 
 def _settle_minor(table: PeriodTable, implicit: set[int]) -> PeriodTable:
