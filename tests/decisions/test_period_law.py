@@ -14,7 +14,8 @@ import datetime as dt
 
 from sunlight.content.model import Power, Publication
 from sunlight.domain.calendar import WorkingCalendar
-from sunlight.domain.periods import PeriodTable, add_months, parse_period_table
+from sunlight.domain.period_rows import parse_period_table
+from sunlight.domain.periods import PeriodTable, add_months
 from sunlight.domain.publication import publish
 
 from .conftest import OFFICES, POWERS, make

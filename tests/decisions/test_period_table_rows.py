@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sunlight.domain.periods import PeriodTable, Span, parse_period_table
+from sunlight.domain.period_rows import parse_period_table
+from sunlight.domain.periods import PeriodTable, Span
 
 D = dt.date.fromisoformat
 GENERAL_12 = {"min_months": 3, "max_months": 12}

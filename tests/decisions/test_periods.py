@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sunlight.domain.periods import NATIONAL_RULES, PeriodTable, add_months, parse_period_table
+from sunlight.domain.period_rows import parse_period_table
+from sunlight.domain.periods import NATIONAL_RULES, PeriodTable, add_months
 
 TABLE = PeriodTable()
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sunlight.domain.periods import NATIONAL_RULES, PeriodRule, PeriodTable, Span, parse_period_table
+from sunlight.domain.period_rows import parse_period_table
+from sunlight.domain.periods import NATIONAL_RULES, PeriodRule, PeriodTable, Span
 
 D = dt.date.fromisoformat
 TABLE = PeriodTable()

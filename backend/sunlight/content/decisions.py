@@ -23,7 +23,7 @@ from sunlight.content.model import DECISION_KINDS, DECISION_STATUSES, PARTY_TYPE
 from sunlight.content.tabular import TABULAR_SUFFIXES, UNREADABLE_SUFFIXES, read_table, unreadable_problem
 from sunlight.content.values import ValueProblem, parse_bool, parse_date, parse_decimal
 from sunlight.domain.credit_code import credit_code_problem, normalise_credit_code
-from sunlight.domain.periods import parse_period_table
+from sunlight.domain.period_rows import parse_period_table
 from sunlight.domain.problems import Problem, Problems
 
 # Chinese header -> key (the content contract's table), plus the two keys it names in prose.

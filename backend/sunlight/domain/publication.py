@@ -45,7 +45,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_days
 from sunlight.domain.masking import mask_in_text, mask_name, unmasked
-from sunlight.domain.periods import Period, parse_period_table
+from sunlight.domain.period_rows import parse_period_table
+from sunlight.domain.periods import Period
 from sunlight.domain.person_names import NameFinder, default_finder, sole_trader_person
 from sunlight.domain.pii import Hit, scan_fields
 from sunlight.domain.problems import Problem
