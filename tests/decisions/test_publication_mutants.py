@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import pytest
 from sunlight.content.model import Publication
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing
@@ -382,15 +381,28 @@ def test_a_name_right_after_the_party_name_is_found() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="person_names.sole_trader_person reads 司 (of 公司) as a shop character, also in the "
-    "compound surnames 司马, 司徒, 司空: the registered name is not recognised as a person's",
-)
 def test_a_sole_trader_registered_under_a_si_compound_surname_is_masked() -> None:
-    # Found on the way: 欧阳修（个体工商户） is masked, 司马光（个体工商户） run by 李四 is not.
+    # 司 is a shop character (公司), but not in the compound surnames 司马, 司徒, 司空: like
+    # 欧阳修（个体工商户）, 司马光（个体工商户） run by 李四 is a person's name, masked.
     d = make(
         id="S", party_type="个体工商户", party_name="司马光（个体工商户）", legal_rep="李四", credit_code=""
     )
     (p,) = run(d).public
     assert p.party_name == "司马某（个体工商户）"
+
+
+def test_sole_traders_under_si_surnames_and_shop_names_with_si() -> None:
+    from sunlight.domain.person_names import sole_trader_person
+
+    for name in ("司马光", "司徒雷", "司空图", "司马相如"):  # surname + given name: a person
+        assert sole_trader_person(f"{name}（个体工商户）") == name
+    assert sole_trader_person("张记") == ""  # surname + shop character: a shop
+    assert sole_trader_person("王司") == ""  # 司 after a surname stays a shop character
+
+
+def test_sole_traders_whose_surname_is_also_a_shop_character_are_persons() -> None:
+    from sunlight.domain.person_names import sole_trader_person
+
+    # 庄, 楼, 路 and 司 are surnames as well as shop characters (山庄, 酒楼, 路, 公司)
+    for name in ("庄明", "楼小红", "路遥", "司华"):
+        assert sole_trader_person(f"个体工商户{name}") == name

@@ -395,4 +395,5 @@ def sole_trader_person(party_name: str, operator: str = "") -> str:
     family = surname_of(core)
     if not family or not _han(core) or not 2 <= len(core) <= len(family) + 2:
         return ""
-    return "" if any(c in _SHOP_CHARS for c in core) else core
+    # Shop characters count after the surname only: 司 is one (公司), but not in 司马光.
+    return "" if any(c in _SHOP_CHARS for c in core[len(family) :]) else core
