@@ -22,6 +22,8 @@ SUNLIGHT = str(Path(PY).parent / "sunlight")
 END = dt.date(2025, 12, 31)
 TODAY = dt.date(2026, 1, 5)
 NEW_PER_DAY, WITHDRAWN_PER_DAY = 300, 20
+# sunlight_site.decisions.withdrawal_memory: an input of the next build
+MEMORY_FILE = ".sunlight-withdrawals.json"
 
 
 def generate(out: Path, powers: int, decisions: int, seed: int = 1) -> None:
@@ -90,6 +92,11 @@ def series(
     site, fresh = work / f"site-{tag}", work / f"fresh-{tag}"
     day2 = TODAY + dt.timedelta(days=1)
     full = measure(f"full build ({tag})", build_cmd(content, site, TODAY, search), site)
+    # The reference build of day 2 starts from what day 1 remembered for the next build (the
+    # takedown dates and the ids it showed: withdrawal_memory), as the rebuild does; without it,
+    # its notices could not know when the records withdrawn on day 2 were taken down.
+    fresh.mkdir(parents=True, exist_ok=True)
+    shutil.copy(site / MEMORY_FILE, fresh / MEMORY_FILE)
     next_day(content, day2)
     again = measure(f"rebuild ({tag})", build_cmd(content, site, day2, search), site)
     ref = measure(f"full build of day 2 ({tag})", build_cmd(content, fresh, day2, search), fresh)
