@@ -63,3 +63,22 @@ def calendar() -> WorkingCalendar:
 @pytest.fixture
 def policy() -> Publication:
     return Publication()
+
+
+def publish_on(
+    *decisions: Decision,
+    today: dt.date,
+    policy: Publication | None = None,
+    calendar: WorkingCalendar | None = None,
+):  # -> PublicationResult
+    """The publication policy over ``decisions`` with the offices and powers above."""
+    from sunlight.domain.publication import publish
+
+    return publish(
+        list(decisions),
+        offices=OFFICES,
+        powers=POWERS,
+        policy=policy or Publication(),
+        calendar=calendar or WorkingCalendar(),
+        today=today,
+    )

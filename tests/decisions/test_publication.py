@@ -9,20 +9,13 @@ from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import timeliness
 from sunlight.domain.publication import Publisher, publish
 
-from .conftest import OFFICES, POWERS, make
+from .conftest import OFFICES, POWERS, make, publish_on
 
 TODAY = dt.date(2025, 12, 1)
 
 
 def run(*decisions, policy: Publication | None = None, today: dt.date = TODAY, calendar=None):
-    return publish(
-        list(decisions),
-        offices=OFFICES,
-        powers=POWERS,
-        policy=policy or Publication(),
-        calendar=calendar or WorkingCalendar(),
-        today=today,
-    )
+    return publish_on(*decisions, today=today, policy=policy, calendar=calendar)
 
 
 def test_organisation_is_published_with_its_public_fields() -> None:

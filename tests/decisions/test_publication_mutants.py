@@ -13,11 +13,10 @@ import datetime as dt
 from decimal import Decimal
 
 from sunlight.content.model import Publication
-from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing
-from sunlight.domain.publication import LateReport, publish
+from sunlight.domain.publication import LateReport
 
-from .conftest import OFFICES, POWERS, credit_code, make
+from .conftest import credit_code, make, publish_on
 
 TODAY = dt.date(2025, 12, 1)
 ORDER_58 = "《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令第58号）"
@@ -25,14 +24,7 @@ OTHER_KINDS = "本机关公示政策（行政处罚以外的决定，无国家�
 
 
 def run(*decisions, policy: Publication | None = None, today: dt.date = TODAY, calendar=None):
-    return publish(
-        list(decisions),
-        offices=OFFICES,
-        powers=POWERS,
-        policy=policy or Publication(),
-        calendar=calendar or WorkingCalendar(),
-        today=today,
-    )
+    return publish_on(*decisions, today=today, policy=policy, calendar=calendar)
 
 
 # Late publication: reports, their wording, the timings behind them

@@ -33,3 +33,16 @@ def complaint(filed_on: dt.date, **changes: Any) -> Complaint:
     if changes.get("status") not in (None, "submitted") and "accepted_on" not in changes:
         changes["accepted_on"] = filed_on
     return replace(c, **changes)
+
+
+def external_office(office_id: str) -> dict[str, Any]:
+    """An office of kind ``external`` (outside the agency's tree: the district's 行政执法监督), as
+    ``offices.yaml`` declares it, for ``catalog_from_dict``."""
+    return {
+        "id": office_id,
+        "name": f"{office_id} 行政执法监督科",
+        "kind": "external",
+        "parent": None,
+        "roles": ["supervision"],
+        "email": f"{office_id}@example.gov.cn",
+    }

@@ -5,9 +5,8 @@ never the office complained about; outside supervisors only over an office insid
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from complaint_builders import complaint
+from complaint_builders import complaint, external_office
 from complaint_catalog_sample import catalog_dict
 from sunlight.domain import complaints as states
 from sunlight.domain.catalog import Catalog
@@ -25,15 +24,7 @@ MAR2 = dt.date(2026, 3, 2)
 SAMPLE = catalog_from_dict(catalog_dict())
 
 
-def external(office_id: str) -> dict[str, Any]:
-    return {
-        "id": office_id,
-        "name": f"{office_id} 行政执法监督科",
-        "kind": "external",
-        "parent": None,
-        "roles": ["supervision"],
-        "email": f"{office_id}@example.gov.cn",
-    }
+external = external_office
 
 
 def with_two_outside_supervisors() -> Catalog:

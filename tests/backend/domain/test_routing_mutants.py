@@ -6,22 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from complaint_builders import external_office
 from complaint_catalog_sample import catalog_dict
 from sunlight.domain.catalog import Catalog
 from sunlight.domain.problems import Problem
 from sunlight.domain.routing import Route, overseer_of, route, transfer_target_problem
 from sunlight.service.catalog import catalog_from_dict
 
-
-def external(office_id: str) -> dict[str, Any]:
-    return {
-        "id": office_id,
-        "name": f"{office_id} 行政执法监督科",
-        "kind": "external",
-        "parent": None,
-        "roles": ["supervision"],
-        "email": f"{office_id}@example.gov.cn",
-    }
+external = external_office
 
 
 def with_outside_supervisors(*rules: dict[str, Any]) -> Catalog:
