@@ -197,6 +197,8 @@ _SURNAME_THEN_HAN = re.compile(
     "[" + "".join(sorted(SURNAMES | {c[0] for c in COMPOUND_SURNAMES})) + "][\\u3400-\\u9fff]"
 )
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt"))
+# jieba's tags of prepositions and conjunctions (于/p, 由/p, 与/p, 和/c)
+_FUNCTION_TAGS = frozenset(("p", "c"))
 
 
 # Characters no given name has in a decision's text: amounts in capital numerals (伍佰元, 陆万元),
@@ -305,7 +307,9 @@ class JiebaNames:
             word, flag = words[i]
             start = text.find(word, at)
             name, size = word, 1
-            if i + 1 < len(words) and word in SURNAMES:  # 吴/nr 桂兰/ns: surname, given name
+            # 吴/nr 桂兰/ns: surname, given name; but 于/p 陈/nr 美玲/nr: a preposition (于, 由) or a
+            # conjunction that is also a surname does not start the name after it
+            if i + 1 < len(words) and word in SURNAMES and flag not in _FUNCTION_TAGS:
                 nxt, nflag = words[i + 1]
                 if len(nxt) <= 2 and (flag in _NAME_TAGS or nflag in _NAME_TAGS) and _han(nxt):
                     name, size = word + nxt, 2
