@@ -1,30 +1,15 @@
 /* The workbench's 涉企检查码 panel: register a planned inspection (POST /api/inspections) and, for
    the supervision office, the flags of repeated and multi-office inspections
-   (GET /api/inspections/flags). Uses the staff token forms.js keeps. Plain script. */
+   (GET /api/inspections/flags). Calls the API through staff-api.js. Plain script. */
 (function () {
   "use strict";
 
-  var TOKEN_KEY = "sunlight.staff.token";
   var form = document.querySelector("[data-inspection-form]");
   if (!form) { return; }
 
-  function token() { return window.sessionStorage.getItem(TOKEN_KEY) || ""; }
-  function zh(message) { return String(message || "").split(" / ")[0]; }
   function value(name) { return (form.querySelector('[name="inspection.' + name + '"]').value || "").trim(); }
 
-  function call(method, url, body) {
-    var init = { method: method, headers: { Accept: "application/json", Authorization: "Bearer " + token() } };
-    if (body) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
-    return fetch(url, init).then(function (r) {
-      return r.json().then(function (data) {
-        if (!r.ok) {
-          var e = (data && data.error) || {};
-          throw new Error((e.field ? e.field + "：" : "") + zh(e.message || "请求失败"));
-        }
-        return data;
-      });
-    });
-  }
+  var call = window.SunlightStaffApi.call;
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();

@@ -1,33 +1,18 @@
 /* The workbench's 案卷评查 panel (docs/supervision.md), for the supervision office: draw the year's
    sample (POST /api/reviews), show it (GET /api/reviews/<year>), score each case file against the
    checklist (POST .../cases/<id>/score) and mark an office's review finished (POST
-   .../offices/<office>/finish). Uses the staff token forms.js keeps. Plain script. */
+   .../offices/<office>/finish). Calls the API through staff-api.js. Plain script. */
 (function () {
   "use strict";
 
-  var TOKEN_KEY = "sunlight.staff.token";
   var form = document.querySelector("[data-review-form]");
   if (!form) { return; }
   var holder = document.querySelector("[data-review]");
   var error = document.querySelector("[data-review-error]");
 
-  function token() { return window.sessionStorage.getItem(TOKEN_KEY) || ""; }
-  function zh(message) { return String(message || "").split(" / ")[0]; }
   function year() { return (form.querySelector('[name="review.year"]').value || "").trim(); }
 
-  function call(method, url, body) {
-    var init = { method: method, headers: { Accept: "application/json", Authorization: "Bearer " + token() } };
-    if (body) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
-    return fetch(url, init).then(function (r) {
-      return r.json().then(function (data) {
-        if (!r.ok) {
-          var e = (data && data.error) || {};
-          throw new Error((e.field ? e.field + "：" : "") + zh(e.message || "请求失败"));
-        }
-        return data;
-      });
-    });
-  }
+  var call = window.SunlightStaffApi.call;
 
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
