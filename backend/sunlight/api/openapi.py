@@ -88,24 +88,24 @@ def _header(name: str, description: str, required: bool = False) -> dict[str, An
     }
 
 
-TRACKING = {
-    "name": "tracking_no",
-    "in": "path",
-    "required": True,
-    "schema": {"type": "string", "maxLength": 64},
-}
+def _path(name: str, max_length: int | None = None, description: str = "") -> dict[str, Any]:
+    """A path parameter (a string, at most ``max_length`` characters when given)."""
+    schema: dict[str, Any] = {"type": "string"}
+    if max_length is not None:
+        schema["maxLength"] = max_length
+    param: dict[str, Any] = {"name": name, "in": "path", "required": True}
+    if description:
+        param["description"] = description
+    return param | {"schema": schema}
+
+
+TRACKING = _path("tracking_no", 64)
 IDEMPOTENCY = _header(
     "Idempotency-Key", "重试同一请求时使用相同的键 / a retry with the same key returns the same result"
 )
 ACCESS = _header("X-Access-Code", "查询码 / the access code given when filing", required=True)
 BEARER = [{"bearer": []}]
-INSPECTION_CODE = {
-    "name": "code",
-    "in": "path",
-    "required": True,
-    "description": "检查码 (10 characters, grouped 5-5) / inspection code",
-    "schema": {"type": "string", "maxLength": 64},
-}
+INSPECTION_CODE = _path("code", 64, "检查码 (10 characters, grouped 5-5) / inspection code")
 INSPECTION_REGISTERED = {
     "type": "object",
     "required": ["code", "valid_from", "valid_until", "verify_url", "qr_svg"],
@@ -190,7 +190,7 @@ EXCHANGE_FILED = {
     },
 }
 EXCHANGE_PARAMS = [
-    {"name": "partner", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 40}},
+    _path("partner", 40),
     _header("X-Timestamp", "Unix 秒数,5分钟内有效 / Unix seconds, valid for 5 minutes", required=True),
     _header(
         "X-Signature",
@@ -475,13 +475,7 @@ def document() -> dict[str, Any]:
                 "Open311 单个请求 / GeoReport v2 one request",
                 errors=("401", "404", "429"),
                 params=[
-                    {
-                        "name": "request_file",
-                        "in": "path",
-                        "required": True,
-                        "description": "<service_request_id>.json",
-                        "schema": {"type": "string"},
-                    },
+                    _path("request_file", description="<service_request_id>.json"),
                     ACCESS,
                 ],
                 result=_list_of(open311_item),
@@ -509,7 +503,7 @@ def document() -> dict[str, Any]:
             'Errors: {"error": {"code", "message": "中文 / English", "field"}}.',
         },
         "servers": [{"url": "/"}],
-        "paths": {**paths, **openapi_reviews.paths(_op, BEARER, BODY_ERRORS)},
+        "paths": {**paths, **openapi_reviews.paths(_op, _path, BEARER, BODY_ERRORS)},
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {

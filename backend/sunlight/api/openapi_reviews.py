@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-YEAR = {"name": "year", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 8}}
 REVIEW = {
     "type": "object",
     "properties": {
@@ -20,8 +19,13 @@ REVIEW = {
 
 
 def paths(
-    op: Callable[..., dict[str, Any]], bearer: list[dict[str, list[str]]], body_errors: tuple[str, ...]
+    op: Callable[..., dict[str, Any]],
+    path: Callable[..., dict[str, Any]],
+    bearer: list[dict[str, list[str]]],
+    body_errors: tuple[str, ...],
 ) -> dict[str, Any]:
+    """The paths, made with the document's own ``op`` (an operation) and ``path`` (a path parameter)."""
+    year = path("year", 8)
     return {
         "/api/reviews": {
             "post": op(
@@ -37,7 +41,7 @@ def paths(
             "get": op(
                 "年度评查案卷及评分(监督机构、监督员) / the year's sample and scores",
                 errors=("401", "403", "404", "422"),
-                params=[YEAR],
+                params=[year],
                 security=bearer,
                 result=REVIEW,
             )
@@ -57,15 +61,7 @@ def paths(
                     },
                     "required": ["scores"],
                 },
-                params=[
-                    YEAR,
-                    {
-                        "name": "decision_id",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string", "maxLength": 200},
-                    },
-                ],  # fmt: skip
+                params=[year, path("decision_id", 200)],
                 security=bearer,
                 result=REVIEW,
             )
@@ -75,15 +71,7 @@ def paths(
                 "某机构评查完成(此后公开报告) / mark an office's review finished (then published)",
                 errors=(*body_errors, "401", "403", "404", "409"),
                 body={"type": "object"},
-                params=[
-                    YEAR,
-                    {
-                        "name": "office",
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "string", "maxLength": 200},
-                    },
-                ],  # fmt: skip
+                params=[year, path("office", 200)],
                 security=bearer,
                 result=REVIEW,
             )
