@@ -8,9 +8,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -18,45 +16,13 @@ from api_fixtures import NOW, Api
 from sunlight import bootstrap
 from sunlight.service import exchange
 from test_exchange_api import order, post
-
-
-class Receiver(ThreadingHTTPServer):
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.received: list[tuple[dict[str, str], bytes]] = []
-        self.fail_next = 0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/12345/status"
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: Receiver
-
-    def do_POST(self) -> None:  # noqa: N802
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        if self.server.fail_next:
-            self.server.fail_next -= 1
-            self.send_response(503)
-            self.end_headers()
-            return
-        self.server.received.append((dict(self.headers), body))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
+from webhook_receiver import Receiver, running_receiver
 
 
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with running_receiver("/12345/status") as server:
+        yield server
 
 
 @pytest.fixture

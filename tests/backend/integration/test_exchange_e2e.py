@@ -9,46 +9,23 @@ import hmac
 import json
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from portal_process import FIXTURE, ROOT, Portal, free_port
+from webhook_receiver import Receiver, running_receiver
 
 pytestmark = pytest.mark.slow
 
 ORDER = ROOT / "scripts" / "exchange" / "order.sample.json"
 
 
-class Receiver(ThreadingHTTPServer):
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.received: list[tuple[dict[str, str], bytes]] = []
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: Receiver
-
-    def do_POST(self) -> None:  # noqa: N802
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        self.server.received.append((dict(self.headers), body))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with running_receiver("/status") as server:
+        yield server
 
 
 def test_order_in_status_out(tmp_path: Path, receiver: Receiver) -> None:
@@ -59,7 +36,7 @@ def test_order_in_status_out(tmp_path: Path, receiver: Receiver) -> None:
     portal = Portal(FIXTURE, tmp_path / "data", free_port())
     try:
         portal.start()
-        hook = f"http://127.0.0.1:{receiver.server_address[1]}/status"
+        hook = receiver.url
         added = portal.command("partner", "add", "--name", "12345", "--webhook", hook)
         assert added.returncode == 0, added.stderr
         secret = added.stdout.strip()

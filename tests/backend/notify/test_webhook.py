@@ -3,49 +3,18 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sunlight.notify import DeliveryError, Message
 from sunlight.notify.webhook import WebhookChannel
-
-
-class Receiver(ThreadingHTTPServer):
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.received: list[tuple[dict[str, str], dict]] = []
-        self.fail_next = 0
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: Receiver
-
-    def do_POST(self) -> None:  # noqa: N802
-        length = int(self.headers.get("Content-Length", "0"))
-        body = self.rfile.read(length)
-        if self.server.fail_next:
-            self.server.fail_next -= 1
-            self.send_response(503)
-            self.end_headers()
-            return
-        self.server.received.append((dict(self.headers), json.loads(body)))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
+from webhook_receiver import Receiver, running_receiver
 
 
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with running_receiver() as server:
+        yield server
 
 
 def _message(url: str) -> Message:
@@ -63,7 +32,7 @@ def _message(url: str) -> Message:
 
 
 def test_posts_json_and_retry_after_server_error(receiver: Receiver) -> None:
-    url = f"http://127.0.0.1:{receiver.server_address[1]}/hook"
+    url = receiver.url
     channel = WebhookChannel(timeout=2)
     receiver.fail_next = 1
     with pytest.raises(DeliveryError) as info:
@@ -71,7 +40,8 @@ def test_posts_json_and_retry_after_server_error(receiver: Receiver) -> None:
     assert not info.value.permanent  # 503: retried later
     channel.send(_message(url))
     assert len(receiver.received) == 1
-    headers, payload = receiver.received[0]
+    headers, body = receiver.received[0]
+    payload = json.loads(body)
     assert headers["X-Sunlight-Message-Id"] == "outbox-42"
     assert payload["kind"] == "chase"
     assert payload["subject"] == "催办:TS-20261224-ABCDEF 已超期"
