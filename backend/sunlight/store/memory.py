@@ -7,6 +7,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from sunlight.domain.case_review import Review
 from sunlight.domain.complaints import AuditEvent, Complaint
@@ -147,15 +148,23 @@ class MemoryStore(MemoryReviews, MemoryExchangeMixin, Store):
                     self._apply_order_link(value)  # type: ignore[arg-type]
 
     def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
+        self._put_versioned(self.inspections, inspection.code, inspection, expected_version, event)
+
+    def _put_versioned(
+        self, table: dict[Any, Any], key: object, record: Any, expected_version: int | None, event: AuditEvent
+    ) -> None:
+        """``record`` (a dataclass with a ``version``) into ``table`` at ``key`` and its audit event,
+        together: added when ``expected_version`` is None, else only at that version.
+        ``ConditionFailed`` 0 (the record exists, or moved on) or 1 (the event exists)."""
         with self._lock:
-            current = self.inspections.get(inspection.code)
+            current = table.get(key)
             if (current is None) != (expected_version is None) or (
                 current is not None and current.version != expected_version
             ):
-                raise ConditionFailed(0, inspection, "version mismatch")
+                raise ConditionFailed(0, record, "version mismatch")
             if (event.tracking_no, event.seq) in self.audit:
                 raise ConditionFailed(1, event, "audit event exists")
-            self.inspections[inspection.code] = replace(inspection, version=(expected_version or 0) + 1)
+            table[key] = replace(record, version=(expected_version or 0) + 1)
             self.audit[(event.tracking_no, event.seq)] = event
 
     def get_inspection(self, code: str) -> Inspection | None:

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
+from collections.abc import Callable
 
 from sunlight.domain.case_review import Review
 from sunlight.domain.complaints import AuditEvent
-from sunlight.store.base import ConditionFailed
 
 
 class MemoryReviews:
     _lock: threading.RLock
-    audit: dict[tuple[str, str], AuditEvent]
     reviews: dict[int, Review]
+    _put_versioned: Callable[..., None]  # MemoryStore's: the record and its audit event together
 
     def put_review(self, review: Review, expected_version: int | None, event: AuditEvent) -> None:
-        with self._lock:
-            current = self.reviews.get(review.year)
-            if (current is None) != (expected_version is None) or (
-                current is not None and current.version != expected_version
-            ):
-                raise ConditionFailed(0, review, "version mismatch")
-            if (event.tracking_no, event.seq) in self.audit:
-                raise ConditionFailed(1, event, "audit event exists")
-            self.reviews[review.year] = replace(review, version=(expected_version or 0) + 1)
-            self.audit[(event.tracking_no, event.seq)] = event
+        self._put_versioned(self.reviews, review.year, review, expected_version, event)
 
     def get_review(self, year: int) -> Review | None:
         with self._lock:
