@@ -173,31 +173,42 @@ class DynamoStore(DynamoReviews, DynamoExchangeMixin, Store):
 
     def put_inspection(self, inspection: Inspection, expected_version: int | None, event: AuditEvent) -> None:
         version = (expected_version or 0) + 1
-        body = {
-            "data": S(
-                json.dumps(inspection_to_dict(replace(inspection, version=version)), ensure_ascii=False)
-            ),
-            "version": N(version),
-        }
-        condition, values = (
-            (NEW, None) if expected_version is None else ("version = :v", {":v": N(expected_version)})
+        self._put_versioned(
+            [
+                items.key(f"N#{inspection.code}", "N"),
+                items.key(f"NE#{inspection.credit_code}", f"N#{inspection.code}"),
+            ],
+            json.dumps(inspection_to_dict(replace(inspection, version=version)), ensure_ascii=False),
+            version,
+            expected_version,
+            (inspection, event),
         )
 
-        def put(item: dict[str, Any]) -> dict[str, Any]:
-            action: dict[str, Any] = {"Item": item, "ConditionExpression": condition}
-            if values:
-                action["ExpressionAttributeValues"] = values
-            return {"Put": action}
-
-        entries = [
-            put({**items.key(f"N#{inspection.code}", "N"), **body}),
-            put({**items.key(f"NE#{inspection.credit_code}", f"N#{inspection.code}"), **body}),
-            {"Put": {"Item": items.audit_item(event), "ConditionExpression": NEW}},
-        ]
+    def _put_versioned(
+        self,
+        keys: list[dict[str, Any]],
+        data: str,
+        version: int,
+        expected_version: int | None,
+        records: tuple[object, AuditEvent],
+    ) -> None:
+        """One versioned record (``data`` and ``version`` under each of ``keys``: the record and its
+        index copies) and its audit event in one transaction: new when ``expected_version`` is None,
+        else only at that version. ``ConditionFailed`` names the record (index 0) or, past it, 1."""
+        record, event = records
+        body = {"data": S(data), "version": N(version)}
+        action: dict[str, Any] = {"ConditionExpression": NEW}
+        if expected_version is not None:
+            action = {
+                "ConditionExpression": "version = :v",
+                "ExpressionAttributeValues": {":v": N(expected_version)},
+            }
+        entries = [{"Put": {"Item": {**key, **body}, **action}} for key in keys]
+        entries.append({"Put": {"Item": items.audit_item(event), "ConditionExpression": NEW}})
         try:
             self.client.transact_write(entries)
         except ConditionalCheckFailed as failed:
-            raise ConditionFailed(min(failed.index, 1), inspection, "condition failed") from None
+            raise ConditionFailed(min(failed.index, 1), record, "condition failed") from None
 
     def get_inspection(self, code: str) -> Inspection | None:
         item = self.client.get(items.key(f"N#{code}", "N"))

@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from sunlight.domain.case_review import Review, review_from_dict, review_to_dict
 from sunlight.domain.complaints import AuditEvent
 from sunlight.store import dynamo_items as items
-from sunlight.store.base import ConditionFailed
-from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
-from sunlight.store.dynamo_items import N, S
+from sunlight.store.dynamo_client import DynamoClient
+from sunlight.store.dynamo_items import S
 
 NEW = "attribute_not_exists(pk)"
 
@@ -23,25 +23,12 @@ def review_key(year: int) -> dict[str, Any]:
 
 class DynamoReviews:
     client: DynamoClient
+    _put_versioned: Callable[..., None]  # DynamoStore's: the record and its audit event in one transaction
 
     def put_review(self, review: Review, expected_version: int | None, event: AuditEvent) -> None:
         version = (expected_version or 0) + 1
-        item = {
-            **review_key(review.year),
-            "data": S(json.dumps(review_to_dict(replace(review, version=version)), ensure_ascii=False)),
-            "version": N(version),
-        }
-        action: dict[str, Any] = {"Item": item}
-        if expected_version is None:
-            action["ConditionExpression"] = NEW
-        else:
-            action["ConditionExpression"] = "version = :v"
-            action["ExpressionAttributeValues"] = {":v": N(expected_version)}
-        entries = [{"Put": action}, {"Put": {"Item": items.audit_item(event), "ConditionExpression": NEW}}]
-        try:
-            self.client.transact_write(entries)
-        except ConditionalCheckFailed as failed:
-            raise ConditionFailed(min(failed.index, 1), review, "condition failed") from None
+        data = json.dumps(review_to_dict(replace(review, version=version)), ensure_ascii=False)
+        self._put_versioned([review_key(review.year)], data, version, expected_version, (review, event))
 
     def get_review(self, year: int) -> Review | None:
         item = self.client.get(review_key(year))
