@@ -47,7 +47,8 @@ def test_a_short_run_reports_each_part() -> None:
         "idempotency lookup",
         "the rest (domain, API, threads)",
     }, out
-    # the parts add up to the whole filing (each figure rounded to 0.001 ms)
-    parts = sum(figures[k] for k in figures if k not in ("GET /api/health", "POST /api/complaints"))
-    assert abs(parts - figures["POST /api/complaints"]) < 0.005
-    assert figures["group-commit writes (SQL and COMMIT)"] > 0  # filings were written
+    # a filing writes to the store and looks its idempotency key up (both timed: not zero), and
+    # costs more CPU than the hello-world route, which does neither
+    assert figures["group-commit writes (SQL and COMMIT)"] > 0
+    assert figures["idempotency lookup"] > 0
+    assert figures["POST /api/complaints"] > figures["GET /api/health"]
