@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sunlight import clock
+from sunlight import clock, names_process
 from sunlight.content.loader import load_content
 from sunlight.content.model import Content
 from sunlight.domain.calendar import WorkingCalendar
@@ -163,6 +163,7 @@ def build_site(
     ``backend_catalog``: where to write the backend's own catalog, which unlike the public
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
+    names_process.start()  # jieba's tagger loads in a helper while the content is read
     content, problems = load(content_dir)
     report = build_from_content(
         content,

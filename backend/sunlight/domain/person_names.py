@@ -17,6 +17,7 @@ for the measured precision, recall and cost.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
@@ -328,6 +329,10 @@ class JiebaNames:
                 found.append(name)
         return tuple(n for n in found if not any(o != n and n in o for o in found))  # 林国栋, not 国栋
 
+    def load(self) -> None:
+        """Load jieba's tagger now rather than on the first text that needs it."""
+        self._load()
+
     def _load(self) -> Any:
         import jieba.posseg
 
@@ -341,24 +346,44 @@ _default: JiebaNames | None = None
 
 @lru_cache(maxsize=1)
 def _shared_tagger() -> Any:
-    """jieba's tagger, loaded once per process (about 2 s). jieba's own start-up writes a cache
-    file to the temporary directory; building the prefix dictionary directly reads only the
-    dictionary bundled with the package."""
+    """jieba's tagger, loaded once per process (about 1 s of CPU). Importing ``jieba.posseg``
+    reads the word tags of jieba's bundled dictionary for its default tagger, so that tagger is
+    the one used (a second ``POSTokenizer`` would read them again). Its tokenizer's prefix
+    dictionary is built here from the same bundled dictionary: jieba's own start-up would read
+    and write a cache file in the shared temporary directory, which another user could replace."""
     import jieba
     import jieba.posseg
 
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
-    tokenizer.initialized = True
-    return jieba.posseg.POSTokenizer(tokenizer)
+    tokenizer = jieba.posseg.dt.tokenizer
+    with _tagger_lock:
+        if not tokenizer.initialized:
+            tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+            tokenizer.initialized = True
+    return jieba.posseg.dt
+
+
+_tagger_lock = threading.Lock()
 
 
 def default_finder() -> JiebaNames:
-    """One shared :class:`JiebaNames` per process (its dictionary loads once, on first use)."""
+    """The process's shared finder: the one installed (:func:`install_finder`), else a
+    :class:`JiebaNames` made now (its dictionary loads once, on first use)."""
     global _default
     if _default is None:
         _default = JiebaNames()
     return _default
+
+
+def installed_finder() -> JiebaNames | None:
+    """The process's shared finder if one was made or installed yet."""
+    return _default
+
+
+def install_finder(finder: JiebaNames) -> None:
+    """Make ``finder`` the process's shared finder (the build's wiring installs one whose tagger
+    loads in a helper process: ``sunlight.names_process``)."""
+    global _default
+    _default = finder
 
 
 def _han(word: str) -> bool:

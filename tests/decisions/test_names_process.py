@@ -1,0 +1,121 @@
+"""jieba's tagger in a helper process: same answers, loaded elsewhere, never unchecked."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sunlight import names_process
+from sunlight.domain import person_names
+from sunlight.names_process import ProcessNames
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELLED = ROOT / "tests" / "fixtures" / "names" / "sentences.tsv"
+
+
+def labelled() -> list[tuple[str, set[str]]]:
+    """The hand-labelled sentences of docs/names.md: text, the person names a reader sees in it."""
+    lines = LABELLED.read_text(encoding="utf-8").splitlines()
+    rows = []
+    for line in [x for x in lines if x and not x.startswith("#")][1:]:
+        text, _, names = line.partition("\t")
+        rows.append((text, {n for n in names.split("、") if n}))
+    return rows
+
+
+@pytest.fixture
+def helper():
+    finder = ProcessNames()
+    yield finder
+    finder.close()
+
+
+def test_the_helper_finds_the_labelled_names(helper) -> None:
+    rows = labelled()
+    assert helper.helped
+    tp = fp = fn = 0
+    for text, expected in rows:
+        found = set(helper(text))
+        tp, fp, fn = tp + len(found & expected), fp + len(found - expected), fn + len(expected - found)
+    # the thresholds the in-process tagger is held to (test_person_names, docs/names.md)
+    assert tp / (tp + fp) >= 0.93 and tp / (tp + fn) >= 0.97, (tp, fp, fn)
+    assert helper("当事人于2025年3月1日与张三发生争执。") == ("张三",)
+    assert helper("罚款500元") == ()
+
+
+def test_the_tagger_is_loaded_in_the_helper_not_in_the_build() -> None:
+    # a fresh interpreter: what it imports is its own (this test process has jieba loaded)
+    script = (
+        "import sys, json\n"
+        "from sunlight import names_process\n"
+        "finder = names_process.start()\n"
+        "names = finder('现场负责人张建国在笔录上签字。')\n"
+        "print(json.dumps({'names': names, 'helped': finder.helped,\n"
+        "                  'jieba_here': 'jieba' in sys.modules or 'jieba.posseg' in sys.modules}))\n"
+        "finder.close()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    answer = json.loads(out.stdout)
+    assert answer == {"names": ["张建国"], "helped": True, "jieba_here": False}
+
+
+def test_a_stopped_helper_leaves_the_tagging_to_this_process(helper, caplog) -> None:
+    assert helper("当事人与张三发生争执。") == ("张三",)
+    helper._process.kill()
+    helper._process.join()
+    # a text the helper never saw: asked after it died, answered here, with a warning
+    assert helper("现场负责人张建国在笔录上签字。") == ("张建国",)
+    assert not helper.helped
+    assert "name helper stopped" in caplog.text
+
+
+def test_a_stuck_helper_is_stopped_and_the_text_tagged_here(helper, monkeypatch) -> None:
+    assert helper("当事人与张三发生争执。") == ("张三",)
+    monkeypatch.setattr(names_process, "ANSWER_WITHIN", 0.5)
+    os.kill(helper._process.pid, signal.SIGSTOP)  # alive, but answers nothing
+    process = helper._process
+    assert helper("现场负责人张建国在笔录上签字。") == ("张建国",)
+    assert not helper.helped and not process.is_alive()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
+def test_a_forked_child_does_not_use_its_parent_s_pipe(helper) -> None:
+    assert helper("当事人与张三发生争执。") == ("张三",)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: a page worker, say
+        try:
+            names = helper("执法人员询问了邻居赵小梅，制作了笔录。")
+            os.write(write, json.dumps([names, helper.helped]).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    child_names, child_helped = json.loads(os.read(read, 4096))
+    os.close(read)
+    assert child_names == ["赵小梅"] and child_helped is False
+    # the parent's pipe holds no stray answer: its next question gets its own answer
+    assert helper.helped
+    assert helper("现场负责人张建国在笔录上签字。") == ("张建国",)
+
+
+def test_start_installs_one_helper_per_process(monkeypatch) -> None:
+    monkeypatch.setattr(person_names, "_default", None)
+    first = names_process.start()
+    try:
+        assert isinstance(first, ProcessNames) and first.helped
+        assert person_names.default_finder() is first
+        assert names_process.start() is first
+    finally:
+        first.close()
+    # a finder someone installed (a test's own) is left in place
+    own = person_names.JiebaNames()
+    monkeypatch.setattr(person_names, "_default", own)
+    assert names_process.start() is own
