@@ -70,9 +70,9 @@ def _main(content_dir: str, out_dir: str, start: float) -> int:
         stages[name] = round(now - clock, 3)
         clock = now
 
-    from sunlight import names_process
+    from sunlight_site.decisions import tagger_process
 
-    names_process.start()  # as the build does: the tagger loads while the feed is read
+    tagger_process.start()  # as the build does: the tagger loads while the feed is read
     from sunlight.content.model import Agency
     from sunlight_site.decisions import feeds as decision_feeds
     from sunlight_site.decisions import pages as decision_pages

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sunlight import clock, names_process
+from sunlight import clock
 from sunlight.content.loader import load_content
 from sunlight.content.model import Content
 from sunlight.domain.calendar import WorkingCalendar
@@ -35,6 +35,7 @@ from sunlight.sitefiles import REPORT_NAME
 from sunlight_site import plugin
 from sunlight_site.batch import batch_gc
 from sunlight_site.data.search_index import take_known_pages
+from sunlight_site.decisions import tagger_process
 from sunlight_site.render.context import site_context
 from sunlight_site.render.filters import FILTERS
 from sunlight_site.render.templating import THEME_GLOBALS
@@ -163,7 +164,7 @@ def build_site(
     ``backend_catalog``: where to write the backend's own catalog, which unlike the public
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
-    names_process.start()  # jieba's tagger loads in a helper while the content is read
+    tagger_process.start()  # jieba's tagger loads in a helper while the content is read
     content, problems = load(content_dir)
     report = build_from_content(
         content,

@@ -381,7 +381,7 @@ def installed_finder() -> JiebaNames | None:
 
 def install_finder(finder: JiebaNames) -> None:
     """Make ``finder`` the process's shared finder (the build's wiring installs one whose tagger
-    loads in a helper process: ``sunlight.names_process``)."""
+    loads in a helper process: ``sunlight_site.decisions.tagger_process``)."""
     global _default
     _default = finder
 

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from sunlight import names_process
 from sunlight.domain import person_names
-from sunlight.names_process import ProcessNames
+from sunlight_site.decisions import tagger_process
+from sunlight_site.decisions.tagger_process import ProcessNames
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED = ROOT / "tests" / "fixtures" / "names" / "sentences.tsv"
@@ -52,8 +52,8 @@ def test_the_tagger_is_loaded_in_the_helper_not_in_the_build() -> None:
     # a fresh interpreter: what it imports is its own (this test process has jieba loaded)
     script = (
         "import sys, json\n"
-        "from sunlight import names_process\n"
-        "finder = names_process.start()\n"
+        "from sunlight_site.decisions import tagger_process\n"
+        "finder = tagger_process.start()\n"
         "names = finder('现场负责人张建国在笔录上签字。')\n"
         "print(json.dumps({'names': names, 'helped': finder.helped,\n"
         "                  'jieba_here': 'jieba' in sys.modules or 'jieba.posseg' in sys.modules}))\n"
@@ -78,7 +78,7 @@ def test_a_stopped_helper_leaves_the_tagging_to_this_process(helper, caplog) -> 
 
 def test_a_stuck_helper_is_stopped_and_the_text_tagged_here(helper, monkeypatch) -> None:
     assert helper("当事人与张三发生争执。") == ("张三",)
-    monkeypatch.setattr(names_process, "ANSWER_WITHIN", 0.5)
+    monkeypatch.setattr(tagger_process, "ANSWER_WITHIN", 0.5)
     os.kill(helper._process.pid, signal.SIGSTOP)  # alive, but answers nothing
     process = helper._process
     assert helper("现场负责人张建国在笔录上签字。") == ("张建国",)
@@ -108,14 +108,14 @@ def test_a_forked_child_does_not_use_its_parent_s_pipe(helper) -> None:
 
 def test_start_installs_one_helper_per_process(monkeypatch) -> None:
     monkeypatch.setattr(person_names, "_default", None)
-    first = names_process.start()
+    first = tagger_process.start()
     try:
         assert isinstance(first, ProcessNames) and first.helped
         assert person_names.default_finder() is first
-        assert names_process.start() is first
+        assert tagger_process.start() is first
     finally:
         first.close()
     # a finder someone installed (a test's own) is left in place
     own = person_names.JiebaNames()
     monkeypatch.setattr(person_names, "_default", own)
-    assert names_process.start() is own
+    assert tagger_process.start() is own
