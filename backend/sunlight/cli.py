@@ -10,7 +10,7 @@ from collections.abc import Sequence
 # subcommand -> "module:function"; each function takes the parsed arguments and returns an exit code.
 COMMANDS = {
     "check": "sunlight.content.check:run",
-    "build": "sunlight_site.build:run",
+    "build": "sunlight_site.build_command:run",
     "serve": "sunlight.server:run",
     "tick": "sunlight.timers:run",
     "staff": "sunlight.accounts:run_staff",

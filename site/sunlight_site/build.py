@@ -164,7 +164,7 @@ def build_site(
     ``backend_catalog``: where to write the backend's own catalog, which unlike the public
     ``/data/catalog.json`` keeps the offices' webhook URLs; it belongs outside the web root.
     """
-    tagger_process.start()  # jieba's tagger loads in a helper while the content is read
+    tagger_process.start()  # if `sunlight build` did not: the tagger loads while the content is read
     content, problems = load(content_dir)
     report = build_from_content(
         content,

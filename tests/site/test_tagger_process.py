@@ -119,3 +119,27 @@ def test_start_installs_one_helper_per_process(monkeypatch) -> None:
     own = person_names.JiebaNames()
     monkeypatch.setattr(person_names, "_default", own)
     assert tagger_process.start() is own
+
+
+def test_sunlight_build_starts_the_helper_before_importing_the_build(tmp_path: Path) -> None:
+    # what the process had imported when the helper was forked: the build (Pelican, the sections)
+    # must not be among them, or the tagger's load would not overlap that import
+    script = (
+        "import sys, json, argparse\n"
+        "from sunlight_site.decisions import tagger_process\n"
+        "seen = []\n"
+        "real = tagger_process.start\n"
+        "def start():\n"
+        "    seen.append(sorted(m for m in ('sunlight_site.build', 'pelican') if m in sys.modules))\n"
+        "    return real()\n"
+        "tagger_process.start = start\n"
+        "from sunlight import cli\n"
+        f"code = cli.main(['build', {str(tmp_path / 'none')!r}, '-o', {str(tmp_path / 'out')!r}])\n"
+        "print(json.dumps({'seen': seen, 'code': code}))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    answer = json.loads(out.stdout.splitlines()[-1])
+    assert answer["code"] == 2  # no such content folder
+    assert answer["seen"][0] == []  # the first start: before the build's imports
