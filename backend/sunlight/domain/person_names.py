@@ -17,7 +17,6 @@ for the measured precision, recall and cost.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
@@ -355,14 +354,10 @@ def _shared_tagger() -> Any:
     import jieba.posseg
 
     tokenizer = jieba.posseg.dt.tokenizer
-    with _tagger_lock:
-        if not tokenizer.initialized:
-            tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
-            tokenizer.initialized = True
+    if not tokenizer.initialized:
+        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+        tokenizer.initialized = True
     return jieba.posseg.dt
-
-
-_tagger_lock = threading.Lock()
 
 
 def default_finder() -> JiebaNames:
