@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,36 @@ def test_sunlight_build_starts_the_helper_before_importing_the_build(tmp_path: P
     answer = json.loads(out.stdout.splitlines()[-1])
     assert answer["code"] == 2  # no such content folder
     assert answer["seen"][0] == []  # the first start: before the build's imports
+
+
+def test_the_helper_ends_when_the_build_is_killed() -> None:
+    # a build killed with SIGKILL runs no clean-up: the helper must see its pipe close and end
+    script = (
+        "import os, sys, time\n"
+        "from sunlight_site.decisions import tagger_process\n"
+        "finder = tagger_process.start()\n"
+        "finder('当事人与张三发生争执。')\n"
+        "print(finder._process.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        helper_pid = int(build.stdout.readline())
+        build.kill()
+        build.wait()
+        for _ in range(100):  # up to 10 s
+            if not _running(helper_pid):
+                break
+            time.sleep(0.1)
+        assert not _running(helper_pid), "the helper outlived the killed build"
+    finally:
+        build.kill()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended (its parent is gone; init reaps it)

@@ -50,7 +50,9 @@ class ProcessNames(JiebaNames):
         except ValueError:  # no fork here: tag in this process
             return
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child,), name="sunlight-names", daemon=True)
+        self._process = context.Process(
+            target=_serve, args=(child, parent), name="sunlight-names", daemon=True
+        )
         self._process.start()
         child.close()
         self._conn = parent
@@ -102,8 +104,11 @@ class ProcessNames(JiebaNames):
             self._process = None
 
 
-def _serve(conn: Connection) -> None:
-    """The helper: load the tagger at once, then answer each text with its person names."""
+def _serve(conn: Connection, builds_end: Connection) -> None:
+    """The helper: load the tagger at once, then answer each text with its person names. It
+    closes its copy of the build's end of the pipe first, so that the pipe closes (and the
+    helper ends) when the build ends, even killed."""
+    builds_end.close()
     finder = JiebaNames()
     finder.load()
     while True:
