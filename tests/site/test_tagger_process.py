@@ -177,3 +177,22 @@ def _running(pid: int) -> bool:
     except (FileNotFoundError, IndexError):
         return False
     return state != "Z"  # a zombie has ended (its parent is gone; init reaps it)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc")
+def test_the_helper_holds_none_of_the_build_s_files() -> None:
+    # A helper holding a copy of a pipe the build opened (to a browser driver, a server, a
+    # child) would keep that pipe open after the build closes its end: whoever reads it never
+    # sees the end. Only its own pipe to the build may be shared.
+    read, write = os.pipe()
+    finder = ProcessNames()
+    try:
+        assert finder("当事人与张三发生争执。") == ("张三",)
+        ours = {os.readlink(f"/proc/self/fd/{fd}") for fd in (read, write)}
+        fds = Path(f"/proc/{finder._process.pid}/fd")
+        theirs = {os.readlink(p) for p in fds.iterdir()}
+        assert not ours & theirs
+    finally:
+        finder.close()
+        os.close(read)
+        os.close(write)

@@ -3,14 +3,15 @@
 The person-name check (``sunlight.domain.person_names``) needs jieba's part-of-speech tagger,
 which takes about a second of CPU to load: in the building process, that second comes before
 the first decision can be published, and every page worker forked afterwards starts from a
-process holding jieba's dictionary. :func:`start` forks a helper at the start of a build; the
-helper loads the tagger on the other core while the build reads and validates ``content/``,
-then answers one text at a time over a pipe. :class:`ProcessNames` is the build's
+process holding jieba's dictionary. :func:`start` starts a helper at the start of a build (a
+fresh interpreter, ``multiprocessing``'s "spawn": it shares no open file with the build but its
+pipe); the helper loads the tagger on the other core while the build imports its modules and
+reads and validates ``content/``, then answers one text at a time over the pipe. :class:`ProcessNames` is the build's
 :data:`~sunlight.domain.person_names.NameFinder`: a :class:`JiebaNames` (the same prefilter,
 digit folding and memo of texts) whose tagging is done by the helper.
 
 The answers are the same as in-process (the helper runs a plain ``JiebaNames``). When the helper
-cannot be started (no ``fork`` on this system) or stops answering, the tagging falls back to this
+cannot be started or stops answering, the tagging falls back to this
 process, with a warning: slower, never unchecked (an answer that takes over two minutes counts
 as stopping). A process forked from the build (a page worker) that asks tags in-process too,
 never through its parent's pipe.
@@ -45,21 +46,25 @@ class ProcessNames(JiebaNames):
         self._local: JiebaNames | None = None
         self._conn: Connection | None = None
         self._process: Any = None
-        try:
-            context = multiprocessing.get_context("fork")
-        except ValueError:  # no fork here: tag in this process
-            return
+        # a fresh interpreter, not a fork: it inherits none of the build's open files (a fork's
+        # copy of a pipe the build opened would keep that pipe open as long as the helper lives)
+        context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        self._process = context.Process(
-            target=_serve, args=(child, parent), name="sunlight-names", daemon=True
-        )
-        self._process.start()
-        child.close()
+        self._process = context.Process(target=_serve, args=(child,), name="sunlight-names", daemon=True)
+        try:
+            self._process.start()
+        except OSError as exc:
+            log.warning("名称识别辅助进程无法启动，改在本进程识别 / name helper not started (%s)", exc)
+            parent.close()
+            self._process = None
+            return
+        finally:
+            child.close()
         self._conn = parent
 
     @property
     def helped(self) -> bool:
-        """Whether texts go to the helper process (False once it failed, or without fork)."""
+        """Whether texts go to the helper process (False once it failed or could not start)."""
         return self._conn is not None and os.getpid() == self._owner
 
     def _tag(self, text: str) -> tuple[str, ...]:
@@ -104,11 +109,9 @@ class ProcessNames(JiebaNames):
             self._process = None
 
 
-def _serve(conn: Connection, builds_end: Connection) -> None:
-    """The helper: load the tagger at once, then answer each text with its person names. It
-    closes its copy of the build's end of the pipe first, so that the pipe closes (and the
-    helper ends) when the build ends, even killed."""
-    builds_end.close()
+def _serve(conn: Connection) -> None:
+    """The helper: load the tagger at once, then answer each text with its person names, until
+    the build says stop or its end of the pipe closes (the build ended, even killed)."""
     finder = JiebaNames()
     finder.load()
     while True:
