@@ -92,22 +92,26 @@ def build(
     content_dir: Path, site_dir: Path, wiring_clock: Callable[[], Any], reviews_from: str | None = None
 ) -> dict[str, Any]:
     from sunlight_site.build import build_site
+    from sunlight_site.decisions import tagger_process
 
     search = os.environ.get("SUNLIGHT_BUILD_SEARCH", "1") not in ("0", "false", "no")
     figures = bootstrap.store_figures(site_dir.parent)
     # The backend's catalog keeps the offices' webhook URLs, so it is written beside the site, not in it.
-    return build_site(
-        content_dir,
-        site_dir,
-        wiring_clock().date(),  # the clock gives Beijing time: this is the day in Asia/Shanghai
-        search=search,
-        backend_catalog=site_dir.parent / bootstrap.CATALOG_FILE,
-        # The figures of the store as it was at start-up go on /compliance/ and in /data/.
-        complaint_stats=figures["offices"],
-        inspection_stats=figures["inspections"],
-        # The finished 案卷评查 of the store, and of --reviews-from for the years the store lacks.
-        case_reviews=serve_reviews(site_dir.parent, reviews_from),
-    )
+    try:
+        return build_site(
+            content_dir,
+            site_dir,
+            wiring_clock().date(),  # the clock gives Beijing time: this is the day in Asia/Shanghai
+            search=search,
+            backend_catalog=site_dir.parent / bootstrap.CATALOG_FILE,
+            # The figures of the store as it was at start-up go on /compliance/ and in /data/.
+            complaint_stats=figures["offices"],
+            inspection_stats=figures["inspections"],
+            # The finished 案卷评查 of the store, and of --reviews-from for the years the store lacks.
+            case_reviews=serve_reviews(site_dir.parent, reviews_from),
+        )
+    finally:
+        tagger_process.stop()  # the server goes on: the name tagger's helper is not needed any more
 
 
 def make_portal(wiring: bootstrap.Wiring, site_dir: Path, max_body: int = DEFAULT_MAX_BODY) -> Portal:

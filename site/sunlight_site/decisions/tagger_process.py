@@ -135,3 +135,11 @@ def start() -> JiebaNames:
     finder = ProcessNames()
     person_names.install_finder(finder)
     return finder
+
+
+def stop() -> None:
+    """End the process's helper, if it has one: for a process that goes on after its build
+    (``sunlight serve``), so the helper's memory (jieba's dictionary) is given back."""
+    current = person_names.installed_finder()
+    if isinstance(current, ProcessNames):
+        current.close()

@@ -168,6 +168,22 @@ def test_static_and_api_paths(portal: Portal, path: str, status: int, content_ty
     assert b"root:" not in body
 
 
+def test_the_name_tagger_s_helper_ends_once_the_site_is_built(portal: Portal) -> None:
+    # the build at start-up asks a helper process (jieba's tagger, ~170 MB) about person names;
+    # the server goes on for days and needs it no more
+    assert portal.process is not None
+    children = Path(f"/proc/{portal.process.pid}/task/{portal.process.pid}/children")
+    alive = []
+    for pid in children.read_text().split():
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except FileNotFoundError:
+            continue
+        if b"spawn_main" in cmdline:  # a process started by multiprocessing (not its resource tracker)
+            alive.append(pid)
+    assert alive == []
+
+
 def test_directory_redirect_and_head(portal: Portal) -> None:
     status, headers, _ = portal.request("GET", "/complaints/new")
     assert status == 301 and headers["Location"] == "/complaints/new/"
