@@ -12,6 +12,7 @@ processes may share one file. Schema changes are numbered migrations recorded in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 import threading
@@ -53,8 +54,9 @@ from sunlight.store.sqlite_schema import numbered_migrations, statements
 BUSY_TIMEOUT_MS = 30_000
 
 
+@functools.lru_cache(maxsize=256)  # a write stamps one instant several times (row, event, messages)
 def ts(value: dt.datetime) -> str:
-    """A UTC timestamp that sorts as text."""
+    """A UTC timestamp that sorts as text (of the instant: equal instants in any zone give one text)."""
     if value.tzinfo is None:
         raise StoreError("naive datetime")
     return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
@@ -64,8 +66,11 @@ def from_ts(text: str | None) -> dt.datetime | None:
     return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC) if text else None
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)  # built once, not per value
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODER.encode(value)
 
 
 class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
