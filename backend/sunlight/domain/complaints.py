@@ -224,15 +224,18 @@ _DATES = {
 }
 
 
+_FIELDS = tuple(f.name for f in fields(Complaint))
+
+
 def complaint_to_dict(complaint: Complaint) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in fields(complaint):
-        value = getattr(complaint, f.name)
-        if isinstance(value, dt.date) and value is not None:
+    for name in _FIELDS:
+        value = getattr(complaint, name)
+        if isinstance(value, dt.date):
             value = value.isoformat()
         elif isinstance(value, tuple):
             value = list(value)
-        out[f.name] = value
+        out[name] = value
     return out
 
 

@@ -12,6 +12,7 @@ processes may share one file. Schema changes are numbered migrations recorded in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 import threading
@@ -53,8 +54,9 @@ from sunlight.store.sqlite_schema import numbered_migrations, statements
 BUSY_TIMEOUT_MS = 30_000
 
 
+@functools.lru_cache(maxsize=256)  # a write stamps one instant several times (row, event, messages)
 def ts(value: dt.datetime) -> str:
-    """A UTC timestamp that sorts as text."""
+    """A UTC timestamp that sorts as text (of the instant: equal instants in any zone give one text)."""
     if value.tzinfo is None:
         raise StoreError("naive datetime")
     return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
@@ -64,8 +66,11 @@ def from_ts(text: str | None) -> dt.datetime | None:
     return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC) if text else None
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)  # built once, not per value
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODER.encode(value)
 
 
 class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
@@ -75,25 +80,48 @@ class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._batch = GroupCommit(self._conn)
+        self._writer: sqlite3.Connection | None = None
+        self._batch = GroupCommit(self._writing_conn)
+        self._migrated = False  # migrations may rewrite whole tables: their undo pages spill to disk
         self._migrate()
+        self._migrated = True
+        self._writing_conn().execute("PRAGMA temp_store = MEMORY")
 
     # --- connections ------------------------------------------------------------------------
 
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        with self._lock:
+            self._all.append(conn)
+        return conn
+
     def _conn(self) -> sqlite3.Connection:
+        """This thread's connection, for reads."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-            )
-            conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
+            conn = self._local.conn = self._open()
         return conn
+
+    def _writing_conn(self) -> sqlite3.Connection:
+        """The one connection every group commit writes on (batches never overlap, so one thread
+        uses it at a time): its page cache stays warm from batch to batch, where a connection per
+        thread would start each batch from a cache emptied by the previous writer's commit.
+
+        Once migrated, it keeps its temporary files in memory (``temp_store = MEMORY``): each job
+        of a batch runs under a savepoint, and SQLite copies every page the job changes into a
+        sub-journal, which past 64 KiB (a filing's dozen pages) spills to a temporary file,
+        written and read back at each batch; a batch's few pages cost little memory."""
+        if self._writer is None:
+            self._writer = self._open()
+            if self._migrated:
+                self._writer.execute("PRAGMA temp_store = MEMORY")
+        return self._writer
 
     def _write(self, work: Callable[[sqlite3.Connection], R]) -> R:
         """Run ``work`` in the next group commit; its result once committed (``sqlite_batch``)."""
@@ -148,6 +176,7 @@ class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
                 with suppress(sqlite3.Error):
                     conn.close()
             self._all.clear()
+            self._writer = None
         self._local = threading.local()
 
     # --- writes -------------------------------------------------------------------------------

@@ -31,6 +31,27 @@ R = TypeVar("R")
 Work = Callable[[sqlite3.Connection], tuple[R, bool]]
 
 
+class _Wake:
+    """A one-shot wake-up: a bare lock held from the start, released once (``set``) to let its one
+    waiter through. Cheaper than ``threading.Event``, whose ``Condition`` runs in Python; ``set``
+    is called under the group commit's lock, which makes "once" safe."""
+
+    __slots__ = ("_lock", "_set")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lock.acquire()
+        self._set = False
+
+    def set(self) -> None:
+        if not self._set:
+            self._set = True
+            self._lock.release()
+
+    def wait(self) -> None:
+        self._lock.acquire()
+
+
 class _Job(Generic[R]):
     __slots__ = ("done", "early", "error", "result", "wake", "work")
 
@@ -40,7 +61,7 @@ class _Job(Generic[R]):
         self.result: R | None = None
         self.error: BaseException | None = None
         self.done = False
-        self.wake = threading.Event()  # set when done, or when it is this caller's turn to write
+        self.wake = _Wake()  # set when done, or when it is this caller's turn to write
 
 
 class GroupCommit:

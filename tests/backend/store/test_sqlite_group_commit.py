@@ -274,3 +274,35 @@ def test_a_counter_is_answered_before_its_batch_commits_and_a_complaint_after(tm
     assert store.increment_counter("filing:all", T0, 60, amount=0) == 1
     assert store.get_complaint("TS-FIRST") is not None
     store.close()
+
+
+def test_every_batch_is_written_on_one_connection_whichever_thread_writes_it(tmp_path: Path) -> None:
+    """The batches of a store share one writing connection (its page cache stays warm: with a
+    connection per thread, each batch would start from a cache emptied by the previous writer),
+    distinct from the threads' reading connections."""
+    store = SqliteStore(tmp_path / "s.db")
+    seen: list[object] = []
+    readers: list[object] = []
+
+    def write(n: int) -> None:
+        store.transact([PutComplaint(complaint(f"TS-20261224-W{n:05d}"), None)])
+        store._write(lambda conn: seen.append(conn))  # noqa: SLF001 - the connection a batch runs on
+        readers.append(store._conn())  # noqa: SLF001
+
+    for n in range(3):  # one thread after the other: three batches, three writing threads
+        t = threading.Thread(target=write, args=(n,))
+        t.start()
+        t.join()
+    assert len(seen) == 3 and seen[0] is seen[1] is seen[2]
+    assert all(reader is not seen[0] for reader in readers)
+    assert len({id(reader) for reader in readers}) == 3
+    assert [c.tracking_no for c in store.all_complaints()] == [f"TS-20261224-W{n:05d}" for n in range(3)]
+
+
+def test_a_batch_keeps_its_savepoints_undo_pages_in_memory(tmp_path: Path) -> None:
+    """Each job runs under a savepoint, whose undo copy of every page it changes (SQLite's
+    sub-journal) would spill to a temporary file past 64 KiB, i.e. within one filing: the writing
+    connection keeps it in memory (``temp_store = MEMORY``: 2), the reading ones keep the default (0)."""
+    store = SqliteStore(tmp_path / "s.db")
+    assert store._write(lambda conn: conn.execute("PRAGMA temp_store").fetchone()[0]) == 2  # noqa: SLF001
+    assert store._conn().execute("PRAGMA temp_store").fetchone()[0] == 0  # noqa: SLF001
