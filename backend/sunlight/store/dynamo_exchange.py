@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from sunlight.store.base import ConditionFailed
+from sunlight.store.columns import from_ts, ts
 from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
 from sunlight.store.dynamo_items import S, key
 from sunlight.store.exchange_records import OrderLink, Partner, PartnerStore, PutOrderLink
-from sunlight.store.sqlite import from_ts, ts
 
 NEW = "attribute_not_exists(pk)"
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sunlight.domain.complaints import AuditEvent, Complaint, complaint_from_dict, complaint_to_dict
 from sunlight.store.base import Account, IdempotencyRecord, QueuedMessage, Subscription
-from sunlight.store.sqlite import from_ts, ts
+from sunlight.store.columns import from_ts, ts
 
 TTL = "ttl"  # epoch seconds; DynamoDB deletes the item some time after
 NO_DUE = "~"  # sorts after every date: complaints without a deadline come last in an inbox

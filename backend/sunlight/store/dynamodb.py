@@ -35,12 +35,12 @@ from sunlight.store.base import (
     Subscription,
     WriteOp,
 )
+from sunlight.store.columns import from_ts, ts
 from sunlight.store.dynamo_client import ConditionalCheckFailed, DynamoClient
 from sunlight.store.dynamo_exchange import DynamoExchangeMixin, order_link_entry
 from sunlight.store.dynamo_items import N, S
 from sunlight.store.exchange_records import PutOrderLink
 from sunlight.store.reviews_dynamo import DynamoReviews
-from sunlight.store.sqlite import from_ts, ts
 
 NEW = "attribute_not_exists(pk)"
 

@@ -12,7 +12,6 @@ processes may share one file. Schema changes are numbered migrations recorded in
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import sqlite3
 import threading
@@ -20,7 +19,6 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from sunlight.domain.complaints import AuditEvent, Complaint, complaint_from_dict, complaint_to_dict
 from sunlight.domain.inspections import Inspection, inspection_from_dict, inspection_to_dict
@@ -37,7 +35,6 @@ from sunlight.store.base import (
     PutComplaint,
     PutIdempotency,
     PutSubscription,
-    QueuedMessage,
     SetTimerOn,
     Store,
     StoreError,
@@ -45,35 +42,19 @@ from sunlight.store.base import (
     T,
     WriteOp,
 )
+from sunlight.store.columns import dumps as _dumps
+from sunlight.store.columns import from_ts, ts
 from sunlight.store.exchange_records import PutOrderLink
 from sunlight.store.reviews_sqlite import SqliteReviews
 from sunlight.store.sqlite_batch import GroupCommit, R, Work
 from sunlight.store.sqlite_exchange import SqliteExchangeMixin
+from sunlight.store.sqlite_outbox import SqliteOutbox
 from sunlight.store.sqlite_schema import numbered_migrations, statements
 
 BUSY_TIMEOUT_MS = 30_000
 
 
-@functools.lru_cache(maxsize=256)  # a write stamps one instant several times (row, event, messages)
-def ts(value: dt.datetime) -> str:
-    """A UTC timestamp that sorts as text (of the instant: equal instants in any zone give one text)."""
-    if value.tzinfo is None:
-        raise StoreError("naive datetime")
-    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
-
-
-def from_ts(text: str | None) -> dt.datetime | None:
-    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC) if text else None
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)  # built once, not per value
-
-
-def _dumps(value: Any) -> str:
-    return _ENCODER.encode(value)
-
-
-class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
+class SqliteStore(SqliteReviews, SqliteExchangeMixin, SqliteOutbox, Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -491,90 +472,6 @@ class SqliteStore(SqliteReviews, SqliteExchangeMixin, Store):
     def list_subscriptions(self) -> list[Subscription]:
         rows = self._conn().execute("SELECT * FROM subscriptions ORDER BY created_at, token_hash")
         return [self._subscription(r) for r in rows]
-
-    # --- outbox -------------------------------------------------------------------------------
-
-    def _message(self, r: sqlite3.Row) -> QueuedMessage:
-        return QueuedMessage(
-            id=r["id"],
-            key=r["key"],
-            channel=r["channel"],
-            recipient=r["recipient"],
-            subject=r["subject"],
-            body=r["body"],
-            kind=r["kind"],
-            tracking_no=r["tracking_no"],
-            office=r["office"],
-            created_at=from_ts(r["created_at"]),
-            next_attempt_at=from_ts(r["next_attempt_at"]),  # type: ignore[arg-type]
-            payload=json.loads(r["payload"]),
-            attempts=r["attempts"],
-            delivered_at=from_ts(r["delivered_at"]),
-            last_error=r["last_error"],
-            lease_owner=r["lease_owner"],
-            lease_until=from_ts(r["lease_until"]),
-        )
-
-    def claim_messages(
-        self, now: dt.datetime, owner: str, lease_seconds: int, limit: int
-    ) -> list[QueuedMessage]:
-        now_s, until = ts(now), ts(now + dt.timedelta(seconds=lease_seconds))
-
-        def claim(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-            ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?"
-                    " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at, created_at, id LIMIT ?",
-                    (now_s, now_s, limit),
-                )
-            ]
-            if not ids:
-                return []
-            marks = ",".join("?" * len(ids))
-            conn.execute(
-                f"UPDATE outbox SET lease_owner=?, lease_until=? WHERE id IN ({marks})", (owner, until, *ids)
-            )
-            return conn.execute(
-                f"SELECT * FROM outbox WHERE id IN ({marks}) ORDER BY next_attempt_at, created_at, id", ids
-            ).fetchall()
-
-        return [self._message(r) for r in self._write(claim)]
-
-    def renew_lease(self, message_id: str, owner: str, now: dt.datetime, lease_seconds: int) -> bool:
-        if not owner:
-            return False
-        return self._update_one(
-            "UPDATE outbox SET lease_until=? WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-            (ts(now + dt.timedelta(seconds=lease_seconds)), message_id, owner),
-        )
-
-    def _update_one(self, sql: str, args: tuple[object, ...]) -> bool:
-        return self._write(lambda conn: conn.execute(sql, args).rowcount == 1)
-
-    def mark_delivered(
-        self, message_id: str, owner: str, now: dt.datetime, payload: dict[str, object] | None = None
-    ) -> bool:
-        return self._update_one(
-            "UPDATE outbox SET delivered_at=?, attempts=attempts+1, lease_owner='', lease_until=NULL,"
-            " payload=COALESCE(?, payload) WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-            (ts(now), None if payload is None else _dumps(payload), message_id, owner),
-        )
-
-    def reschedule(self, message_id: str, owner: str, next_attempt_at: dt.datetime, error: str) -> bool:
-        return self._update_one(
-            "UPDATE outbox SET next_attempt_at=?, attempts=attempts+1, last_error=?, lease_owner='',"
-            " lease_until=NULL WHERE id=? AND lease_owner=? AND delivered_at IS NULL",
-            (ts(next_attempt_at), error[:500], message_id, owner),
-        )
-
-    def list_messages(self, *, delivered: bool | None = None) -> list[QueuedMessage]:
-        sql = "SELECT * FROM outbox"
-        if delivered is True:
-            sql += " WHERE delivered_at IS NOT NULL"
-        elif delivered is False:
-            sql += " WHERE delivered_at IS NULL"
-        return [self._message(r) for r in self._conn().execute(sql + " ORDER BY created_at, id")]
 
     # --- counters -----------------------------------------------------------------------------
 

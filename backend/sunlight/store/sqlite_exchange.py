@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sunlight.store.base import ConditionFailed
+from sunlight.store.columns import from_ts, ts
 from sunlight.store.exchange_records import OrderLink, Partner, PartnerStore, PutOrderLink
 
 MIGRATION = """
@@ -27,18 +28,6 @@ CREATE TABLE exchange_orders (
 """
 
 
-def _ts(value: Any) -> str:
-    from sunlight.store.sqlite import ts
-
-    return ts(value)
-
-
-def _from_ts(text: str | None) -> Any:
-    from sunlight.store.sqlite import from_ts
-
-    return from_ts(text)
-
-
 class SqliteExchangeMixin(PartnerStore):
     _conn: Callable[[], sqlite3.Connection]
     _write: Callable[..., Any]
@@ -48,7 +37,7 @@ class SqliteExchangeMixin(PartnerStore):
         link = op.link
         conn.execute(
             "INSERT INTO exchange_orders VALUES (?,?,?,?)",
-            (link.partner, link.order_no, link.tracking_no, _ts(link.created_at)),
+            (link.partner, link.order_no, link.tracking_no, ts(link.created_at)),
         )
         return True
 
@@ -56,8 +45,8 @@ class SqliteExchangeMixin(PartnerStore):
         row = (
             partner.webhook,
             partner.sealed_secret,
-            _ts(partner.created_at),
-            _ts(partner.rotated_at) if partner.rotated_at else None,
+            ts(partner.created_at),
+            ts(partner.rotated_at) if partner.rotated_at else None,
             partner.name,
         )
 
@@ -83,7 +72,7 @@ class SqliteExchangeMixin(PartnerStore):
     @staticmethod
     def _partner(r: sqlite3.Row) -> Partner:
         return Partner(
-            r["name"], r["webhook"], r["sealed_secret"], _from_ts(r["created_at"]), _from_ts(r["rotated_at"])
+            r["name"], r["webhook"], r["sealed_secret"], from_ts(r["created_at"]), from_ts(r["rotated_at"])
         )
 
     def get_partner(self, name: str) -> Partner | None:
@@ -101,4 +90,4 @@ class SqliteExchangeMixin(PartnerStore):
         )
         if r is None:
             return None
-        return OrderLink(r["partner"], r["order_no"], r["tracking_no"], _from_ts(r["created_at"]))
+        return OrderLink(r["partner"], r["order_no"], r["tracking_no"], from_ts(r["created_at"]))
