@@ -196,3 +196,20 @@ def test_the_helper_holds_none_of_the_build_s_files() -> None:
         finder.close()
         os.close(read)
         os.close(write)
+
+
+def test_a_whole_build_never_loads_jieba_in_the_building_process(tmp_path: Path) -> None:
+    # the sample agency: its decisions' facts go through the name check (docs/names.md)
+    script = (
+        "import sys, json\n"
+        "from sunlight import cli\n"
+        f"code = cli.main(['build', {str(ROOT / 'content')!r}, '-o', {str(tmp_path / 'out')!r},\n"
+        "                  '--today', '2026-12-01', '--no-search'])\n"
+        "print(json.dumps({'code': code, 'jieba': sorted(m for m in sys.modules if m.startswith('jieba'))}))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    answer = json.loads(out.stdout.splitlines()[-1])
+    assert answer == {"code": 0, "jieba": []}
+    assert (tmp_path / "out" / ".sunlight-name-verdicts").exists()  # the check did run

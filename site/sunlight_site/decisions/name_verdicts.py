@@ -20,6 +20,8 @@ answers in the output folder, as ``.sunlight-name-verdicts``, beside the build's
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import importlib.util
 import json
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -49,9 +51,9 @@ def _default_version() -> str:
 
 
 def _version(sources: tuple[Path, ...], dictionary: Path) -> str:
-    import jieba
-
-    h = hashlib.sha256(f"{FORMAT}\0jieba {jieba.__version__}\0".encode())
+    # jieba's version and files without importing it: the build's process leaves jieba to the
+    # tagger's helper (tagger_process)
+    h = hashlib.sha256(f"{FORMAT}\0jieba {importlib.metadata.version('jieba')}\0".encode())
     for path in (dictionary, *sources):
         data = path.read_bytes()
         h.update(f"{len(data)}\0".encode() + data)
@@ -65,9 +67,9 @@ def _rule_sources() -> tuple[Path, ...]:
 
 
 def _dictionary() -> Path:
-    import jieba
-
-    return Path(jieba.__file__).with_name("dict.txt")  # what person_names' tagger loads
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None and spec.origin is not None, "jieba is a dependency"
+    return Path(spec.origin).with_name("dict.txt")  # what person_names' tagger loads
 
 
 class NameVerdicts:
