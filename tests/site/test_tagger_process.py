@@ -70,7 +70,7 @@ def test_the_tagger_is_loaded_in_the_helper_not_in_the_build() -> None:
 def test_a_stopped_helper_leaves_the_tagging_to_this_process(helper, caplog) -> None:
     assert helper("当事人与张三发生争执。") == ("张三",)
     helper._process.kill()
-    helper._process.join()
+    helper._process.wait()
     # a text the helper never saw: asked after it died, answered here, with a warning
     assert helper("现场负责人张建国在笔录上签字。") == ("张建国",)
     assert not helper.helped
@@ -83,7 +83,7 @@ def test_a_stuck_helper_is_stopped_and_the_text_tagged_here(helper, monkeypatch)
     os.kill(helper._process.pid, signal.SIGSTOP)  # alive, but answers nothing
     process = helper._process
     assert helper("现场负责人张建国在笔录上签字。") == ("张建国",)
-    assert not helper.helped and not process.is_alive()
+    assert not helper.helped and process.poll() is not None  # stopped, and killed
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
@@ -213,3 +213,26 @@ def test_a_whole_build_never_loads_jieba_in_the_building_process(tmp_path: Path)
     answer = json.loads(out.stdout.splitlines()[-1])
     assert answer == {"code": 0, "jieba": []}
     assert (tmp_path / "out" / ".sunlight-name-verdicts").exists()  # the check did run
+
+
+def test_a_build_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+    # the helper runs this module, not the caller's script: a script that builds at its top
+    # level (no ``if __name__ == "__main__"``) must not be run a second time by the helper
+    runs = tmp_path / "runs.txt"
+    script = tmp_path / "build_now.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        f"with Path({str(runs)!r}).open('a') as f:\n"
+        "    f.write('ran\\n')\n"
+        "from sunlight_site.decisions import tagger_process\n"
+        "finder = tagger_process.start()\n"
+        "assert finder.helped\n"
+        "print(finder('当事人与张三发生争执。'))\n"
+        "finder.close()\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "('张三',)"
+    assert runs.read_text() == "ran\n"

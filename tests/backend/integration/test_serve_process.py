@@ -179,7 +179,7 @@ def test_the_name_tagger_s_helper_ends_once_the_site_is_built(portal: Portal) ->
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
         except FileNotFoundError:
             continue
-        if b"spawn_main" in cmdline:  # a process started by multiprocessing (not its resource tracker)
+        if b"tagger_process" in cmdline:
             alive.append(pid)
     assert alive == []
 
