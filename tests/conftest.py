@@ -20,6 +20,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 NODE_MODULES = ROOT / "node_modules"
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds keep jieba's prefix dictionary in SUNLIGHT_CACHE_DIR (docs/names.md): the tests' own
+    folder, not the user's ``~/.cache``; processes the tests start inherit it."""
+    before = os.environ.get("SUNLIGHT_CACHE_DIR")
+    os.environ["SUNLIGHT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("SUNLIGHT_CACHE_DIR", None)
+    else:
+        os.environ["SUNLIGHT_CACHE_DIR"] = before
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

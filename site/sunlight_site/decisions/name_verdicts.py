@@ -42,12 +42,12 @@ def finder_version(sources: Iterable[Path] | None = None, dictionary: Path | Non
     the source of the rules (default: ``person_names`` and ``masking``)."""
     if sources is None and dictionary is None:
         return _default_version()
-    return _version(tuple(sources or _rule_sources()), dictionary or _dictionary())
+    return _version(tuple(sources or _rule_sources()), dictionary or jieba_dictionary())
 
 
 @lru_cache(maxsize=1)
 def _default_version() -> str:
-    return _version(_rule_sources(), _dictionary())
+    return _version(_rule_sources(), jieba_dictionary())
 
 
 def _version(sources: tuple[Path, ...], dictionary: Path) -> str:
@@ -66,7 +66,8 @@ def _rule_sources() -> tuple[Path, ...]:
     return (Path(person_names.__file__), Path(masking.__file__))
 
 
-def _dictionary() -> Path:
+def jieba_dictionary() -> Path:
+    """The dictionary jieba's tagger loads (the one bundled with jieba), found without importing jieba."""
     spec = importlib.util.find_spec("jieba")
     assert spec is not None and spec.origin is not None, "jieba is a dependency"
     return Path(spec.origin).with_name("dict.txt")  # what person_names' tagger loads

@@ -150,6 +150,13 @@ def stop() -> None:
 def serve(source: IO[bytes], answers: IO[bytes]) -> None:
     """The helper's loop: load the tagger at once, then for each line of ``source`` (a text as
     JSON) write a line to ``answers`` (its person names, a JSON list), until ``source`` ends."""
+    import jieba.posseg
+
+    from sunlight_site.decisions import prefix_cache
+    from sunlight_site.decisions.name_verdicts import jieba_dictionary
+
+    # the prefix dictionary kept from an earlier build, if any (about 0.35 s sooner ready)
+    prefix_cache.prepare(jieba.posseg.dt.tokenizer, jieba_dictionary())
     finder = JiebaNames()
     finder.load()
     for line in source:
