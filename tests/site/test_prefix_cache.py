@@ -99,3 +99,16 @@ def test_the_helper_tags_with_the_kept_dictionary(monkeypatch, tmp_path: Path) -
         assert helper(sentence + "。") == ("张三",)
     finally:
         helper.close()
+
+
+def test_no_home_folder_only_costs_time(monkeypatch) -> None:
+    monkeypatch.delenv("SUNLIGHT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    tokenizer = jieba.Tokenizer()
+    assert prefix_cache.prepare(tokenizer, DICTIONARY) is False
+    assert built()[0] == tokenizer.FREQ

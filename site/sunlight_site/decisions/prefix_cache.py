@@ -51,9 +51,9 @@ def prepare(tokenizer: Any, dictionary: Path, folder: Path | None = None) -> boo
     (True), else built from ``dictionary`` and written to the cache for the next build (False)."""
     try:
         path = cache_file(dictionary, folder)
-    except OSError:
-        return False
-    loaded = _read(path)
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to keep it in
+        path = None
+    loaded = _read(path) if path is not None else None
     if loaded is not None:
         tokenizer.FREQ, tokenizer.total = loaded
         tokenizer.initialized = True
@@ -62,7 +62,8 @@ def prepare(tokenizer: Any, dictionary: Path, folder: Path | None = None) -> boo
         freq, total = tokenizer.gen_pfdict(f)
     tokenizer.FREQ, tokenizer.total = freq, total
     tokenizer.initialized = True
-    _write(path, (freq, total))
+    if path is not None:
+        _write(path, (freq, total))
     return False
 
 
