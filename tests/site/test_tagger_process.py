@@ -29,6 +29,18 @@ def labelled() -> list[tuple[str, set[str]]]:
     return rows
 
 
+def project_env() -> dict[str, str]:
+    """This environment with the project's code first on the import path."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
+
+
+def python(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter (its imports are its own) run to its end."""
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=project_env(), timeout=timeout
+    )
+
+
 @pytest.fixture
 def helper():
     finder = ProcessNames()
@@ -60,8 +72,7 @@ def test_the_tagger_is_loaded_in_the_helper_not_in_the_build() -> None:
         "                  'jieba_here': 'jieba' in sys.modules or 'jieba.posseg' in sys.modules}))\n"
         "finder.close()\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    out = python("-c", script)
     assert out.returncode == 0, out.stderr
     answer = json.loads(out.stdout)
     assert answer == {"names": ["张建国"], "helped": True, "jieba_here": False}
@@ -138,8 +149,7 @@ def test_sunlight_build_starts_the_helper_before_importing_the_build(tmp_path: P
         f"code = cli.main(['build', {str(tmp_path / 'none')!r}, '-o', {str(tmp_path / 'out')!r}])\n"
         "print(json.dumps({'seen': seen, 'code': code}))\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    out = python("-c", script)
     assert out.returncode == 0, out.stderr
     answer = json.loads(out.stdout.splitlines()[-1])
     assert answer["code"] == 2  # no such content folder
@@ -156,7 +166,7 @@ def test_the_helper_ends_when_the_build_is_killed() -> None:
         "print(finder._process.pid, flush=True)\n"
         "time.sleep(60)\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
+    env = project_env()
     build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
     try:
         helper_pid = int(build.stdout.readline())
@@ -207,8 +217,7 @@ def test_a_whole_build_never_loads_jieba_in_the_building_process(tmp_path: Path)
         "                  '--today', '2026-12-01', '--no-search'])\n"
         "print(json.dumps({'code': code, 'jieba': sorted(m for m in sys.modules if m.startswith('jieba'))}))\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    out = python("-c", script, timeout=300)
     assert out.returncode == 0, out.stderr
     answer = json.loads(out.stdout.splitlines()[-1])
     assert answer == {"code": 0, "jieba": []}
@@ -231,8 +240,7 @@ def test_a_build_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
         "finder.close()\n",
         encoding="utf-8",
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "backend"), str(ROOT / "site")])}
-    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    out = python(str(script))
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "('张三',)"
     assert runs.read_text() == "ran\n"

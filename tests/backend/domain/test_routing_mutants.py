@@ -23,20 +23,21 @@ def with_outside_supervisors(*rules: dict[str, Any]) -> Catalog:
     return catalog_from_dict(d)
 
 
+# 法制科: a second office with the supervision role
+LEGAL_DIVISION = {
+    "id": "legal",
+    "name": "法制科",
+    "kind": "division",
+    "parent": "bureau",
+    "roles": ["supervision"],
+    "email": "fazhi@example.gov.cn",
+}
+
+
 def with_a_second_supervision_office_listed_first() -> Catalog:
     """法制科 (supervision role) comes before 勤务监督处 in offices.yaml; 勤务监督处 stays designated."""
     d = catalog_dict()
-    d["offices"].insert(
-        1,
-        {
-            "id": "legal",
-            "name": "法制科",
-            "kind": "division",
-            "parent": "bureau",
-            "roles": ["supervision"],
-            "email": "fazhi@example.gov.cn",
-        },
-    )
+    d["offices"].insert(1, dict(LEGAL_DIVISION))
     return catalog_from_dict(d)
 
 
@@ -59,17 +60,7 @@ def test_a_routed_complaint_is_supervised_by_the_designated_office() -> None:
 def test_without_a_designated_office_the_first_supervision_office_listed_oversees() -> None:
     d = catalog_dict()
     d["complaints"]["settings"]["designated_supervision"] = None
-    d["offices"].insert(
-        1,
-        {
-            "id": "legal",
-            "name": "法制科",
-            "kind": "division",
-            "parent": "bureau",
-            "roles": ["supervision"],
-            "email": "fazhi@example.gov.cn",
-        },
-    )
+    d["offices"].insert(1, dict(LEGAL_DIVISION))
     assert overseer_of(catalog_from_dict(d), "brigade-east", excluded="") == "legal"
 
 
