@@ -13,7 +13,9 @@ Scenarios (pick with ``--only``):
   time headless Chromium on a throttled network takes to show a first result for each.
 - ``api``: filings per second and p50/p99 latency beside a hello-world route (``/api/health``)
   of the same ``sunlight serve`` (waitress), on the SQLite store and on the DynamoDB store
-  against moto server (``bench/api_throughput.py``; ``--api-n`` requests, ``--api-clients``).
+  against moto server (``bench/api_throughput.py``; ``--api-n`` requests, ``--api-clients``);
+  then the floor of a durable filing on the same server stack: a bare WSGI application's
+  hello-world beside a filing with no rules that writes the same rows (``bench/filing_floor.py``).
 
 Every build runs as a child process; wall time is measured around it. Peak memory is the larger
 of the child's own maximum resident set size (``os.wait4``) and the peak, sampled every 50 ms, of
@@ -281,8 +283,10 @@ def main(argv: list[str] | None = None) -> int:
             report += search_browser.run(work / "search") + [""]
         if "api" in scenarios:
             import api_throughput
+            import filing_floor
 
             report += api_throughput.run(work / "api", args.api_n, args.api_clients) + [""]
+            report += filing_floor.run(args.api_n, args.api_clients) + [""]
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
