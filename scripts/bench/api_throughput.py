@@ -332,7 +332,27 @@ def report(
         f"- SQLite's file on disk ({tempfile.gettempdir()}), so each commit pays its fsync",
         f"- one access-code hash (HMAC-SHA-256, as at filing): {hash_micros:.0f} µs",
         "",
-        "| store | route | requests | 2xx | per second | p50 ms | p99 ms | server CPU ms a request |",
+        *table(measured, "store"),
+    ]
+    by_store: dict[str, dict[str, Measured]] = {}
+    for m in measured:
+        by_store.setdefault(m.store, {})[m.route] = m
+    for store, routes in by_store.items():
+        hello, filed = routes["GET /api/health"], routes["POST /api/complaints"]
+        share, cpu = beside(filed, hello)
+        lines.append(
+            f"- {store}: filing at {share:.0f} % of hello-world throughput "
+            f"(goal on SQLite: at least 50 %); filing p99 {percentile(filed.latencies_ms, 99):.0f} ms "
+            f"(goal: under 100 ms); a filing costs the server {cpu:.1f} × the CPU of a hello-world request"
+        )
+    return lines
+
+
+def table(measured: list[Measured], first: str) -> list[str]:
+    """The Markdown table of ``measured`` (its first column headed ``first``), then each answer
+    that was not 2xx with its count."""
+    lines = [
+        f"| {first} | route | requests | 2xx | per second | p50 ms | p99 ms | server CPU ms a request |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for m in measured:
@@ -344,19 +364,13 @@ def report(
     for m in measured:
         for what, count in m.failures.items():
             lines.append(f"- {m.store}, {m.route}: {count} answered `{' '.join(what.split())}`")
-    by_store: dict[str, dict[str, Measured]] = {}
-    for m in measured:
-        by_store.setdefault(m.store, {})[m.route] = m
-    for store, routes in by_store.items():
-        hello, filed = routes["GET /api/health"], routes["POST /api/complaints"]
-        share = filed.per_second / hello.per_second * 100 if hello.per_second else 0.0
-        lines.append(
-            f"- {store}: filing at {share:.0f} % of hello-world throughput "
-            f"(goal on SQLite: at least 50 %); filing p99 {percentile(filed.latencies_ms, 99):.0f} ms "
-            "(goal: under 100 ms); a filing costs the server "
-            f"{filed.cpu_ms / hello.cpu_ms if hello.cpu_ms else 0:.1f} × the CPU of a hello-world request"
-        )
     return lines
+
+
+def beside(m: Measured, hello: Measured) -> tuple[float, float]:
+    """``m``'s throughput as a percentage of ``hello``'s, and its CPU a request as a multiple of it."""
+    share = m.per_second / hello.per_second * 100 if hello.per_second else 0.0
+    return share, m.cpu_ms / hello.cpu_ms if hello.cpu_ms else 0.0
 
 
 if __name__ == "__main__":

@@ -269,24 +269,12 @@ def run(requests: int = 200, clients: int = 16) -> list[str]:
         "on disk), first as a bare WSGI application, then through the portal's own layers (Chalice,",
         "the gateway's event, the access log and the security headers).",
         "",
-        "| server | route | requests | 2xx | per second | p50 ms | p99 ms | server CPU ms a request |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *api_throughput.table(measured, "server"),
     ]
-    for m in measured:
-        lines.append(
-            f"| {m.store} | {m.route} | {m.requests} | {m.ok} | {m.per_second:.1f} | "
-            f"{api_throughput.percentile(m.latencies_ms, 50):.0f} | "
-            f"{api_throughput.percentile(m.latencies_ms, 99):.0f} | {m.cpu_ms:.2f} |"
-        )
-    lines.append("")
-    for m in measured:
-        for what, count in m.failures.items():
-            lines.append(f"- {m.store}, {m.route}: {count} answered `{' '.join(what.split())}`")
     for server in (measured[:3], measured[3:]):
         hello = server[0]
         for m in server[1:]:
-            share = m.per_second / hello.per_second * 100 if hello.per_second else 0.0
-            cpu = m.cpu_ms / hello.cpu_ms if hello.cpu_ms else 0.0
+            share, cpu = api_throughput.beside(m, hello)
             lines.append(
                 f"- {m.store}: `{m.route}` at {share:.0f} % of the same server's hello-world throughput, "
                 f"{cpu:.1f} × its CPU a request"
