@@ -33,6 +33,7 @@ def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     else:
         os.environ["SUNLIGHT_CACHE_DIR"] = before
 
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

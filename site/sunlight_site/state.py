@@ -20,7 +20,7 @@ from sunlight.content.model import Content, Flowchart
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.case_review import Review
 from sunlight.domain.problems import Problem
-from sunlight.domain.publication import PublicationResult
+from sunlight.domain.publication_results import PublicationResult
 
 from sunlight_site.render.flowchart_svg import sound
 

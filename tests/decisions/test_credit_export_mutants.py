@@ -23,7 +23,7 @@ from sunlight.domain.credit_export import (
     template_values,
     violation_type,
 )
-from sunlight.domain.publication import PublicDecision
+from sunlight.domain.publication_results import PublicDecision
 
 FIELDS_ZH = (
     "id、doc_no、kind、procedure、party_type、party_name、credit_code、legal_rep、facts、basis、content、"

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sunlight.content.model import Publication
 from sunlight.domain.disclosure_deadlines import Timing
-from sunlight.domain.publication import LateReport
+from sunlight.domain.publication_results import LateReport
 
 from .conftest import credit_code, make, publish_on
 

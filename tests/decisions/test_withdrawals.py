@@ -10,7 +10,8 @@ import datetime as dt
 
 from sunlight.content.model import Publication
 from sunlight.domain.calendar import WorkingCalendar
-from sunlight.domain.publication import WithdrawalNotice, publish
+from sunlight.domain.publication import publish
+from sunlight.domain.publication_results import WithdrawalNotice
 from sunlight.domain.withdrawals import (
     WITHDRAWAL_SOURCE,
     WITHDRAWAL_WORKING_DAYS,

@@ -8,7 +8,7 @@ import datetime as dt
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
-from sunlight.domain.publication import WithdrawalNotice
+from sunlight.domain.publication_results import WithdrawalNotice
 from sunlight.domain.withdrawals import LateWithdrawal, late_withdrawals
 
 D = dt.date

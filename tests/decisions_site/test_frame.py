@@ -13,7 +13,7 @@ import pytest
 from markupsafe import Markup
 from pelican.writers import FileOverwriteFailedError
 from sunlight.content.model import Agency
-from sunlight.domain.publication import PublicDecision, WithdrawalNotice
+from sunlight.domain.publication_results import PublicDecision, WithdrawalNotice
 from sunlight_site.build import THEME_DIR
 from sunlight_site.decisions import page_stream as decision_parallel
 from sunlight_site.decisions import pages as decision_pages

@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from sunlight.domain.publication import PublicDecision
+    from sunlight.domain.publication_results import PublicDecision
 
 PENALTY_COLUMNS = (
     "行政相对人名称",

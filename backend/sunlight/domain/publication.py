@@ -35,26 +35,30 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import replace
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.disclosure_deadlines import Timing, WorkdayIndex, deadline_days
-from sunlight.domain.masking import mask_in_text, mask_name, unmasked
 from sunlight.domain.period_rows import parse_period_table
 from sunlight.domain.periods import Period
-from sunlight.domain.person_names import NameFinder, default_finder, sole_trader_person
+from sunlight.domain.person_names import NameFinder, default_finder
 from sunlight.domain.pii import Hit, scan_fields
 from sunlight.domain.problems import Problem
+from sunlight.domain.publication_form import masked_persons, name_problems, problem_at, public_form
+from sunlight.domain.publication_results import (
+    LateReport,
+    Omitted,
+    PublicationResult,
+    PublicDecision,
+    WithdrawalNotice,
+)
 
 if TYPE_CHECKING:  # the content records are plain dataclasses; nothing is imported at run time
     from sunlight.content.model import Decision, Office, Power, Publication
 
-ORGANISATIONS = frozenset(("法人", "非法人组织", "个体工商户"))  # get the credit-repair notice
 WITHDRAWAL_REASONS = ("撤销", "变更", "信用修复", "公示期满")
 OMISSION_REASONS = {
     "natural_person": ("自然人决定按本机关政策不公开", "decisions on natural persons are not published"),
@@ -64,11 +68,7 @@ OMISSION_REASONS = {
     "not_yet": ("尚未到公示日期", "not yet due to be published"),
     "withdrawn_before_publication": ("公示前已撤销或变更", "withdrawn before it was published"),
 }
-# Kinds no credit-repair rule governs (行政许可, 行政强制...): shown for the agency's own period.
-OTHER_KINDS_RULE = "other-kinds"
-OTHER_KINDS_SOURCE = "本机关公示政策（行政处罚以外的决定，无国家规定的公示期限）"
 _WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Every text field of a PublicDecision is screened: the record's own (``supersedes`` joined),
 # and those from the configuration or a short list of values, screened once per distinct set.
 RECORD_FIELDS = ("id", "doc_no", "party_name", "credit_code", "legal_rep", "facts", "basis", "content")
@@ -87,141 +87,6 @@ _RECORD_NAMES = (*RECORD_FIELDS, "supersedes")
 @lru_cache(maxsize=4096)
 def _screen_shared(texts: tuple[str, ...]) -> list[tuple[str, Hit]]:
     return scan_fields(SHARED_FIELDS, texts)
-
-
-class PublicDecision(NamedTuple):
-    """A decision as it may be shown: publishable fields only (immutable; a tuple is built at C
-    speed, a frozen dataclass of this size took several times as long per record)."""
-
-    id: str
-    doc_no: str
-    kind: str
-    procedure: str
-    party_type: str
-    party_name: str  # natural persons: surname + 某
-    credit_code: str
-    legal_rep: str  # empty for natural persons
-    facts: str
-    basis: str
-    content: str
-    amount: Decimal | None
-    office: str
-    office_name: str
-    power_code: str
-    power_name: str
-    domain: str
-    decided_on: dt.date
-    published_on: dt.date  # the build date when the feed left it empty
-    severity: str
-    disclosure_until: dt.date  # last day shown
-    repair_from: dt.date | None  # earliest credit-repair date (行政处罚)
-    period_rule: str  # id of the disclosure-period rule applied
-    period_source: str
-    deadline: dt.date
-    late_by: int  # working days past the deadline, 0 when on time
-    supersedes: tuple[str, ...] = ()  # ids of changed (变更) decisions this one replaces
-
-    @property
-    def is_organisation(self) -> bool:
-        return self.party_type in ORGANISATIONS
-
-
-@dataclass(frozen=True)
-class WithdrawalNotice:
-    """What a withdrawn decision's permalink still shows (no personal data)."""
-
-    id: str
-    reason: str  # 撤销 | 变更 | 信用修复 | 公示期满
-    on: dt.date  # when it stopped being public
-    kind: str
-    doc_no: str
-    office: str
-    office_name: str
-    decided_on: dt.date
-    superseded_by: str = ""  # for 变更: the public decision that replaces it
-    period_until: dt.date | None = None  # for 公示期满: the last day of the period
-    withdrawn_on: dt.date | None = None  # 撤下日期: when it was taken down (None: not known)
-
-    @property
-    def title(self) -> str:
-        return "公示期满" if self.reason == "公示期满" else "该信息已依法撤下"
-
-    @property
-    def text(self) -> str:
-        """The sentence the notice page shows."""
-        day = _chinese_date(self.on)
-        if self.reason == "公示期满":  # the period's last day, not the first day it is gone
-            last = _chinese_date(self.period_until or self.on - dt.timedelta(days=1))
-            return f"该{self.kind}决定公示期已于{last}届满，依法不再公示。"
-        why = {
-            "撤销": "决定已于{}被撤销",
-            "变更": "决定已于{}被变更",
-            "信用修复": "当事人已于{}完成信用修复",
-        }[self.reason].format(day)
-        if self.withdrawn_on is None:  # the takedown date is not known: only the reason's date
-            return f"因{why}，该{self.kind}决定已依法撤下。"
-        return f"因{why}，该{self.kind}决定已于{_chinese_date(self.withdrawn_on)}依法撤下。"
-
-
-@dataclass(frozen=True)
-class Omitted:
-    id: str
-    reason: str  # a key of OMISSION_REASONS
-
-
-@dataclass(frozen=True)
-class LateReport:
-    """A decision published later than its deadline."""
-
-    id: str
-    office: str
-    decided_on: dt.date
-    published_on: dt.date
-    deadline: dt.date
-    working_days: int  # decision -> publication
-    allowed_days: int
-    late_by: int
-    deadline_note: str = ""  # e.g. 时限最后一日为调休工作日（星期六）
-
-    def problem(self) -> Problem:
-        note_zh = f"；{self.deadline_note}" if self.deadline_note else ""
-        note_en = ""
-        if self.deadline_note:
-            note_en = f"; the last day was a make-up working day ({_DAY_NAMES[self.deadline.weekday()]})"
-        return Problem(
-            f"公示晚于时限：{self.working_days}个工作日（时限{self.allowed_days}个工作日，"
-            f"最后一日为{self.deadline}{note_zh}）",
-            f"published late: {self.working_days} working days (limit {self.allowed_days}, "
-            f"last day {self.deadline}{note_en})",
-            field="published_on",
-            record_id=self.id,
-            severity="warning",
-        )
-
-
-@dataclass
-class PublicationResult:
-    public: list[PublicDecision] = field(default_factory=list)
-    withdrawn: list[WithdrawalNotice] = field(default_factory=list)
-    held: list[Problem] = field(default_factory=list)
-    omitted: list[Omitted] = field(default_factory=list)
-    late: list[LateReport] = field(default_factory=list)
-    timings: list[Timing] = field(default_factory=list)  # every published decision with a known date
-    warnings: list[Problem] = field(default_factory=list)
-
-    @property
-    def held_ids(self) -> list[str]:
-        return sorted({p.record_id for p in self.held})
-
-    def counts(self) -> dict[str, object]:
-        """Figures for the build report."""
-        return {
-            "public": len(self.public),
-            "withdrawn": dict(Counter(n.reason for n in self.withdrawn)),
-            "held": len(self.held_ids),
-            "omitted": dict(Counter(o.reason for o in self.omitted)),
-            "late": len(self.late),
-        }
 
 
 def publish(
@@ -377,7 +242,7 @@ def _one(d: Decision, p: Publisher) -> None:
         result.withdrawn.append(notice)
         if d.status == "信用修复" and period.repair_from and d.status_on and d.status_on < period.repair_from:
             result.warnings.append(
-                _where(
+                problem_at(
                     d,
                     "status_on",
                     f"信用修复日期早于最短公示期届满日（{period.repair_from}）",
@@ -390,12 +255,12 @@ def _one(d: Decision, p: Publisher) -> None:
         return None
     published_on = d.published_on or today
     timing = p.timing(d, published_on)
-    persons = _persons(d, natural)
-    public = _public(d, period, p.office_names, power, p.successors, natural, timing, persons)
+    persons = masked_persons(d, natural)
+    public = public_form(d, period, p.office_names, power, p.successors, natural, timing, persons)
     hits = scan_fields(_RECORD_NAMES, (*_record_texts(public), " ".join(public.supersedes)))
     hits += _screen_shared(_shared_texts(public))
     _hold(result, d, hits, ("该记录暂不公开", "record held back"))
-    names = _names(d, public, persons, p.names)
+    names = name_problems(d, public, persons, p.names)
     result.held.extend(names)
     if hits or names:
         return None
@@ -412,111 +277,6 @@ def _withdrawal(d: Decision, ended: dt.date | None, today: dt.date) -> tuple[str
     if ended is not None and ended <= today:
         return "公示期满", ended
     return "", None
-
-
-def _public(
-    d: Decision,
-    period: Period,
-    office_names: dict[str, str],
-    power: Power | None,
-    successors: dict[str, list[str]],
-    natural: bool,
-    timing: Timing,
-    persons: tuple[str, ...],
-) -> PublicDecision:
-    assert d.decided_on is not None and period.until is not None
-    name, legal_rep = d.party_name, d.legal_rep
-    texts = {"facts": d.facts, "basis": d.basis, "content": d.content}
-    if natural:
-        name, legal_rep = mask_name(name), ""
-    elif persons:  # a 个体工商户: its operator, and the name it is registered under if a person's
-        for person in persons:
-            name = name.replace(person, mask_name(person))  # 张三（个体工商户）, 李四水果店
-        texts = {k: v.replace(d.party_name, name) for k, v in texts.items()}
-        legal_rep = mask_name(legal_rep)
-    for person in persons:
-        texts = {k: mask_in_text(v, person) for k, v in texts.items()}
-    return PublicDecision(  # positional, in field order: one per published decision on every build
-        d.id,
-        d.doc_no,
-        d.kind,
-        d.procedure,
-        d.party_type,
-        name,
-        "" if natural else d.credit_code,
-        legal_rep,
-        texts["facts"],
-        texts["basis"],
-        texts["content"],
-        d.amount,
-        d.office,
-        office_names.get(d.office, d.office),
-        d.power_code,
-        power.name if power else "",
-        power.domain if power else d.domain,
-        d.decided_on,
-        timing.published_on,
-        d.severity,
-        period.until,
-        period.repair_from,
-        period.rule.id if period.credit else OTHER_KINDS_RULE,
-        period.rule.source if period.credit else OTHER_KINDS_SOURCE,
-        timing.deadline,
-        timing.late_by,
-        tuple(sorted(successors[d.id])) if d.id in successors else (),
-    )
-
-
-def _persons(d: Decision, natural: bool) -> tuple[str, ...]:
-    """The natural persons' names a published record masks: a 自然人 party; for a 个体工商户 its
-    operator (``legal_rep``, 经营者: a natural person, not an organisation's 法定代表人) and the
-    name it is registered under when that is a person's name (张三（个体工商户）)."""
-    if natural:
-        return (d.party_name.strip(),)
-    if d.party_type != "个体工商户":
-        return ()
-    named = sole_trader_person(d.party_name, d.legal_rep)
-    operator = d.legal_rep.strip()
-    found = [n for n in (named, operator) if n]
-    return tuple(sorted(set(found), key=len, reverse=True))  # 张三丰 before 张三
-
-
-def _names(
-    d: Decision, public: PublicDecision, persons: tuple[str, ...], finder: NameFinder
-) -> list[Problem]:
-    """Held-back reports: the party's full name left in a longer word, or another person's name."""
-    problems: list[Problem] = []
-    allowed = {d.legal_rep.strip()} if not persons else set()  # an organisation's 法定代表人 is published
-    for field_name in ("party_name", "facts", "basis", "content"):
-        text = getattr(public, field_name)
-        for person in persons:
-            if unmasked(text, person):
-                problems.append(
-                    _where(
-                        d,
-                        field_name,
-                        "含当事人姓名但无法确定其边界（可能是他人姓名），该记录暂不公开",
-                        "contains the party's name inside a longer word (perhaps another person's name); "
-                        "record held back",
-                        "error",
-                        mask_name(person),
-                    )
-                )
-        if field_name == "party_name" or not text:
-            continue
-        for other in finder(text.replace(public.party_name, "当事人") if public.party_name else text):
-            if other not in allowed:
-                problems.append(
-                    _where(
-                        d,
-                        field_name,
-                        "含疑似他人姓名，该记录暂不公开",
-                        "contains what looks like another person's name; record held back",
-                        "error",
-                        mask_name(other),
-                    )
-                )
-    return problems
 
 
 def _record(result: PublicationResult, timing: Timing) -> None:
@@ -552,7 +312,7 @@ def _capped(d: Decision, period: Period) -> Problem:
         months = rule.if_necessary_months
         zh_why = f"（{d.severity}失信信息原则上不予公示，确有必要公示的不超过{months}个月）"
         en_why = f" ({d.severity} cases are not published, or for at most {months} months where necessary)"
-    return _where(
+    return problem_at(
         d,
         "disclosure_until",
         f"公示截止日期{asked}超过公示期限规则{rule.id}允许的最长期限{zh_why}，已按{cap}截止",
@@ -562,25 +322,15 @@ def _capped(d: Decision, period: Period) -> Problem:
     )
 
 
-def _chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _hold(result: PublicationResult, d: Decision, hits: list[tuple[str, Hit]], what: tuple[str, str]) -> None:
     """Report every hit: the field, the kind of number, the label seen, the number masked."""
     for name, hit in hits:
         zh, en = hit.reason
-        result.held.append(_where(d, name, f"{zh}，{what[0]}", f"{en}; {what[1]}", "error", hit.masked))
+        result.held.append(problem_at(d, name, f"{zh}，{what[0]}", f"{en}; {what[1]}", "error", hit.masked))
 
 
 def _omit(result: PublicationResult, d: Decision, reason: str) -> None:
     result.omitted.append(Omitted(d.id, reason))
-
-
-def _where(d: Decision, field_name: str, zh: str, en: str, severity: str, value: str = "") -> Problem:
-    return Problem(
-        zh, en, file=d.source, line=d.line, field=field_name, value=value, record_id=d.id, severity=severity
-    )
 
 
 def _is_minor(id_number: str, on: dt.date) -> bool:

@@ -27,7 +27,7 @@ from sunlight.domain.calendar import WorkingCalendar
 from sunlight.domain.problems import Problem
 
 if TYPE_CHECKING:
-    from sunlight.domain.publication import WithdrawalNotice
+    from sunlight.domain.publication_results import WithdrawalNotice
 
 WITHDRAWAL_WORKING_DAYS = 3
 WITHDRAWAL_SOURCE = "《中华人民共和国行政处罚法》第四十八条第二款、第八十五条"

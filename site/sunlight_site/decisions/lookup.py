@@ -27,7 +27,7 @@ from typing import Any
 
 from sunlight.domain.identifiers import normalise_identifier
 from sunlight.domain.masking import MASK
-from sunlight.domain.publication import ORGANISATIONS
+from sunlight.domain.publication_results import ORGANISATIONS
 
 DIRECTORY = "data/lookup"
 KEYS_PER_SHARD = 128

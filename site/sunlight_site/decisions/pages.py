@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, ParamSpec, Protocol
 from jinja2 import Environment
 from markupsafe import Markup
 from sunlight.domain.decision_kinds import DEFAULT_REMEDY
-from sunlight.domain.publication import WithdrawalNotice
+from sunlight.domain.publication_results import WithdrawalNotice
 
 from sunlight_site.decisions.page_frame import FramedTemplate
 from sunlight_site.decisions.page_stream import PageStream

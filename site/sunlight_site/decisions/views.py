@@ -18,7 +18,7 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 from sunlight.domain.decision_kinds import KINDS
-from sunlight.domain.publication import ORGANISATIONS, PublicDecision
+from sunlight.domain.publication_results import ORGANISATIONS, PublicDecision
 
 from sunlight_site.render.slugs import decision_kind_slug, domain_slug
 

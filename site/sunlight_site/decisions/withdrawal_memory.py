@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sunlight.domain.publication import WithdrawalNotice
+from sunlight.domain.publication_results import WithdrawalNotice
 
 MEMORY_FILE = ".sunlight-withdrawals.json"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import openpyxl
 from sunlight.content.model import Content
 from sunlight.domain.credit_export import TABLES, Body, default_columns, issuing_bodies, monthly_rows
-from sunlight.domain.publication import PublicationResult
+from sunlight.domain.publication_results import PublicationResult
 
 from sunlight_site.data.spreadsheet import ZIP_DATE, xlsx_bytes
 from sunlight_site.data.tables import Dataset, csv_bytes
