@@ -20,36 +20,28 @@ from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
-from sunlight.domain.complaints import AuditEvent, Complaint, complaint_from_dict, complaint_to_dict
+from sunlight.domain.complaints import AuditEvent, Complaint, complaint_from_dict
 from sunlight.domain.inspections import Inspection, inspection_from_dict, inspection_to_dict
 from sunlight.store.base import (
     Account,
     AppendAudit,
     ConditionFailed,
     Count,
-    EnqueueMessage,
     IdempotencyRecord,
     LimitExceeded,
-    MarkTimerFired,
-    PutAccount,
-    PutComplaint,
-    PutIdempotency,
-    PutSubscription,
-    SetTimerOn,
     Store,
-    StoreError,
     Subscription,
     T,
     WriteOp,
 )
 from sunlight.store.columns import dumps as _dumps
 from sunlight.store.columns import from_ts, ts
-from sunlight.store.exchange_records import PutOrderLink
 from sunlight.store.reviews_sqlite import SqliteReviews
 from sunlight.store.sqlite_batch import GroupCommit, R, Work
 from sunlight.store.sqlite_exchange import SqliteExchangeMixin
 from sunlight.store.sqlite_outbox import SqliteOutbox
 from sunlight.store.sqlite_schema import numbered_migrations, statements
+from sunlight.store.sqlite_writes import apply_op
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -183,130 +175,11 @@ class SqliteStore(SqliteReviews, SqliteExchangeMixin, SqliteOutbox, Store):
     def _apply_all(self, conn: sqlite3.Connection, ops: Sequence[WriteOp]) -> None:
         for index, op in enumerate(ops):
             try:
-                ok = self._apply(conn, op)
+                ok = apply_op(conn, op)
             except sqlite3.IntegrityError as exc:
                 raise ConditionFailed(index, op, str(exc)) from None
             if not ok:
                 raise ConditionFailed(index, op, "version mismatch")
-
-    def _apply(self, conn: sqlite3.Connection, op: WriteOp) -> bool:
-        if isinstance(op, PutComplaint):
-            c = op.complaint
-            version = 1 if op.expected_version is None else op.expected_version + 1
-            data = complaint_to_dict(c)
-            data["version"] = version
-            row = (
-                version,
-                c.status,
-                c.handling_office,
-                c.supervising_office,
-                c.review_office,
-                c.escalated_to,
-                int(c.is_open),
-                c.next_due.isoformat() if c.next_due else None,
-                op.timer_on.isoformat() if op.timer_on else None,
-                _dumps(data),
-            )
-            if op.expected_version is None:
-                conn.execute(
-                    "INSERT INTO complaints (version, status, handling_office, supervising_office, review_office,"
-                    " escalated_to, is_open, next_due, timer_on, data, tracking_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (*row, c.tracking_no),
-                )
-            else:
-                cur = conn.execute(
-                    "UPDATE complaints SET version=?, status=?, handling_office=?, supervising_office=?,"
-                    " review_office=?, escalated_to=?, is_open=?, next_due=?, timer_on=?, data=?"
-                    " WHERE tracking_no=? AND version=?",
-                    (*row, c.tracking_no, op.expected_version),
-                )
-                if cur.rowcount != 1:
-                    return False
-            conn.execute("DELETE FROM inbox WHERE tracking_no=?", (c.tracking_no,))
-            conn.executemany(
-                "INSERT INTO inbox (office, tracking_no) VALUES (?,?)",
-                [(office, c.tracking_no) for office in sorted(op.inbox_offices)],
-            )
-            return True
-        if isinstance(op, SetTimerOn):
-            cur = conn.execute(
-                "UPDATE complaints SET timer_on=? WHERE tracking_no=? AND version=?",
-                (op.timer_on.isoformat() if op.timer_on else None, op.tracking_no, op.expected_version),
-            )
-            return cur.rowcount == 1
-        if isinstance(op, AppendAudit):
-            e = op.event
-            conn.execute(
-                "INSERT INTO audit VALUES (?,?,?,?,?,?)",
-                (e.tracking_no, e.seq, ts(e.at), e.actor, e.action, _dumps(e.detail)),
-            )
-            return True
-        if isinstance(op, EnqueueMessage):
-            m = op.message
-            conn.execute(
-                "INSERT INTO outbox (id, key, channel, recipient, subject, body, kind, tracking_no, office, payload,"
-                " created_at, next_attempt_at, attempts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    m.id,
-                    m.key,
-                    m.channel,
-                    m.recipient,
-                    m.subject,
-                    m.body,
-                    m.kind,
-                    m.tracking_no,
-                    m.office,
-                    _dumps(m.payload),
-                    ts(m.created_at),
-                    ts(m.next_attempt_at),
-                    m.attempts,
-                ),
-            )
-            return True
-        if isinstance(op, PutIdempotency):
-            r = op.record
-            conn.execute(
-                "INSERT INTO idempotency VALUES (?,?,?,?,?)",
-                (r.key_hash, r.request_hash, r.tracking_no, r.sealed_code, ts(r.created_at)),
-            )
-            return True
-        if isinstance(op, MarkTimerFired):
-            conn.execute("INSERT INTO fired_timers VALUES (?,?)", (op.key, ts(op.at)))
-            return True
-        if isinstance(op, PutAccount):
-            a = op.account
-            conn.execute(
-                "INSERT INTO accounts VALUES (?,?,?,?,?,?,?)",
-                (a.id, a.kind, a.name, a.office, a.token_hash, ts(a.created_at), int(a.active)),
-            )
-            return True
-        if isinstance(op, PutSubscription):
-            sub = op.subscription
-            row = (
-                sub.email,
-                sub.kind,
-                sub.value,
-                ts(sub.created_at),
-                ts(sub.confirmed_at) if sub.confirmed_at else None,
-                ts(sub.unsubscribed_at) if sub.unsubscribed_at else None,
-                sub.token_hash,
-            )
-            if op.expected_new:
-                conn.execute(
-                    "INSERT INTO subscriptions (email, kind, value, created_at, confirmed_at,"
-                    " unsubscribed_at, token_hash) VALUES (?,?,?,?,?,?,?)",
-                    row,
-                )
-                return True
-            cur = conn.execute(
-                "UPDATE subscriptions SET email=?, kind=?, value=?, created_at=?, confirmed_at=?,"
-                " unsubscribed_at=? WHERE token_hash=?",
-                row,
-            )
-            return cur.rowcount == 1
-        if isinstance(op, PutOrderLink):
-            return self._apply_order_link(conn, op)
-        raise StoreError(f"unknown op {op!r}")
 
     # --- reads --------------------------------------------------------------------------------
 
@@ -434,7 +307,7 @@ class SqliteStore(SqliteReviews, SqliteExchangeMixin, SqliteOutbox, Store):
                 if cursor.rowcount != 1:
                     raise ConditionFailed(0, record, "version mismatch")
             try:
-                self._apply(conn, AppendAudit(event))
+                apply_op(conn, AppendAudit(event))
             except sqlite3.IntegrityError as exc:
                 raise ConditionFailed(1, event, str(exc)) from None
 

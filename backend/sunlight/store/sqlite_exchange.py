@@ -28,18 +28,19 @@ CREATE TABLE exchange_orders (
 """
 
 
+def apply_order_link(conn: sqlite3.Connection, op: PutOrderLink) -> bool:
+    """The ``PutOrderLink`` op of a transaction (``sqlite_writes.apply_op``)."""
+    link = op.link
+    conn.execute(
+        "INSERT INTO exchange_orders VALUES (?,?,?,?)",
+        (link.partner, link.order_no, link.tracking_no, ts(link.created_at)),
+    )
+    return True
+
+
 class SqliteExchangeMixin(PartnerStore):
     _conn: Callable[[], sqlite3.Connection]
     _write: Callable[..., Any]
-
-    @staticmethod
-    def _apply_order_link(conn: sqlite3.Connection, op: PutOrderLink) -> bool:
-        link = op.link
-        conn.execute(
-            "INSERT INTO exchange_orders VALUES (?,?,?,?)",
-            (link.partner, link.order_no, link.tracking_no, ts(link.created_at)),
-        )
-        return True
 
     def put_partner(self, partner: Partner, expected_new: bool) -> None:
         row = (
