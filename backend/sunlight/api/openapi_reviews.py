@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
+
+from sunlight.api.openapi_builders import BEARER, BODY_ERRORS, op, path_param
 
 REVIEW = {
     "type": "object",
@@ -18,22 +19,16 @@ REVIEW = {
 }
 
 
-def paths(
-    op: Callable[..., dict[str, Any]],
-    path: Callable[..., dict[str, Any]],
-    bearer: list[dict[str, list[str]]],
-    body_errors: tuple[str, ...],
-) -> dict[str, Any]:
-    """The paths, made with the document's own ``op`` (an operation) and ``path`` (a path parameter)."""
-    year = path("year", 8)
+def paths() -> dict[str, Any]:
+    year = path_param("year", 8)
     return {
         "/api/reviews": {
             "post": op(
                 "抽取年度评查案卷(监督机构) / draw the year's case-file review sample (supervision office)",
                 "201",
-                (*body_errors, "401", "403", "409"),
+                (*BODY_ERRORS, "401", "403", "409"),
                 {"type": "object", "properties": {"year": {"type": "integer"}}, "required": ["year"]},
-                security=bearer,
+                security=BEARER,
                 result=REVIEW,
             )
         },
@@ -42,14 +37,14 @@ def paths(
                 "年度评查案卷及评分(监督机构、监督员) / the year's sample and scores",
                 errors=("401", "403", "404", "422"),
                 params=[year],
-                security=bearer,
+                security=BEARER,
                 result=REVIEW,
             )
         },
         "/api/reviews/{year}/cases/{decision_id}/score": {
             "post": op(
                 "案卷评分(各评查项目 0 至该项分值) / score a case file (each item 0 to its points)",
-                errors=(*body_errors, "401", "403", "404", "409"),
+                errors=(*BODY_ERRORS, "401", "403", "404", "409"),
                 body={
                     "type": "object",
                     "properties": {
@@ -61,18 +56,18 @@ def paths(
                     },
                     "required": ["scores"],
                 },
-                params=[year, path("decision_id", 200)],
-                security=bearer,
+                params=[year, path_param("decision_id", 200)],
+                security=BEARER,
                 result=REVIEW,
             )
         },
         "/api/reviews/{year}/offices/{office}/finish": {
             "post": op(
                 "某机构评查完成(此后公开报告) / mark an office's review finished (then published)",
-                errors=(*body_errors, "401", "403", "404", "409"),
+                errors=(*BODY_ERRORS, "401", "403", "404", "409"),
                 body={"type": "object"},
-                params=[year, path("office", 200)],
-                security=bearer,
+                params=[year, path_param("office", 200)],
+                security=BEARER,
                 result=REVIEW,
             )
         },
