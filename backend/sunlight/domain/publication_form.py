@@ -127,6 +127,7 @@ def name_problems(
 
 
 def problem_at(d: Decision, field_name: str, zh: str, en: str, severity: str, value: str = "") -> Problem:
+    """A report about ``field_name`` of ``d``, naming its file, line and id."""
     return Problem(
         zh, en, file=d.source, line=d.line, field=field_name, value=value, record_id=d.id, severity=severity
     )
