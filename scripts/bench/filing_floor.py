@@ -10,8 +10,8 @@ three routes:
   the JSON body, check that six fields are non-empty text, draw a tracking number, an access code
   and its keyed hash (``sunlight.service.codes``), and write the rows a filing of the portal writes
   (the complaint, two inbox rows, its audit event, two outbox messages, the idempotency record and a
-  counter) as one job of the store's group commit (``sunlight.store.sqlite_batch.GroupCommit``) in
-  a SQLite file made by the store's own migrations, on disk, WAL with ``synchronous = FULL``;
+  counter) as one job of the SQLite store's own group commit (``SqliteStore``: its migrations,
+  its writing connection, WAL with ``synchronous = FULL``), on disk;
   answered 201 once the batch is committed;
 - ``file-one-row`` (POST): the same, writing one row instead: the least a durable write can be.
 
@@ -63,19 +63,16 @@ class Floor:
 
     def __init__(self, store_path: Path) -> None:
         from sunlight.store.sqlite import SqliteStore
-        from sunlight.store.sqlite_batch import GroupCommit
 
-        SqliteStore(store_path).close()  # the store's schema, by its migrations
-        writer = sqlite3.connect(store_path, isolation_level=None, check_same_thread=False)
-        for pragma in (
-            "journal_mode = WAL",
-            "synchronous = FULL",
-            "temp_store = MEMORY",
-            "busy_timeout = 5000",
-        ):
-            writer.execute(f"PRAGMA {pragma}")
-        writer.execute("INSERT OR IGNORE INTO counters VALUES ('floor', 0, '9999-12-31T00:00:00Z')")
-        self.batch = GroupCommit(lambda: writer)
+        # The store itself: its migrations, its writing connection's settings (WAL, synchronous =
+        # FULL, temporary files in memory) and its group commit, as a filing of the portal gets them.
+        self.store = SqliteStore(store_path)
+        self.write = self.store._write  # noqa: SLF001 - a bare job of the store's group commit
+        self.write(
+            lambda conn: conn.execute(
+                "INSERT OR IGNORE INTO counters VALUES ('floor', 0, '9999-12-31T00:00:00Z')"
+            )
+        )
         self.key = secrets.token_bytes(32)
 
     def file(self, body: bytes, idempotency_key: str, one_row: bool) -> bytes | None:
@@ -90,13 +87,13 @@ class Floor:
         key_hash = hmac.new(self.key, idempotency_key.encode(), hashlib.sha256).hexdigest()
         doc = json.dumps({**data, "tracking_no": tracking_no, "code_hash": code_hash}, ensure_ascii=False)
 
-        def work(conn: sqlite3.Connection) -> tuple[None, bool]:
+        def work(conn: sqlite3.Connection) -> None:
             if one_row:  # the least a durable write can be: one row
                 conn.execute(
                     "INSERT INTO idempotency VALUES (?, ?, ?, ?, ?)",
                     (key_hash, code_hash, tracking_no, doc, NOW),
                 )
-                return None, True
+                return
             conn.execute("UPDATE counters SET value = value + 1 WHERE key = 'floor'")
             conn.execute(
                 "INSERT INTO complaints (version, status, handling_office, supervising_office, review_office,"
@@ -122,9 +119,8 @@ class Floor:
             conn.execute(
                 "INSERT INTO idempotency VALUES (?, ?, ?, ?, ?)", (key_hash, code_hash, tracking_no, "", NOW)
             )
-            return None, True
 
-        self.batch.run(work)
+        self.write(work)
         return json.dumps({"tracking_no": tracking_no, "access_code": code}).encode()
 
 
@@ -201,9 +197,6 @@ def serve(port: int, store_path: Path, stack: bool) -> None:
     floor = Floor(store_path)
     app = stack_application(floor) if stack else bare_application(floor)
     waitress_serve(app, host="127.0.0.1", port=port, threads=8, _quiet=True)
-
-
-ROUTES = ("hello", "file", "file-one-row")
 
 
 def requests_for(prefix: str) -> list[tuple[str, api_throughput.Request]]:
